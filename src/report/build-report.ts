@@ -1,0 +1,23 @@
+// Builds the JSON report from a run record: analysis, then (when configured) history comparison,
+// budgets and optimizer recommendations. Each stage is contained. Used by the reporter at the end
+// of a run and by `playwright-perf report <run.json>`.
+import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReporterOptions, type RunRecord } from '../types';
+import { analyzeRun } from '../analyze';
+
+export interface BuildReportContext {
+  options: PerfReporterOptions;
+  /** Folder relative paths resolve against (the Playwright config's rootDir, or cwd for the CLI). */
+  rootDir: string;
+}
+
+export async function buildReport(run: RunRecord, ctx: BuildReportContext): Promise<JsonReport> {
+  const analysis = analyzeRun(run, { slowest: ctx.options.slowest });
+  const report: JsonReport = {
+    kind: JSON_REPORT_KIND,
+    schemaVersion: JSON_REPORT_VERSION,
+    generatedAt: new Date().toISOString(),
+    run,
+    analysis,
+  };
+  return report;
+}

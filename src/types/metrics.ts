@@ -1,0 +1,187 @@
+// Metrics measured inside the worker (fixtures and collectors) and carried to the reporter through
+// JSON attachments (see attachment.ts). All durations are milliseconds, all times epoch ms.
+// A metric that could not be measured is recorded as `Missing` with a reason, never silently dropped.
+import type { EpochMs } from './run-record';
+
+/** Why a metric is absent (browser not Chromium, page closed early, collector off, threw, …). */
+export interface Missing {
+  metric: string;
+  reason: string;
+  url?: string;
+}
+
+/** Everything the fixtures measured for one test attempt. Each field is optional and additive:
+ *  the reporter concatenates arrays from several attachments of the same attempt. */
+export interface TestPerfData {
+  startup?: StartupMetric[];
+  navigations?: NavigationMetric[];
+  vitals?: WebVitalMetric[];
+  longTasks?: LongTaskSummary[];
+  locators?: LocatorTiming[];
+  userTimings?: UserTiming[];
+  flows?: FlowResult[];
+  runtime?: RuntimeMetric[];
+  lighthouse?: LighthouseResult[];
+  missing?: Missing[];
+  /** Collector failures: contained, shown as warnings. */
+  errors?: Array<{ where: string; message: string }>;
+}
+
+/** Browser/context/page creation paid by a test. */
+export interface StartupMetric {
+  phase: 'browserLaunch' | 'contextCreate' | 'pageCreate';
+  durationMs: number;
+  /** Cold = first time this worker paid this phase; warm = later. */
+  temperature: 'cold' | 'warm';
+  workerIndex: number;
+  browserName: string;
+  startTime: EpochMs;
+}
+
+/** One main-frame navigation, from Navigation Timing Level 2 (times relative to its startTime). */
+export interface NavigationMetric {
+  url: string;
+  /** 'navigate' | 'reload' | 'back_forward' | 'prerender'. */
+  type: string;
+  /** Title of the test step during which it happened (e.g. 'Navigate to "/login"', 'Click'). */
+  step?: string;
+  startTime: EpochMs;
+  redirectMs: number;
+  dnsMs: number;
+  connectMs: number;
+  tlsMs: number;
+  /** requestStart → responseStart. */
+  ttfbMs: number;
+  /** responseStart → responseEnd. */
+  responseMs: number;
+  domInteractiveMs: number;
+  domContentLoadedMs: number;
+  loadMs: number;
+  /** Navigation start → loadEventEnd (0 when load never finished). */
+  durationMs: number;
+  transferBytes: number;
+  encodedBodyBytes: number;
+  decodedBodyBytes: number;
+  resources: {
+    count: number;
+    transferBytes: number;
+    byType: Record<string, { count: number; transferBytes: number; durationMs: number }>;
+  };
+  httpStatus?: number;
+}
+
+export type VitalName = 'LCP' | 'CLS' | 'INP' | 'FCP' | 'TTFB';
+export type Rating = 'good' | 'needs-improvement' | 'poor';
+
+export interface WebVitalMetric {
+  name: VitalName;
+  /** ms, except CLS (unitless). */
+  value: number;
+  rating: Rating;
+  url: string;
+  step?: string;
+  /** Element or event that produced it, when web-vitals' attribution names one. */
+  attribution?: string;
+  time: EpochMs;
+}
+
+export interface LongTaskSummary {
+  url: string;
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  /** Σ max(0, duration − 50). */
+  totalBlockingTimeMs: number;
+  step?: string;
+}
+
+/** One locator action split into resolve / actionability wait / action. */
+export interface LocatorTiming {
+  /** Selector as Playwright prints it, e.g. `getByRole('button', { name: 'Sign' })`. */
+  selector: string;
+  /** 'click' | 'fill' | 'check' | 'hover' | 'waitFor' | … */
+  action: string;
+  step?: string;
+  startTime: EpochMs;
+  totalMs: number;
+  /** Until the locator first matched an element. */
+  resolveMs: number;
+  /** Visible, enabled, stable, receives events. */
+  actionabilityMs: number;
+  /** The action itself (input dispatch, navigation wait excluded where measurable). */
+  actionMs: number;
+  /** Retries Playwright needed (element detached, not stable, …). */
+  retries: number;
+  /** Selector kind for fragility flags: 'role' | 'testid' | 'text' | 'css' | 'xpath' | 'label' | … */
+  kind: string;
+  ok: boolean;
+}
+
+export interface UserTiming {
+  name: string;
+  /** 'mark' has durationMs 0. */
+  type: 'mark' | 'measure';
+  /** 'page' = performance.measure in the page; 'test' = perf.mark/measure in the test. */
+  source: 'page' | 'test';
+  startTime: EpochMs;
+  durationMs: number;
+  url?: string;
+}
+
+/** A named business flow (login, upload, sign, pay, language switch, Hebrew rendering…). */
+export interface FlowResult {
+  name: string;
+  /** Names of enclosing flows, outermost first. */
+  parents: string[];
+  /** For presets: e.g. 'he→en', 'en→he'. */
+  direction?: string;
+  /** Preset that produced it: 'hebrewRendering' | 'languageSwitch' | 'auth' | 'document' | 'signature' | 'payment' | undefined. */
+  preset?: string;
+  startTime: EpochMs;
+  durationMs: number;
+  ok: boolean;
+  error?: string;
+  /** Extra numbers a preset measured (e.g. { cls: 0.02, fontLoadMs: 120 }). */
+  details?: Record<string, number | string | boolean>;
+  /** Findings a preset made (missing glyphs, wrong direction…). */
+  findings?: Array<{ kind: string; message: string; selector?: string }>;
+}
+
+/** Chromium-only runtime numbers from CDP (absent in other browsers). */
+export interface RuntimeMetric {
+  url: string;
+  time: EpochMs;
+  jsHeapUsedBytes?: number;
+  jsHeapTotalBytes?: number;
+  scriptDurationMs?: number;
+  taskDurationMs?: number;
+  layoutCount?: number;
+  recalcStyleCount?: number;
+  nodes?: number;
+}
+
+export interface LighthouseResult {
+  url: string;
+  mode: 'navigation' | 'snapshot' | 'timespan';
+  formFactor: 'mobile' | 'desktop';
+  lighthouseVersion: string;
+  /** 0..100 per category id ('performance', 'accessibility', …). */
+  scores: Record<string, number | null>;
+  metrics: {
+    lcpMs?: number;
+    tbtMs?: number;
+    cls?: number;
+    siMs?: number;
+    fcpMs?: number;
+    ttiMs?: number;
+  };
+  failingAudits: Array<{ id: string; title: string; score: number | null; displayValue?: string }>;
+  /** Paths of the saved full reports (relative to the test output dir when attached). */
+  artifacts?: { html?: string; json?: string };
+  durationMs: number;
+  startTime: EpochMs;
+  /** Budget results computed in the worker (thresholds passed to the fixture). */
+  thresholds?: Array<{ key: string; limit: number; actual: number | null; ok: boolean }>;
+  /** Median of N runs (standalone runner). */
+  runs?: number;
+}
