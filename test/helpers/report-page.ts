@@ -30,7 +30,10 @@ export async function openReport(browser: Browser, file: string, opts: { colorSc
     page, pageErrors: [], consoleErrors: [], dialogs: [], requests: [],
     async view(hash) {
       await page.evaluate(() => document.body.removeAttribute('data-ready'));
-      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.evaluate((h) => {
+        if (location.hash === h) window.dispatchEvent(new HashChangeEvent('hashchange')); // same view: render again
+        else location.hash = h;
+      }, hash);
       await page.waitForSelector('body[data-ready]');
     },
     async screenshot(name) {
