@@ -83,6 +83,7 @@ function bidi(text, cls) { return h('bdi', { dir: 'auto', class: cls }, text); }
 function fmtMs(ms) {
   if (ms === null || ms === undefined || !isFinite(ms)) return '–';
   const a = Math.abs(ms);
+  if (a === 0) return '0 ms';
   if (a < 1) return ms.toFixed(2) + ' ms';
   if (a < 1000) return Math.round(ms) + ' ms';
   if (a < 60_000) return (ms / 1000).toFixed(a < 10_000 ? 2 : 1) + ' s';

@@ -39,7 +39,10 @@ function attemptView(at, n) {
   const box = h('section', { class: 'card attempt' }, h('h2', null, (n > 1 ? 'Attempt ' + (at.retry + 1) + ' · ' : '') + at.status + ' · ' + fmtMs(at.durationMs) + ' · worker ' + at.worker + ' · started at ' + fmtMs(at.startMs)));
   for (const e of at.errors) box.appendChild(h('pre', { class: 'error', dir: 'auto' }, e.message + (e.location ? '\n    at ' + e.location : '')));
   box.appendChild(h('h3', null, 'Steps'));
-  box.appendChild(at.steps.length ? stepTree(at.steps, at.durationMs, 0) : empty('No steps recorded.'));
+  // Steps can end after the attempt's reported duration (Playwright times worker fixtures outside
+  // it), so the bars' axis spans both.
+  const axis = Math.max(at.durationMs, ...at.steps.map((/** @type {any[]} */ st) => st[SC.startMs] + st[SC.durationMs]));
+  box.appendChild(at.steps.length ? stepTree(at.steps, axis, 0) : empty('No steps recorded.'));
   if (at.stepsTruncated) box.appendChild(empty('Step tree cut short; see run.json for all steps.'));
   if (at.navigations.length) box.appendChild(h('div', null, h('h3', null, 'Navigations'), table([
     ['URL', (x) => h('span', { class: 'url' }, bidi(x.url))], ['Step', (x) => bidi(x.step || '')], ['Status', (x) => x.httpStatus ?? '', true], ['TTFB', (x) => fmtMs(x.ttfbMs), true],
