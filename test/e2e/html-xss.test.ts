@@ -32,13 +32,13 @@ after(async () => { await browser?.close(); });
 
 /** Page-side audit: elements and attributes no report of ours ever creates. */
 function audit(): { pwned: unknown; scripts: number; handlers: string[]; foreign: string[]; links: string[] } {
-  const all = [...document.querySelectorAll('*')];
+  const all = Array.from(document.querySelectorAll('*'));
   return {
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     scripts: document.querySelectorAll('script').length,
-    handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
+    handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
     foreign: all.filter((el) => ['IFRAME', 'IMG', 'OBJECT', 'EMBED', 'FOREIGNOBJECT', 'BASE', 'FORM'].includes(el.tagName.toUpperCase())).map((el) => el.tagName),
-    links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#/')),
+    links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#/')),
   };
 }
 

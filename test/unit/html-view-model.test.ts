@@ -10,6 +10,7 @@ import { bucketTimes, stepBucket } from '../../src/report/html/step-buckets';
 import { buildViewModel } from '../../src/report/html/build-view-model';
 import { BUCKETS, TEST_COLS, ATTEMPT_COLS } from '../../src/report/html/view-model-types';
 import { IDLE_GAP_MIN_MS } from '../../src/report/html/view-model-timeline';
+import { detailPriority } from '../../src/report/html/view-model-details';
 import { syntheticReport } from '../helpers/synthetic-report';
 
 const s = (title: string, category: string, startTime: number, durationMs: number, steps: StepRecord[] = []): StepRecord => ({ title, category, startTime, durationMs, steps });
@@ -89,10 +90,9 @@ test('view model: tuples by column, lanes, idle gaps, critical path, attempts', 
   assert.equal(vm.details[1].attempts.length, 2);
 });
 
-test('detail budget goes to failing and flaky tests first', async () => {
-  const mod = await import('../../src/report/html/view-model-details');
+test('detail budget goes to failing and flaky tests first', () => {
   const run = tinyRun();
-  const order = mod.detailPriority(run.tests, [1000, 1300, 4000]);
+  const order = detailPriority(run.tests, [1000, 1300, 4000]);
   assert.deepEqual(order, [2, 1, 0]);
 });
 
