@@ -30,7 +30,7 @@ import { printSummary } from './terminal-summary';
 /** Test-only fault injection (documented in docs/options.md): makes the named hook throw. */
 export const FAULT_ENV = 'PLAYWRIGHT_PERF_FAULT';
 function maybeFault(where: string): void {
-  if (process.env[FAULT_ENV] === where) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
+  if ((process.env[FAULT_ENV] ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
 }
 
 interface ShardRun { shardIndex?: number; totalShards?: number; startTime: number; durationMs: number; status: string; workers?: number }
