@@ -5,6 +5,7 @@ import type { PerfError, RunAnalysis, RunRecord } from '../types';
 import { contain } from '../util/errors';
 import { summarizeRun } from './summary';
 import { analyzeWorkers } from './workers';
+import { analyzeFlows } from './flows';
 
 export interface AnalyzeOptions {
   /** Length of the slowest-N lists. */
@@ -27,6 +28,8 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
     system: null,
     errors,
   };
+  const flows = contain('analyze.flows', errors, () => analyzeFlows(run), undefined);
+  if (flows) analysis.flows = flows;
   void slowest;
   return analysis;
 }
