@@ -69,11 +69,18 @@ export interface FlowAnalysis {
     direction?: string;
     count: number;
     failures: number;
+    /** Durations of the successful runs (failed runs are counted in `failures` only). */
     dist: Distribution;
     tests: string[];
+    /** Σ findings (wrong direction, fallback font…) over all runs. */
+    findings?: number;
+    /** Most common enclosing flows, outermost first. */
+    parents?: string[];
+    /** Numeric preset details over the successful runs (e.g. cls, fontResponseEndMs). */
+    details?: Record<string, Distribution>;
   }>;
-  /** Raw results for the report's flow view (bounded). */
-  samples?: FlowResult[];
+  /** Raw results for the report's flow view (bounded, by start time; testId added). */
+  samples?: Array<FlowResult & { testId?: string }>;
 }
 
 export interface RuntimeAnalysis {
