@@ -1,6 +1,7 @@
 // Reporter option validation. Bad input never stops the run: each problem is reported naming the
 // option, and that option falls back to its default.
 import type { PerfReporterOptions } from '../types';
+import { resolveBudgets, resolveGate, resolveHistoryOptions } from '../store/options';
 
 export const DEFAULT_OUTPUT_DIR = 'perf-report';
 export const DEFAULT_SAMPLE_INTERVAL_MS = 500;
@@ -55,7 +56,11 @@ export function resolveOptions(input: unknown): { options: ResolvedOptions; prob
     if (o.labels && typeof o.labels === 'object' && !Array.isArray(o.labels) && Object.values(o.labels).every((v) => typeof v === 'string')) options.labels = o.labels as Record<string, string>;
     else problems.push('option "labels" must be an object of strings');
   }
-  for (const key of ['history', 'budgets', 'gate', 'recommendations'] as const) {
+  // history / budgets / gate: inner keys validated by src/store/options.ts.
+  if (o.history !== undefined) { const r = resolveHistoryOptions(o.history); options.history = r.history; problems.push(...r.problems); }
+  if (o.budgets !== undefined) { const r = resolveBudgets(o.budgets); options.budgets = r.budgets; problems.push(...r.problems); }
+  if (o.gate !== undefined) { const r = resolveGate(o.gate); options.gate = r.gate; problems.push(...r.problems); }
+  for (const key of ['recommendations'] as const) {
     if (o[key] !== undefined) (options as unknown as Record<string, unknown>)[key] = o[key];
   }
   return { options, problems };
