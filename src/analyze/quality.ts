@@ -77,8 +77,9 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
     if (!currentKeys.has(k)) continue; // only tests that still exist
     const n = seq.length;
     const failed = (t: CompactTest) => t.outcome === 'unexpected';
-    let flakyRuns = 0, passAfterFail = 0, flips = 0, firstTryPasses = 0, failures = 0;
+    let flakyRuns = 0, passAfterFail = 0, flips = 0, firstTryPasses = 0, failures = 0, priorFlaky = 0;
     seq.forEach((t, i) => {
+      if (i < n - 1 && (t.outcome === 'flaky' || (i > 0 && failed(seq[i - 1]) && !failed(t)))) priorFlaky++;
       if (t.outcome === 'flaky') flakyRuns++;
       if (failed(t)) failures++;
       if (t.attempts[0]?.[0] === 'passed') firstTryPasses++;
@@ -104,9 +105,10 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
       if (perf) {
         entry.failureKind = 'likely-performance';
         entry.reason = perf;
-      } else if (last.outcome === 'flaky' || entry.flakinessIndex > 0 || entry.flipRate > 0) {
+      } else if (last.outcome === 'flaky' || priorFlaky > 0) {
+        // Judged on earlier runs only: this run's own failure is always a flip.
         entry.failureKind = 'likely-flaky';
-        entry.reason = last.outcome === 'flaky' ? 'passed on retry' : `outcome flipped in ${flips} of ${n - 1} run transitions`;
+        entry.reason = last.outcome === 'flaky' ? 'passed on retry' : `flaky before: passed on retry or right after a failure in ${priorFlaky} of ${n - 1} earlier runs`;
       } else {
         entry.failureKind = 'failure';
         entry.reason = timedOut ? 'timed out with no sign of a slowdown in earlier runs' : 'failed';
