@@ -23,16 +23,19 @@ const ABSOLUTE_FLOOR: Array<[prefix: string, floor: number]> = [
   ['vital.CLS', 0.01],
   ['lighthouse.', 1],
 ];
-const DEFAULT_ABSOLUTE_FLOOR_MS = 3;
+/** Default absolute floor for durations (ms): a few timer ticks. */
+export const DEFAULT_MIN_ABS_CHANGE_MS = 3;
 
-export function absoluteFloor(metric: string): number {
+export function absoluteFloor(metric: string, minAbsChangeMs = DEFAULT_MIN_ABS_CHANGE_MS): number {
   for (const [prefix, floor] of ABSOLUTE_FLOOR) if (metric.startsWith(prefix)) return floor;
-  return DEFAULT_ABSOLUTE_FLOOR_MS;
+  return minAbsChangeMs;
 }
 
 export interface RegressionSettings {
   minChange: number;
   fdr: number;
+  /** Absolute floor for duration metrics (ms). Default DEFAULT_MIN_ABS_CHANGE_MS. */
+  minAbsChangeMs?: number;
 }
 
 interface Pending {
@@ -49,7 +52,7 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
   const mb = median(baseline), mc = median(current);
   const diff = mc - mb;
   const change = mb !== 0 ? diff / Math.abs(mb) : null;
-  const practical = Math.abs(diff) >= Math.max(settings.minChange * Math.abs(mb), absoluteFloor(key.metric));
+  const practical = Math.abs(diff) >= Math.max(settings.minChange * Math.abs(mb), absoluteFloor(key.metric, settings.minAbsChangeMs));
   const finding: RegressionFinding = {
     ...key, verdict: 'not-enough-data', baselineMedian: mb, currentMedian: mc, change,
     pValue: null, qValue: null, effectSize: cliffsDelta(baseline, current),

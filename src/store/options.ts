@@ -2,7 +2,7 @@
 // is reported by name and falls back to its default; the run goes on.
 import type { BudgetRule, GateOptions, HistoryOptions } from '../types';
 import { parseBudget } from '../analyze/budgets';
-import { DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../analyze/regression';
+import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/regression';
 import { DEFAULT_BASELINE_RUNS } from '../analyze/baseline';
 import { DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from './retention';
 
@@ -16,12 +16,13 @@ export interface ResolvedHistoryOptions {
   baseline: NonNullable<HistoryOptions['baseline']>;
   minChange: number;
   fdr: number;
+  minAbsChangeMs: number;
 }
 
-const HISTORY_KEYS = ['path', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr'];
+const HISTORY_KEYS = ['path', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr', 'minAbsChangeMs'];
 
 export function defaultHistoryOptions(): ResolvedHistoryOptions {
-  return { path: DEFAULT_HISTORY_PATH, keepRuns: DEFAULT_KEEP_RUNS, keepDays: DEFAULT_KEEP_DAYS, baseline: { previous: DEFAULT_BASELINE_RUNS }, minChange: DEFAULT_MIN_CHANGE, fdr: DEFAULT_FDR };
+  return { path: DEFAULT_HISTORY_PATH, keepRuns: DEFAULT_KEEP_RUNS, keepDays: DEFAULT_KEEP_DAYS, baseline: { previous: DEFAULT_BASELINE_RUNS }, minChange: DEFAULT_MIN_CHANGE, fdr: DEFAULT_FDR, minAbsChangeMs: DEFAULT_MIN_ABS_CHANGE_MS };
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -55,6 +56,11 @@ export function resolveHistoryOptions(input: unknown): { history: ResolvedHistor
     else problems.push(`option "history.${k}" must be a number ${k === 'fdr' ? 'above 0' : 'from 0'} to ${max} (e.g. ${k === 'fdr' ? '0.05' : '0.05 = 5 %'}), got ${show(v)}`);
   };
   fraction('minChange', 10); fraction('fdr', 0.5);
+  if (input.minAbsChangeMs !== undefined) {
+    const v = input.minAbsChangeMs;
+    if (typeof v === 'number' && v >= 0 && Number.isFinite(v)) out.minAbsChangeMs = v;
+    else problems.push(`option "history.minAbsChangeMs" must be a number ≥ 0 (milliseconds), got ${show(v)}`);
+  }
   if (input.baseline !== undefined) {
     const b = input.baseline;
     const keys = isObj(b) ? Object.keys(b) : [];

@@ -26,7 +26,7 @@ export function compareWithHistory(data: HistoryData, compact: CompactRun, opts:
   const quality = summarizeQuality(earlier, compact, run);
   if (earlier.length === 0) return { quality };
   const sel = selectBaseline(data, compact, opts.baseline);
-  const settings = { minChange: opts.minChange, fdr: opts.fdr };
+  const settings = { minChange: opts.minChange, fdr: opts.fdr, minAbsChangeMs: opts.minAbsChangeMs };
   const detected = sel.runs.length ? detectRegressions(sel.runs, compact, settings) : { findings: [], summary: { compared: 0, regressions: 0, improvements: 0, unchanged: 0, notEnoughData: 0 } };
   const trendKeys = detected.findings.filter((f) => f.verdict !== 'not-enough-data').slice(0, MAX_TRENDS);
   const trendRuns = [...earlier.filter((r) => r.machineClass === compact.machineClass && r.startTime <= compact.startTime), compact];

@@ -41,7 +41,7 @@ export interface HistoryComparison {
   /** The run being judged. */
   current?: { runId: string; branch?: string };
   /** Settings used: minimum practical change and false discovery rate. */
-  settings?: { minChange: number; fdr: number };
+  settings?: { minChange: number; fdr: number; minAbsChangeMs?: number };
   /** Short trend series for the report, per key (bounded). */
   trends?: Array<MetricKey & { points: Array<{ runId: string; time: number; value: number }> }>;
 }

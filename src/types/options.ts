@@ -40,6 +40,8 @@ export interface HistoryOptions {
   minChange?: number;
   /** False discovery rate for Benjamini-Hochberg. Default 0.05. */
   fdr?: number;
+  /** Smallest absolute change (ms) of a duration worth reporting. Default 3. */
+  minAbsChangeMs?: number;
 }
 
 export interface GateOptions {

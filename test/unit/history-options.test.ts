@@ -9,7 +9,7 @@ test('history options: defaults, false, and named problems', () => {
   assert.equal(resolveHistoryOptions(false).history, false);
   const r = resolveHistoryOptions({ path: '', keepRuns: 0, keepDays: 1.5, minChange: -1, fdr: 0.9, baseline: { last: 3 }, color: 'red' });
   assert.deepEqual(r.problems, [
-    'unknown option "history.color" (known: path, keepRuns, keepDays, baseline, minChange, fdr)',
+    'unknown option "history.color" (known: path, keepRuns, keepDays, baseline, minChange, fdr, minAbsChangeMs)',
     'option "history.path" must be a non-empty string, got ""',
     'option "history.keepRuns" must be a positive integer, got 0',
     'option "history.keepDays" must be a positive integer, got 1.5',
@@ -17,7 +17,7 @@ test('history options: defaults, false, and named problems', () => {
     'option "history.fdr" must be a number above 0 to 0.5 (e.g. 0.05), got 0.9',
     'option "history.baseline" must be one of { previous: <positive integer> }, { pinned: "<name>" }, { runId: "<id>" }, got {"last":3}',
   ]);
-  assert.deepEqual(resolveHistoryOptions({ baseline: { pinned: 'release' }, keepRuns: 5 }).history, { path: DEFAULT_HISTORY_PATH, keepRuns: 5, keepDays: 90, baseline: { pinned: 'release' }, minChange: 0.05, fdr: 0.05 });
+  assert.deepEqual(resolveHistoryOptions({ baseline: { pinned: 'release' }, keepRuns: 5 }).history, { path: DEFAULT_HISTORY_PATH, keepRuns: 5, keepDays: 90, baseline: { pinned: 'release' }, minChange: 0.05, fdr: 0.05, minAbsChangeMs: 3 });
   assert.match(resolveHistoryOptions('yes').problems[0], /option "history" must be false or an object/);
 });
 
@@ -34,6 +34,6 @@ test('budgets and gate options', () => {
 
 test('the reporter option resolver reports inner problems', () => {
   const { options, problems } = resolveOptions({ history: { keepRun: 3 }, gate: { failOnBudget: true } });
-  assert.deepEqual(problems, ['unknown option "history.keepRun" (known: path, keepRuns, keepDays, baseline, minChange, fdr)']);
+  assert.deepEqual(problems, ['unknown option "history.keepRun" (known: path, keepRuns, keepDays, baseline, minChange, fdr, minAbsChangeMs)']);
   assert.deepEqual(options.gate, { failOnBudget: true, failOnRegression: false });
 });
