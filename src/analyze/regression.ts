@@ -15,6 +15,10 @@ export const DEFAULT_MIN_CHANGE = 0.05;
 export const DEFAULT_FDR = 0.05;
 /** Fewer baseline samples than this: no test is attempted. */
 export const MIN_BASELINE_SAMPLES = 3;
+/** The rank test is used when both sides have at least this many samples. Below it, its p-values are
+ *  too coarse to survive correction (2 current vs 10 baseline: p ≥ 0.03 however large the shift),
+ *  so the prediction test on log values is used, guarded by the baseline range. */
+const MIN_RANK_TEST_SAMPLES = 5;
 /** Below this many samples per side a non-significant large change is "not-enough-data" (power is low). */
 const LOW_POWER_SAMPLES = 8;
 /** Absolute floors below which a change is not practical: ms timers tick in 1 ms steps, CLS in
@@ -44,6 +48,8 @@ interface Pending {
   outsideRange: boolean;
   lowPower: boolean;
   practical: boolean;
+  /** Run-wide factor the baseline was scaled by (see runWideFactor). */
+  scaledBy?: number;
 }
 
 /** Tests one series; qValue and the final verdict are set by `detectRegressions` after correction. */
@@ -69,14 +75,14 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
     finding.pValue = mb === mc ? 1 : 0;
     return pending;
   }
-  if (minimumUTestP(baseline.length, current.length) < settings.fdr) {
+  if (Math.min(baseline.length, current.length) >= MIN_RANK_TEST_SAMPLES && minimumUTestP(baseline.length, current.length) < settings.fdr) {
     const r = mannWhitneyU(baseline, current);
     finding.method = r.method === 'exact' ? 'mann-whitney-exact' : 'mann-whitney-normal';
     finding.pValue = r.p;
     return pending;
   }
   // Too few current samples for ranks (one sample against 10 can at best be p = 2/11): ask whether
-  // it lies outside what the baseline predicts, and — against heavy tails — outside its range.
+  // they lie outside what the baseline predicts, and — against heavy tails — outside its range.
   finding.method = 'prediction';
   finding.pValue = predictionTestP(baseline, current);
   const lo = Math.min(...baseline), hi = Math.max(...baseline);
@@ -85,6 +91,11 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
 }
 
 function decide(p: Pending, fdr: number): void {
+  decideVerdict(p, fdr);
+  if (p.scaledBy && p.finding.note && p.finding.qValue !== null) p.finding.note += ` (judged beyond the run-wide ×${p.scaledBy.toFixed(2)})`;
+}
+
+function decideVerdict(p: Pending, fdr: number): void {
   const f = p.finding;
   if (f.qValue === null) return; // not tested: stays not-enough-data with its note
   const worse = f.better === 'lower' ? f.currentMedian! > f.baselineMedian! : f.currentMedian! < f.baselineMedian!;
@@ -115,6 +126,33 @@ function fmtP(p: number): string {
 export interface DetectResult {
   findings: RegressionFinding[];
   summary: NonNullable<HistoryComparison['summary']>;
+  /** Set when the whole run was faster/slower than the baseline (machine load or an app-wide change). */
+  runWide?: { factor: number; series: number; caveat: string };
+}
+
+/** Timing series (ms): scaled by the run-wide factor. Scores and CLS are not machine-speed dependent. */
+function isTiming(metric: string): boolean {
+  return !metric.startsWith('lighthouse.') && metric !== 'vital.CLS';
+}
+
+/** With fewer timing series than this, no run-wide factor is estimated. */
+const MIN_SERIES_FOR_RUN_FACTOR = 4;
+
+/** The run-wide shift: median over timing series of current/baseline median ratios. On a shared CI
+ *  machine a busy neighbour slows every series at once; judged raw, each would be a "regression".
+ *  Judged against the shifted baseline, only series that moved more than the run as a whole are
+ *  flagged, and the shift itself is reported as a caveat — never silently absorbed. Returns 1 when
+ *  the shift is within minChange or there are too few series to tell. */
+export function runWideFactor(pairs: Array<{ key: MetricKey; base: number[]; cur: number[] }>, minChange: number): number {
+  const logs: number[] = [];
+  for (const { key, base, cur } of pairs) {
+    if (!isTiming(key.metric) || base.length < MIN_BASELINE_SAMPLES) continue;
+    const b = median(base), c = median(cur);
+    if (b > 0 && c > 0) logs.push(Math.log(c / b));
+  }
+  if (logs.length < MIN_SERIES_FOR_RUN_FACTOR) return 1;
+  const f = Math.exp(median(logs));
+  return f > 1 + minChange || f < 1 / (1 + minChange) ? f : 1;
 }
 
 /** Pools every baseline run's samples per series, then tests each series against the current run. */
@@ -133,12 +171,23 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
     if (hit) hit.values.push(...s.values);
     else currentPooled.set(k, { ...s, values: [...s.values] });
   }
-  const pendings: Pending[] = [];
+  const pairs: Array<{ key: MetricKey; base: number[]; cur: number[] }> = [];
   for (const [k, s] of currentPooled) {
     const base = pooled.get(k);
     if (!base || base.length === 0 || s.values.length === 0) continue; // new series: nothing to compare
-    const key: MetricKey = { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) };
-    pendings.push(testSeries(key, base, s.values, settings));
+    pairs.push({ key: { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) }, base, cur: s.values });
+  }
+  const factor = runWideFactor(pairs, settings.minChange);
+  const pendings: Pending[] = [];
+  for (const { key, base, cur } of pairs) {
+    if (factor === 1 || !isTiming(key.metric)) { pendings.push(testSeries(key, base, cur, settings)); continue; }
+    // Judge against the baseline scaled by the run-wide shift; report the raw baseline.
+    const p = testSeries(key, base.map((v) => v * factor), cur, settings);
+    const raw = median(base);
+    p.finding.baselineMedian = raw;
+    p.finding.change = raw !== 0 ? (p.finding.currentMedian! - raw) / Math.abs(raw) : null;
+    p.scaledBy = factor;
+    pendings.push(p);
   }
   const tested = pendings.filter((p) => p.finding.pValue !== null);
   const q = benjaminiHochberg(tested.map((p) => p.finding.pValue!));
@@ -149,11 +198,28 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
   const summary = { compared: all.length, regressions: count('regression'), improvements: count('improvement'), unchanged: count('unchanged'), notEnoughData: count('not-enough-data') };
   // Listed: every regression/improvement, and not-enough-data cases that look like a change.
   const rank = { regression: 0, improvement: 1, 'not-enough-data': 2, unchanged: 3 } as const;
+  const factor2 = pendings.find((p) => p.scaledBy)?.scaledBy;
+  const runWide = factor2 ? {
+    factor: factor2, series: pendings.filter((p) => p.scaledBy).length,
+    caveat: `the whole run was ${factor2 >= 1 ? `${factor2.toFixed(2)}× slower` : `${(1 / factor2).toFixed(2)}× faster`} than the baseline across most timing series (a busy or faster machine, or an app-wide change); timings were judged relative to that shift`,
+  } : undefined;
+  if (runWide) {
+    // Listed (never absorbed silently), but not a verdict: a slower machine and an app-wide slowdown
+    // look the same from inside one run. Budgets such as run.wallTime still apply to it.
+    pendings.push({
+      finding: {
+        metric: 'run.shift', subject: 'all timing series', verdict: 'not-enough-data', baselineMedian: 1, currentMedian: runWide.factor,
+        change: runWide.factor - 1, pValue: null, qValue: null, effectSize: null, baselineSamples: runWide.series, currentSamples: runWide.series,
+        better: 'lower', note: runWide.caveat,
+      },
+      outsideRange: true, lowPower: true, practical: true,
+    });
+  }
   const findings = pendings
     .filter((p) => p.finding.verdict === 'regression' || p.finding.verdict === 'improvement' || (p.finding.verdict === 'not-enough-data' && p.practical))
     .map((p) => p.finding)
     .sort((a, b) => rank[a.verdict] - rank[b.verdict] || Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0));
-  return { findings, summary };
+  return { findings, summary, ...(runWide ? { runWide } : {}) };
 }
 
 export function detectRegressions(baselineRuns: CompactRun[], current: CompactRun, settings: RegressionSettings): DetectResult {

@@ -122,3 +122,24 @@ test('prediction test: outside the baseline spread vs inside it', () => {
   assert.ok(predictionTestP(base, [130]) < 0.001);
   assert.ok(predictionTestP(base, [101]) > 0.5);
 });
+
+test('a run-wide slowdown (busy machine) is reported as a caveat; only series slower than the run as a whole are flagged', () => {
+  const r = rng(99);
+  const baseline: MetricSeries[] = [], current: MetricSeries[] = [];
+  for (let i = 0; i < 8; i++) {
+    for (let run = 0; run < 8; run++) baseline.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 400, 0.08, 1) });
+    // Everything 2.2× slower; t3 another 3× on top.
+    current.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 400 * 2.2 * (i === 3 ? 3 : 1), 0.08, 2) });
+  }
+  const res = compareSeries(baseline, current, SETTINGS);
+  assert.ok(res.runWide && Math.abs(res.runWide.factor - 2.2) < 0.3, JSON.stringify(res.runWide));
+  assert.deepEqual(res.findings.filter((f) => f.verdict === 'regression').map((f) => f.subject), ['t3']);
+  const shift = res.findings.find((f) => f.metric === 'run.shift')!;
+  assert.equal(shift.verdict, 'not-enough-data');
+  assert.match(shift.note!, /whole run was 2\.\d\d× slower/);
+  assert.match(res.findings[0].note!, /judged beyond the run-wide ×2\.\d\d/);
+  // Fewer than 4 timing series: no factor, judged raw.
+  const few = compareSeries(baseline.filter((s) => s.subject < 't3'), current.filter((s) => s.subject < 't3'), SETTINGS);
+  assert.equal(few.runWide, undefined);
+  assert.equal(few.summary.regressions, 3);
+});

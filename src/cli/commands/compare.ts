@@ -70,7 +70,7 @@ export const compareCommand: CliCommand = {
     const detected = detectRegressions(baseline, current, settings);
     const comparison: HistoryComparison = {
       baseline: { kind: 'run', runIds: baseline.map((r) => r.runId), description: baseline.length === 1 ? positionals[0] : `${baseline.length} runs` },
-      caveats: environmentCaveats(baseline, current),
+      caveats: [...(detected.runWide ? [detected.runWide.caveat] : []), ...environmentCaveats(baseline, current)],
       findings: detected.findings,
       summary: detected.summary,
       current: { runId: current.runId, ...(current.branch ? { branch: current.branch } : {}) },
