@@ -1,5 +1,9 @@
 // All CLI commands, in the order `--help` lists them.
 import type { CliCommand } from '../command';
+import { reportCommand } from './report';
+import { showCommand } from './show';
 
 export const commands: CliCommand[] = [
+  reportCommand,
+  showCommand,
 ];
