@@ -10,6 +10,7 @@ import { analyzeSlowest } from './slowest';
 import { analyzeBreakdown } from './breakdown';
 import { analyzeFlaky, analyzeRetries } from './flaky';
 import { analyzeSystem } from './system';
+import { analyzeLighthouse } from './lighthouse';
 
 export interface AnalyzeOptions {
   /** Length of the slowest-N lists. */
@@ -39,5 +40,7 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
     system: run1('analyze.system', () => analyzeSystem(run), null),
     errors,
   };
+  const lighthouse = run1('analyze.lighthouse', () => analyzeLighthouse(run), undefined);
+  if (lighthouse) analysis.lighthouse = lighthouse;
   return analysis;
 }

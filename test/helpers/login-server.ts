@@ -4,6 +4,7 @@
 //   GET  /account        "Logged in as X" — only with a valid cookie, else 302 → /login. An inline
 //                        script appends localStorage 'device' to the heading (proves localStorage too).
 //   GET  /heavy          logged-in page that blocks the main thread for HEAVY_BLOCK_MS after first paint
+//   GET  /public-heavy   the same block on a page without login (standalone CLI tests)
 // Listens on port 0. Every request is logged (path, user from the cookie, user agent) so tests can
 // check from the server side which requests Lighthouse made and whether they were authenticated.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -64,6 +65,10 @@ export async function startLoginServer(): Promise<LoginServer> {
       return html(200, page(`Account of ${user}`, `<main><h1 id="who" style="font-size:48px">Logged in as ${esc(user)}</h1>
 <script>document.getElementById('who').textContent += ' (device ' + (localStorage.getItem('device') || 'none') + ')';</script>
 <p>Your account page.</p><button id="more" onclick="for(var i=0;i<200;i++){var p=document.createElement('p');p.textContent='row '+i;document.querySelector('main').appendChild(p)}">More</button></main>${block}`));
+    }
+    if (path === '/public-heavy') {
+      return html(200, page('Public heavy page', `<main><h1 style="font-size:48px">Public page</h1><p>Blocks the main thread once.</p></main>
+<script>setTimeout(function(){var end=performance.now()+${HEAVY_BLOCK_MS};while(performance.now()<end){}},50)</script>`));
     }
     if (path === '/') { res.writeHead(302, { location: user ? '/account' : '/login' }); return res.end(); }
     res.writeHead(404, { 'content-type': 'text/plain' });

@@ -2,8 +2,10 @@
 import type { CliCommand } from '../command';
 import { reportCommand } from './report';
 import { showCommand } from './show';
+import { lighthouseCommand } from './lighthouse';
 
 export const commands: CliCommand[] = [
   reportCommand,
   showCommand,
+  lighthouseCommand,
 ];
