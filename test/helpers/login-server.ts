@@ -3,6 +3,7 @@
 //   POST /login user=X   sets an HttpOnly session cookie, 302 → /account
 //   GET  /account        "Logged in as X" — only with a valid cookie, else 302 → /login. An inline
 //                        script appends localStorage 'device' to the heading (proves localStorage too).
+//                        Its "More" button blocks CLICK_BLOCK_MS, then adds MORE_ROWS rows.
 //   GET  /heavy          logged-in page that blocks the main thread for HEAVY_BLOCK_MS after first paint
 //   GET  /public-heavy   the same block on a page without login (standalone CLI tests)
 // Listens on port 0. Every request is logged (path, user from the cookie, user agent) so tests can
@@ -13,6 +14,9 @@ import type { AddressInfo } from 'node:net';
 
 /** Main-thread block on /heavy (ms): one long task ⇒ TBT ≈ HEAVY_BLOCK_MS − 50 without throttling. */
 export const HEAVY_BLOCK_MS = 800;
+/** The "More" button's click handler busy-waits this long, then adds MORE_ROWS rows: INP ≥ this. */
+export const CLICK_BLOCK_MS = 300;
+export const MORE_ROWS = 200;
 
 export interface Hit { method: string; path: string; user: string | null; ua: string; time: number }
 
@@ -64,7 +68,7 @@ export async function startLoginServer(): Promise<LoginServer> {
         : '';
       return html(200, page(`Account of ${user}`, `<main><h1 id="who" style="font-size:48px">Logged in as ${esc(user)}</h1>
 <script>document.getElementById('who').textContent += ' (device ' + (localStorage.getItem('device') || 'none') + ')';</script>
-<p>Your account page.</p><button id="more" onclick="for(var i=0;i<200;i++){var p=document.createElement('p');p.textContent='row '+i;document.querySelector('main').appendChild(p)}">More</button></main>${block}`));
+<p>Your account page.</p><button id="more" onclick="var end=performance.now()+${CLICK_BLOCK_MS};while(performance.now()<end){}for(var i=0;i<${MORE_ROWS};i++){var p=document.createElement('p');p.textContent='row '+i;document.querySelector('main').appendChild(p)}">More</button></main>${block}`));
     }
     if (path === '/public-heavy') {
       return html(200, page('Public heavy page', `<main><h1 style="font-size:48px">Public page</h1><p>Blocks the main thread once.</p></main>
