@@ -11,6 +11,7 @@ import { analyzeBreakdown } from './breakdown';
 import { analyzeFlaky, analyzeRetries } from './flaky';
 import { analyzeSystem } from './system';
 import { analyzeFlows } from './flows';
+import { analyzeLighthouse } from './lighthouse';
 
 export interface AnalyzeOptions {
   /** Length of the slowest-N lists. */
@@ -42,5 +43,7 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
   };
   const flows = run1('analyze.flows', () => analyzeFlows(run), undefined);
   if (flows) analysis.flows = flows;
+  const lighthouse = run1('analyze.lighthouse', () => analyzeLighthouse(run), undefined);
+  if (lighthouse) analysis.lighthouse = lighthouse;
   return analysis;
 }

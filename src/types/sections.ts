@@ -88,5 +88,16 @@ export interface RuntimeAnalysis {
 }
 
 export interface LighthouseAnalysis {
-  results: Array<LighthouseResult & { testId?: string }>;
+  /** Every audit of the run, in start order, with the test (attempt) it came from. */
+  results: Array<LighthouseResult & { testId?: string; title?: string; project?: string; retry?: number }>;
+  summary?: {
+    audits: number;
+    urls: number;
+    /** Thresholds (fixture/CLI budgets) not met, across all audits. */
+    thresholdBreaches: number;
+    /** Σ audit durations (time the suite spent in Lighthouse). */
+    auditTimeMs: number;
+    /** Lowest score per category across the run's audits. */
+    minScores: Record<string, number>;
+  };
 }
