@@ -5,6 +5,13 @@ import type { PerfError, RunAnalysis, RunRecord } from '../types';
 import { contain } from '../util/errors';
 import { summarizeRun } from './summary';
 import { analyzeWorkers } from './workers';
+import { analyzeStartup } from './startup';
+import { analyzeNavigation } from './navigation';
+import { analyzeVitals } from './vitals';
+import { analyzeLocators } from './locators';
+import { analyzeActions } from './actions';
+import { analyzeUserTimings } from './user-timings';
+import { analyzeRuntime } from './runtime';
 
 export interface AnalyzeOptions {
   /** Length of the slowest-N lists. */
@@ -27,6 +34,17 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
     system: null,
     errors,
   };
-  void slowest;
+  // Sections fed by the perf fixtures (and, for actions, by Playwright's own steps).
+  const optional = <K extends keyof RunAnalysis>(key: K, fn: () => RunAnalysis[K] | undefined) => {
+    const value = contain(`analyze.${String(key)}`, errors, fn, undefined);
+    if (value !== undefined) analysis[key] = value as RunAnalysis[K];
+  };
+  optional('startup', () => analyzeStartup(run));
+  optional('navigation', () => analyzeNavigation(run, slowest));
+  optional('vitals', () => analyzeVitals(run, slowest));
+  optional('locators', () => analyzeLocators(run));
+  optional('actions', () => analyzeActions(run, slowest));
+  optional('userTimings', () => analyzeUserTimings(run));
+  optional('runtime', () => analyzeRuntime(run));
   return analysis;
 }

@@ -190,12 +190,13 @@ test('browser startup: per worker, cold then warm, > 0 and < wall time, agrees w
     assert.ok(s.durationMs > 0 && s.durationMs < run.wallTimeMs, JSON.stringify(s));
     assert.equal(s.workerIndex, s.r.workerIndex, 'attributed to the worker that paid it');
     // Playwright's own step for the same call is the truth; ours wraps it, so it starts no later and
-    // ends no earlier. Launch and page clocks sit right before Playwright's call; the context clock
-    // also spans Playwright's ~30 per-test option fixtures (set up between our clock and the call):
-    // microseconds on an idle machine, up to ~110 ms measured at load average 26 — hence 150 ms.
+    // ends no earlier. Our clocks sit right before Playwright's call and stop when the fixture gets
+    // the object back, so they also include fixture bookkeeping: event-loop latency (up to ~60 ms
+    // measured at load average 26 on 2 cores) and, for the context, Playwright's ~30 per-test
+    // option fixtures set up between our clock and the call (up to ~110 ms at that load).
     const step = find(s.r.steps, stepOf[s.phase]);
     assert.ok(step, `${s.test}: step ${stepOf[s.phase]}`);
-    const slack = s.phase === 'contextCreate' ? 150 : tol(step.durationMs) + 10;
+    const slack = s.phase === 'contextCreate' ? 150 : s.phase === 'pageCreate' ? tol(step.durationMs) + 60 : tol(step.durationMs) + 10;
     assert.ok(s.durationMs >= step.durationMs - 2 && s.durationMs <= step.durationMs + slack, `${s.test} ${s.phase}: ${s.durationMs} vs step ${step.durationMs}`);
     assert.ok(s.startTime <= step.startTime + 2 && s.startTime >= step.startTime - slack, `${s.phase} start ${s.startTime} vs ${step.startTime}`);
   }
@@ -285,7 +286,9 @@ test('selector resolution: actionability wait matches an invisible, then a disab
     const truth = t.truth[key] - t.clickAt;
     const lt = r.perf?.locators?.find((l) => l.selector.includes(sel));
     assert.ok(lt, JSON.stringify(r.perf?.locators));
-    assert.ok(lt.resolveMs < 100, `${name} resolve ${lt.resolveMs}`);
+    // The element was there from the start: the wait belongs to actionability, not to resolve.
+    assert.ok(lt.resolveMs < truth / 2, `${name} resolve ${lt.resolveMs} vs truth ${truth}`);
+    assert.ok(lt.actionabilityMs >= truth - lt.resolveMs - tol(truth), `${name} actionability ${lt.actionabilityMs} vs truth ${truth}`);
     assert.ok(lt.retries >= 1);
     // Actionability retries wait 0, 20, 100, 100, 500 ms between attempts: the element is seen
     // ready at the first attempt after it became ready — up to one 500 ms step later.
