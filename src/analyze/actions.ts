@@ -7,7 +7,7 @@ import { distribution } from './stats';
 /** `Navigate to "/login"` → `Navigate to`; `Click getByRole(…)` → `Click`; `Expect "toBeVisible"` stays. */
 export function actionKind(title: string): string {
   if (/^Expect\b/.test(title)) return title.replace(/\s+with timeout.*$/, '').trim();
-  const cut = title.search(/["'(]|\s(getBy|locator)\b/);
+  const cut = title.search(/["'(]|\s(getBy\w*|locator)\b/);
   return (cut > 0 ? title.slice(0, cut) : title).trim() || title;
 }
 

@@ -23,6 +23,9 @@ export class PageCollector {
   private readonly docsOf = new Map<Page, Set<string>>();
   private readonly closedByTest = new Set<string>();
   private flushing = false;
+  /** While the `page` fixture times page creation, CDP sessions wait (they share the worker's event
+   *  loop with Playwright's in-process server and would inflate the measured creation time). */
+  private held: Page[] | null = null;
   private readonly runtime: CdpRuntimeCollector | null;
   private readonly errors: Array<{ where: string; message: string }> = [];
   private installed = false;
@@ -58,7 +61,18 @@ export class PageCollector {
       if (this.flushing) return;
       for (const id of this.docsOf.get(page) ?? []) this.closedByTest.add(id);
     });
-    this.runtime?.track(page);
+    if (this.held) this.held.push(page);
+    else this.runtime?.track(page);
+  }
+
+  holdRuntime(): void {
+    this.held ??= [];
+  }
+
+  releaseRuntime(): void {
+    const pages = this.held ?? [];
+    this.held = null;
+    for (const p of pages) this.runtime?.track(p);
   }
 
   private onSnapshot(payload: unknown, page?: Page): void {
@@ -80,6 +94,7 @@ export class PageCollector {
   async flush(): Promise<RuntimeMetric[]> {
     if (!this.installed) return [];
     this.flushing = true;
+    this.releaseRuntime();
     let runtime: RuntimeMetric[] = [];
     if (this.runtime) runtime = await this.runtime.collect();
     if (this.needsPageScript) {
