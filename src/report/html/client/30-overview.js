@@ -36,7 +36,7 @@ registerView({
     root.appendChild(section('Top recommendations',
       VM.recommendations.length === 0 ? empty('No recommendations for this run.')
         : h('ol', { class: 'rec-list' }, [...VM.recommendations].sort((a, b) => b.expectedSavingMs - a.expectedSavingMs).slice(0, 3).map((r) =>
-          h('li', null, h('a', { href: ['recommendations', r.id] }, r.title), ' — saves ~', fmtMs(r.expectedSavingMs), ' (', fmtPct(r.expectedSavingPct / (r.expectedSavingPct > 1 ? 100 : 1)), '), confidence ', r.confidence)))));
+          h('li', null, h('a', { href: ['recommendations', r.id] }, r.title), ' — saves ~', fmtMs(r.expectedSavingMs), ' (', r.expectedSavingPct.toFixed(1), ' % of wall time), confidence ', r.confidence)))));
     const slow = [...VM.tests].sort((a, b) => b[TC.durationMs] - a[TC.durationMs]).slice(0, 10);
     root.appendChild(section('Slowest tests', barChart(slow.map((t) => ({ label: String(t[TC.title]), value: t[TC.durationMs], text: fmtMs(t[TC.durationMs]), href: ['test', VM.tests.indexOf(t)], cls: 'bar-' + OUTCOMES[t[TC.outcome]] })), { kind: 'slowest-test' })));
     if (VM.errors.length) root.appendChild(section('playwright-perf warnings (' + VM.errors.length + ')', table([
