@@ -21,7 +21,7 @@ registerView({
         str(t[TC.project]) ? h('span', null, 'project ', bidi(str(t[TC.project]))) : null, h('span', null, fmtMs(t[TC.durationMs]) + ' over ' + t[TC.attempts] + ' attempt(s)'),
         t[TC.tags] ? h('span', null, bidi(String(t[TC.tags]))) : null),
       stackBar(BUCKETS.map((b) => t[TC[b]]), { kind: 'test-breakdown' }), legend(BUCKETS.map((b) => t[TC[b]]))));
-    const trend = VM.history && VM.history.trends.find((/** @type {any} */ tr) => tr.metric === 'test.duration' && tr.subject === t[TC.id]);
+    const trend = VM.history && VM.history.trends.find((/** @type {any} */ tr) => tr.metric === 'test.duration' && testIndexOf(tr.subject, tr.project) === idx);
     if (trend) root.appendChild(section('Duration over past runs', sparkline(trend.points, trend.metric, trend.verdict), trend.verdict ? badge(trend.verdict + ' ' + fmtChange(trend.change), trend.verdict) : null));
     const d = VM.details[idx];
     if (!d) {
