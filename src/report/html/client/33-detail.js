@@ -23,6 +23,7 @@ registerView({
       stackBar(BUCKETS.map((b) => t[TC[b]]), { kind: 'test-breakdown' }), legend(BUCKETS.map((b) => t[TC[b]]))));
     const trend = VM.history && VM.history.trends.find((/** @type {any} */ tr) => tr.metric === 'test.duration' && testIndexOf(tr.subject, tr.project) === idx);
     if (trend) root.appendChild(section('Duration over past runs', sparkline(trend.points, trend.metric, trend.verdict), trend.verdict ? badge(trend.verdict + ' ' + fmtChange(trend.change), trend.verdict) : null));
+    if (VM.details === null) { root.appendChild(section('Details', empty('Reading step details…'))); return root; }
     const d = VM.details[idx];
     if (!d) {
       root.appendChild(section('Details', empty('Step details for this test were left out to keep the report small (' + fmtInt(VM.detailStats.embedded) + ' of ' + fmtInt(VM.detailStats.total) + ' tests embedded; failing, flaky and slowest first). The full record is in run.json.')));
