@@ -133,7 +133,9 @@ function addStepRows(list, steps, total, depth, into, all) {
         else showChildren(row, direct);
       };
       if (!open) direct.forEach((r) => { r.hidden = true; });
+      row.setAttribute('tabindex', '0');
       row.addEventListener('click', () => set(row.getAttribute('aria-expanded') !== 'true'));
+      row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); set(row.getAttribute('aria-expanded') !== 'true'); } });
     }
   }
 }
