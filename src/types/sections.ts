@@ -73,11 +73,18 @@ export interface FlowAnalysis {
     direction?: string;
     count: number;
     failures: number;
+    /** Durations of the successful runs (failed runs are counted in `failures` only). */
     dist: Distribution;
     tests: string[];
+    /** Σ findings (wrong direction, fallback font…) over all runs. */
+    findings?: number;
+    /** Most common enclosing flows, outermost first. */
+    parents?: string[];
+    /** Numeric preset details over the successful runs (e.g. cls, fontResponseEndMs). */
+    details?: Record<string, Distribution>;
   }>;
-  /** Raw results for the report's flow view (bounded). */
-  samples?: FlowResult[];
+  /** Raw results for the report's flow view (bounded, by start time; testId added). */
+  samples?: Array<FlowResult & { testId?: string }>;
 }
 
 export interface RuntimeAnalysis {
@@ -85,5 +92,16 @@ export interface RuntimeAnalysis {
 }
 
 export interface LighthouseAnalysis {
-  results: Array<LighthouseResult & { testId?: string }>;
+  /** Every audit of the run, in start order, with the test (attempt) it came from. */
+  results: Array<LighthouseResult & { testId?: string; title?: string; project?: string; retry?: number }>;
+  summary?: {
+    audits: number;
+    urls: number;
+    /** Thresholds (fixture/CLI budgets) not met, across all audits. */
+    thresholdBreaches: number;
+    /** Σ audit durations (time the suite spent in Lighthouse). */
+    auditTimeMs: number;
+    /** Lowest score per category across the run's audits. */
+    minScores: Record<string, number>;
+  };
 }

@@ -355,3 +355,16 @@ test('our own calls never show up as test steps', () => {
   // The only Evaluate steps are the seven the specs make themselves (reading window.__truth).
   assert.equal(all.filter((t) => t === 'Evaluate').length, 7);
 });
+
+test('the analysis of the same run ties metrics to steps and aggregates them', () => {
+  const a = project.readReport().analysis;
+  assert.ok(a.startup && a.startup.perWorker.length >= 2 && a.startup.perWorker.every((w) => w.launchMs > 0 && w.testId));
+  const inp = a.vitals?.worst?.find((v) => v.name === 'INP');
+  assert.ok(inp && /^Click/.test(inp.step ?? ''), JSON.stringify(a.vitals?.worst));
+  assert.ok(a.navigation?.slowest?.some((n) => /^(Navigate|Click|Reload)/.test(n.step ?? '')), JSON.stringify(a.navigation?.slowest?.map((n) => n.step)));
+  const late = a.locators?.perLocator.find((l) => l.selector === "locator('#late')");
+  assert.ok(late && late.count === 1 && late.resolve.max > 0);
+  assert.ok(a.actions?.perKind.some((k) => k.kind === 'Click'), JSON.stringify(a.actions?.perKind.map((k) => k.kind)));
+  assert.ok(a.userTimings?.perName.some((u) => u.name === 'hydrate' && u.source === 'page'));
+  assert.ok(a.runtime && a.runtime.perUrl.length >= 1);
+});
