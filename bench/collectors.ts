@@ -1,15 +1,16 @@
-// Overhead of the perf collectors: the same small suite run with all collectors off, all on, and
-// each collector group alone, in paired rounds (every round runs every variant, order shuffled),
-// reporting medians. Run: `node --import tsx bench/collectors.ts [rounds]` (default 3) after
-// `node scripts/build.mjs`. Prints wall time and Σ test time per variant, the ratio to "off", and
-// the per-collector cost. Numbers, not assertions: the machine is noisy, read the spread.
+// Overhead of the perf collectors. On a shared, noisy machine whole-run A/B comparisons drown in
+// load drift (we saw the same suite take 25–63 s minutes apart), so variants are interleaved
+// INSIDE one Playwright run: round i runs the same test body once per variant, back to back, in a
+// rotated order (1 worker, serial), and each variant is compared with the "off" test of the same
+// round (paired). Reported: median per-test ratio and added ms per test, and Σ test time ratio.
+// Run: `node scripts/build.mjs && node --import tsx bench/collectors.ts [rounds]` (default 12).
+// Numbers, not assertions.
 import { createProject, configTs } from '../test/helpers/inline-project';
 import { startTruthServer } from '../test/helpers/truth-server';
 
-const ROUNDS = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 3);
-const TESTS = Number(process.env.BENCH_TESTS ?? 12);
+const ROUNDS = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 12);
 
-/** Variants: perfOptions per run. "page" = the in-page script (navigation, vitals, long tasks, measures). */
+/** "page" = the in-page script (navigation, vitals, long tasks, page measures) + flush. */
 const OFF = { startup: false, navigation: false, webVitals: false, longTasks: false, locators: false, userTimings: false, runtime: false };
 const VARIANTS: Record<string, object> = {
   off: { enabled: false },
@@ -18,12 +19,10 @@ const VARIANTS: Record<string, object> = {
   locators: { ...OFF, locators: true },
   runtime: { ...OFF, runtime: true },
 };
+const NAMES = Object.keys(VARIANTS);
 
-const SPEC = `import { test, expect } from 'playwright-perf';
-const U = process.env.TRUTH_URL;
-for (let i = 0; i < ${TESTS}; i++) {
-  test('flow ' + i, async ({ page }) => {
-    await page.goto(U + '/page?res=20&measure=m&link=' + encodeURIComponent('/page?next=' + i));
+const BODY = `async ({ page }) => {
+    await page.goto(U + '/page?res=20&measure=m&link=' + encodeURIComponent('/page?next=1'));
     await page.locator('#title').click();
     await page.getByRole('heading', { name: 'truth page' }).hover();
     await expect(page.locator('#title')).toHaveText('truth page');
@@ -32,9 +31,19 @@ for (let i = 0; i < ${TESTS}; i++) {
     await page.locator('#title').click();
     await page.reload();
     await expect(page.getByText('truth page')).toBeVisible();
-  });
+  }`;
+
+function spec(): string {
+  const lines = [`import { test, expect } from 'playwright-perf';`, `const U = process.env.TRUTH_URL;`];
+  for (let i = 0; i < ROUNDS; i++) {
+    // Rotate the order each round so no variant always runs first (warm caches) or last.
+    const order = NAMES.map((_, k) => NAMES[(k + i) % NAMES.length]);
+    for (const name of order) {
+      lines.push(`test.describe(() => { test.use({ perfOptions: ${JSON.stringify(VARIANTS[name])} }); test('${name} ${i}', ${BODY}); });`);
+    }
+  }
+  return lines.join('\n') + '\n';
 }
-`;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,55 +51,40 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function shuffle<T>(xs: T[]): T[] {
-  const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  return a;
-}
-
 async function main(): Promise<void> {
   const server = await startTruthServer();
   const project = createProject('bench-collectors', {
     'playwright.config.ts': configTs({
       reporterOptions: { html: false, summary: false, history: false, recommendations: false, sampleIntervalMs: false },
-      use: `perfOptions: JSON.parse(process.env.BENCH_PERF_OPTIONS ?? '{}')`,
-      extra: 'workers: 1,',
+      extra: 'workers: 1, fullyParallel: false,',
     }),
-    'tests/flow.spec.ts': SPEC,
+    'tests/flow.spec.ts': spec(),
   });
-  const wall: Record<string, number[]> = {};
-  const testTime: Record<string, number[]> = {};
   try {
-    // Warm-up run (disk caches, compiled TS) — not counted.
-    await project.run([], { env: { TRUTH_URL: server.url, BENCH_PERF_OPTIONS: JSON.stringify(VARIANTS.off) } });
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const name of shuffle(Object.keys(VARIANTS))) {
-        const out = await project.run([], { env: { TRUTH_URL: server.url, BENCH_PERF_OPTIONS: JSON.stringify(VARIANTS[name]) } });
-        if (out.exitCode !== 0) throw new Error(`variant ${name} failed:\n${out.stdout}\n${out.stderr}`);
-        const run = project.readRun();
-        (wall[name] ??= []).push(run.wallTimeMs);
-        (testTime[name] ??= []).push(run.tests.reduce((s, t) => s + t.results.reduce((x, r) => x + r.durationMs, 0), 0));
-        process.stderr.write(`round ${round} ${name}: wall ${run.wallTimeMs} ms\n`);
-      }
+    const started = Date.now();
+    const out = await project.run([], { env: { TRUTH_URL: server.url }, timeoutMs: 30 * 60_000 });
+    if (out.exitCode !== 0) throw new Error(`bench run failed:\n${out.stdout}\n${out.stderr}`);
+    const run = project.readRun();
+    const dur = new Map<string, number>();
+    for (const t of run.tests) dur.set(t.title, t.results[0].durationMs);
+    // Round 0 pays the browser launch in its first test: leave it out.
+    const rounds = Array.from({ length: ROUNDS - 1 }, (_, k) => k + 1);
+    const off = rounds.map((i) => dur.get(`off ${i}`)!);
+    console.log(`perf collectors overhead — 1 run, ${ROUNDS - 1} paired rounds × ${NAMES.length} variants (rotated order), 1 worker; wall ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log('each test: 2 navigations + 1 reload, 4 locator actions, 2 expects (truth server, localhost)');
+    console.log('variant    median test   ratio vs off (median of pairs)   added per test (median)   Σ test time ratio');
+    for (const name of NAMES) {
+      const xs = rounds.map((i) => dur.get(`${name} ${i}`)!);
+      const ratios = xs.map((x, k) => x / off[k]);
+      const added = xs.map((x, k) => x - off[k]);
+      const sumRatio = xs.reduce((a, b) => a + b, 0) / off.reduce((a, b) => a + b, 0);
+      console.log(`${name.padEnd(10)} ${`${median(xs).toFixed(0)} ms`.padStart(11)}   ${median(ratios).toFixed(3).padStart(30)}   ${`${median(added) >= 0 ? '+' : ''}${median(added).toFixed(1)} ms`.padStart(23)}   ${sumRatio.toFixed(3).padStart(17)}`);
     }
+    console.log('\ntarget: "all" ≤ 1.02 of test time. Startup timing is in every variant except off (three timestamps).');
   } finally {
     await server.close();
     project.cleanup();
   }
-  // Paired per round: variant vs the "off" run of the same round.
-  const ratio = (xs: number[], base: number[]) => median(xs.map((x, i) => x / base[i]));
-  console.log(`\nperf collectors overhead — ${ROUNDS} paired rounds, ${TESTS} tests × (2 navigations, 1 reload, 4 locator actions, 2 expects), 1 worker`);
-  console.log('variant    wall median   Σ test median   wall ratio   test-time ratio   cost (test time, per test)');
-  for (const name of Object.keys(VARIANTS)) {
-    const w = median(wall[name]);
-    const t = median(testTime[name]);
-    const diffPerTest = median(testTime[name].map((x, i) => (x - testTime.off[i]) / TESTS));
-    console.log(`${name.padEnd(10)} ${`${w.toFixed(0)} ms`.padStart(11)}   ${`${t.toFixed(0)} ms`.padStart(13)}   ${ratio(wall[name], wall.off).toFixed(3).padStart(10)}   ${ratio(testTime[name], testTime.off).toFixed(3).padStart(15)}   ${name === 'off' ? '' : `${diffPerTest >= 0 ? '+' : ''}${diffPerTest.toFixed(1)} ms`}`);
-  }
-  console.log('\nwall ratio = variant wall ÷ same-round "off" wall (median over rounds); target for "all": ≤ 1.02');
 }
 
 main().catch((e) => {
