@@ -80,7 +80,25 @@ async function main(): Promise<void> {
       const sumRatio = xs.reduce((a, b) => a + b, 0) / off.reduce((a, b) => a + b, 0);
       console.log(`${name.padEnd(10)} ${`${median(xs).toFixed(0)} ms`.padStart(11)}   ${median(ratios).toFixed(3).padStart(30)}   ${`${median(added) >= 0 ? '+' : ''}${median(added).toFixed(1)} ms`.padStart(23)}   ${sumRatio.toFixed(3).padStart(17)}`);
     }
+    // Self-time: what our code itself spent on each test's critical path (perf.overhead), which is
+    // far less noisy than the A/B difference above. Median per test over the "all" rounds.
+    const selfTimes = new Map<string, number[]>();
+    for (const t of run.tests) {
+      if (!t.title.startsWith('all ') || t.title === 'all 0') continue;
+      const per = new Map<string, number>();
+      for (const o of t.results[0].perf?.overhead ?? []) per.set(o.collector, (per.get(o.collector) ?? 0) + o.ms);
+      for (const [k, v] of per) (selfTimes.get(k) ?? selfTimes.set(k, []).get(k)!).push(v);
+      (selfTimes.get('TOTAL') ?? selfTimes.set('TOTAL', []).get('TOTAL')!).push([...per.values()].reduce((a, b) => a + b, 0));
+    }
+    const offMedian = median(off);
+    console.log(`\nself-time of the collectors in the "all" tests (median per test; test median ${offMedian.toFixed(0)} ms with collectors off):`);
+    for (const [k, v] of selfTimes) {
+      const m = median(v);
+      console.log(`  ${k.padEnd(14)} ${`${m.toFixed(1)} ms`.padStart(9)}  ${(100 * m / offMedian).toFixed(2)} % of test time`);
+    }
     console.log('\ntarget: "all" ≤ 1.02 of test time. Startup timing is in every variant except off (three timestamps).');
+    console.log('Not in self-time: Playwright formatting pw:api log lines while the locator hook is on, and the');
+    console.log('renderer parsing the init script (in page.script only from the first line of our code on).');
   } finally {
     await server.close();
     project.cleanup();
