@@ -66,10 +66,13 @@
       // Page replaced JSON/binding, or the document is being torn down: the worker keeps what it had.
     }
   });
+  // Coalesce bursts (several vitals and observer batches arrive together): one message per
+  // SEND_DELAY_MS at most. Hide/flush send synchronously, so nothing final waits on this timer.
+  var SEND_DELAY_MS = 50;
   function schedule() {
     if (pending) return;
     pending = true;
-    setTimeout(function () { pending = false; send(); }, 0);
+    setTimeout(function () { pending = false; send(); }, SEND_DELAY_MS);
   }
   function note(where, e) {
     if (state.errors.length < 5) state.errors.push(where + ': ' + (e && e.message ? e.message : String(e)));
