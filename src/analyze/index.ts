@@ -48,15 +48,14 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
     system: run1('analyze.system', () => analyzeSystem(run), null),
     errors,
   };
-  const flows = run1('analyze.flows', () => analyzeFlows(run), undefined);
-  if (flows) analysis.flows = flows;
-  const lighthouse = run1('analyze.lighthouse', () => analyzeLighthouse(run), undefined);
-  if (lighthouse) analysis.lighthouse = lighthouse;
-  // Sections fed by the perf fixtures (and, for actions, by Playwright's own steps).
+  // Sections fed by the perf fixtures, flows and Lighthouse (and, for actions, by Playwright's own
+  // steps). Absent data leaves the section out.
   const optional = <K extends keyof RunAnalysis>(key: K, fn: () => RunAnalysis[K] | undefined) => {
     const value = run1(`analyze.${String(key)}`, fn, undefined);
     if (value !== undefined) analysis[key] = value as RunAnalysis[K];
   };
+  optional('flows', () => analyzeFlows(run));
+  optional('lighthouse', () => analyzeLighthouse(run));
   optional('startup', () => analyzeStartup(run));
   optional('navigation', () => analyzeNavigation(run, n));
   optional('vitals', () => analyzeVitals(run, n));
