@@ -19,7 +19,7 @@ export interface AnalyzeOptions {
 
 /** Test-only fault injection (docs/options.md): PLAYWRIGHT_PERF_FAULT=analyze.<name> makes that analyzer throw. */
 function maybeFault(where: string): void {
-  if (typeof process !== 'undefined' && process.env.PLAYWRIGHT_PERF_FAULT === where) throw new Error(`injected fault in ${where} (PLAYWRIGHT_PERF_FAULT)`);
+  if (typeof process !== 'undefined' && (process.env.PLAYWRIGHT_PERF_FAULT ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (PLAYWRIGHT_PERF_FAULT)`);
 }
 
 export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAnalysis {

@@ -2,8 +2,12 @@
 import type { CliCommand } from '../command';
 import { reportCommand } from './report';
 import { showCommand } from './show';
+import { historyCommand } from './history';
+import { compareCommand } from './compare';
 
 export const commands: CliCommand[] = [
   reportCommand,
   showCommand,
+  historyCommand,
+  compareCommand,
 ];
