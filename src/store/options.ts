@@ -33,9 +33,9 @@ export function resolveHistoryOptions(input: unknown): { history: ResolvedHistor
   const problems: string[] = [];
   const out = defaultHistoryOptions();
   if (input === false) return { history: false, problems };
-  if (input === undefined || input === true) return { history: out, problems };
+  if (input === undefined) return { history: out, problems };
   if (!isObj(input)) {
-    problems.push(`option "history" must be false or an object like { path, keepRuns, keepDays, baseline, minChange, fdr }, got ${show(input)}`);
+    problems.push(`option "history" must be an object of history options, or false to turn history off (e.g. { path, keepRuns, keepDays, baseline, minChange, fdr }), got ${show(input)}`);
     return { history: out, problems };
   }
   for (const k of Object.keys(input)) if (!HISTORY_KEYS.includes(k)) problems.push(`unknown option "history.${k}" (known: ${HISTORY_KEYS.join(', ')})`);
