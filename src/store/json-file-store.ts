@@ -12,6 +12,7 @@ import type { HistoryData } from '../types';
 import { writeFileAtomic } from '../util/atomic-write';
 import { emptyHistory, migrateHistory, HistoryFormatError } from './migrations';
 import type { HistoryStore } from './history-store';
+import { isPacked, packHistory, unpackHistory } from './packed-format';
 
 /** A lock not refreshed for this long is considered abandoned (a crashed run). proper-lockfile's default. */
 const STALE_MS = 10_000;
@@ -54,9 +55,10 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
         this.file, backup);
     }
     try {
+      // Migrations work on the stored form; unpacking comes after.
       const { data, migratedFrom } = migrateHistory(parsed, this.file);
       this.migratedFrom = migratedFrom;
-      return data;
+      return isPacked(data) ? unpackHistory(data) : data;
     } catch (e) {
       if (e instanceof HistoryFormatError) throw new HistoryFileError(e.message, this.file);
       throw e;
@@ -74,7 +76,7 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
         try { copyFileSync(this.file, bak); } catch { /* a missing backup must not lose the run */ }
       }
     }
-    writeFileAtomic(this.file, JSON.stringify(data));
+    writeFileAtomic(this.file, JSON.stringify(packHistory(data)));
   }
 }
 
