@@ -1,9 +1,15 @@
 // All CLI commands, in the order `--help` lists them.
 import type { CliCommand } from '../command';
+import { reportCommand } from './report';
+import { showCommand } from './show';
 import { historyCommand } from './history';
 import { compareCommand } from './compare';
+import { lighthouseCommand } from './lighthouse';
 
 export const commands: CliCommand[] = [
+  reportCommand,
+  showCommand,
   historyCommand,
   compareCommand,
+  lighthouseCommand,
 ];
