@@ -7,7 +7,6 @@
 import { readFileSync, existsSync, copyFileSync, linkSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
-import * as lockfile from 'proper-lockfile';
 import type { HistoryData } from '../types';
 import { writeFileAtomic } from '../util/atomic-write';
 import { emptyHistory, migrateHistory, HistoryFormatError } from './migrations';
@@ -124,6 +123,8 @@ export class JsonFileHistoryStore implements HistoryStore {
     mkdirSync(dirname(this.file), { recursive: true });
     let compromised: Error | undefined;
     let release: () => Promise<void>;
+    // Loaded on first write only: suites that never touch history pay nothing (test/e2e/lighthouse-lazy).
+    const lockfile = require('proper-lockfile') as typeof import('proper-lockfile');
     try {
       release = await lockfile.lock(this.file, {
         realpath: false, stale: STALE_MS, retries: LOCK_RETRIES,
