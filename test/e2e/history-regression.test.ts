@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createProject, LAUNCH_OPTIONS_SNIPPET } from '../helpers/inline-project';
 import type { CompactRun, HistoryData } from '../../src/types';
 import { rng } from '../helpers/history-factories';
+import { reportValidator } from '../helpers/report-schema';
 import { packHistory, unpackHistory, type PackedHistory } from '../../src/store/packed-format';
 
 const SLOW_DELAY_MS = 1500;
@@ -102,6 +103,8 @@ test('history flags exactly the slowed test, the gate fails the run; corrupt his
     assert.equal(step.baselineSamples, 16); // 8 runs × 2 repeats
     assert.equal(report.history!.baseline.runIds.length, 8);
     assert.equal(report.gate?.failed, true);
+    const valid = reportValidator()(report);
+    assert.ok(valid.ok, `report.json with history/quality/gate matches docs/report.schema.json: ${valid.errors}`);
     assert.match(report.gate!.reasons.join('\n'), /regression: step\.duration visit \/slow/);
     assert.match(out.stdout, /playwright-perf gate: FAILED/);
     assert.match(out.stdout, /▲ slower {2}step\.duration {2}visit \/slow/);
