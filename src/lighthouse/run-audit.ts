@@ -48,6 +48,9 @@ export class LighthouseAuditError extends Error {
 }
 
 export async function runAudit(req: AuditRequest): Promise<AuditOutcome> {
+  // Import Lighthouse while we may wait for the lock: a one-time CPU cost per process, no worse for a
+  // running audit than the ordinary tests other workers run meanwhile.
+  loadLighthouse().catch(() => undefined);
   const lock = await acquireAuditLock({ timeoutMs: req.options.lockTimeoutMs, onWait: req.onProgress });
   try {
     req.onLockAcquired?.(lock.waitedMs);
