@@ -10,7 +10,15 @@ import { analyzeSlowest } from './slowest';
 import { analyzeBreakdown } from './breakdown';
 import { analyzeFlaky, analyzeRetries } from './flaky';
 import { analyzeSystem } from './system';
+import { analyzeFlows } from './flows';
 import { analyzeLighthouse } from './lighthouse';
+import { analyzeStartup } from './startup';
+import { analyzeNavigation } from './navigation';
+import { analyzeVitals } from './vitals';
+import { analyzeLocators } from './locators';
+import { analyzeActions } from './actions';
+import { analyzeUserTimings } from './user-timings';
+import { analyzeRuntime } from './runtime';
 
 export interface AnalyzeOptions {
   /** Length of the slowest-N lists. */
@@ -19,7 +27,7 @@ export interface AnalyzeOptions {
 
 /** Test-only fault injection (docs/options.md): PLAYWRIGHT_PERF_FAULT=analyze.<name> makes that analyzer throw. */
 function maybeFault(where: string): void {
-  if (typeof process !== 'undefined' && process.env.PLAYWRIGHT_PERF_FAULT === where) throw new Error(`injected fault in ${where} (PLAYWRIGHT_PERF_FAULT)`);
+  if (typeof process !== 'undefined' && (process.env.PLAYWRIGHT_PERF_FAULT ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (PLAYWRIGHT_PERF_FAULT)`);
 }
 
 export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAnalysis {
@@ -40,7 +48,20 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
     system: run1('analyze.system', () => analyzeSystem(run), null),
     errors,
   };
-  const lighthouse = run1('analyze.lighthouse', () => analyzeLighthouse(run), undefined);
-  if (lighthouse) analysis.lighthouse = lighthouse;
+  // Sections fed by the perf fixtures, flows and Lighthouse (and, for actions, by Playwright's own
+  // steps). Absent data leaves the section out.
+  const optional = <K extends keyof RunAnalysis>(key: K, fn: () => RunAnalysis[K] | undefined) => {
+    const value = run1(`analyze.${String(key)}`, fn, undefined);
+    if (value !== undefined) analysis[key] = value as RunAnalysis[K];
+  };
+  optional('flows', () => analyzeFlows(run));
+  optional('lighthouse', () => analyzeLighthouse(run));
+  optional('startup', () => analyzeStartup(run));
+  optional('navigation', () => analyzeNavigation(run, n));
+  optional('vitals', () => analyzeVitals(run, n));
+  optional('locators', () => analyzeLocators(run));
+  optional('actions', () => analyzeActions(run, n));
+  optional('userTimings', () => analyzeUserTimings(run));
+  optional('runtime', () => analyzeRuntime(run));
   return analysis;
 }

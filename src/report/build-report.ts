@@ -3,11 +3,14 @@
 // of a run and by `playwright-perf report <run.json>`.
 import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReporterOptions, type RunRecord } from '../types';
 import { analyzeRun } from '../analyze';
+import { addHistoryToReport } from './history-stage';
 
 export interface BuildReportContext {
   options: PerfReporterOptions;
   /** Folder relative paths resolve against (the Playwright config's rootDir, or cwd for the CLI). */
   rootDir: string;
+  /** Append the run to history (default true); `playwright-perf report` on an old run.json passes false. */
+  recordHistory?: boolean;
 }
 
 export async function buildReport(run: RunRecord, ctx: BuildReportContext): Promise<JsonReport> {
@@ -19,5 +22,7 @@ export async function buildReport(run: RunRecord, ctx: BuildReportContext): Prom
     run,
     analysis,
   };
+  // History, budgets, quality and the CI gate (contained inside).
+  await addHistoryToReport(report, ctx);
   return report;
 }

@@ -30,8 +30,11 @@ import { printSummary } from './terminal-summary';
 /** Test-only fault injection (documented in docs/options.md): makes the named hook throw. */
 export const FAULT_ENV = 'PLAYWRIGHT_PERF_FAULT';
 function maybeFault(where: string): void {
-  if (process.env[FAULT_ENV] === where) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
+  if ((process.env[FAULT_ENV] ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
 }
+
+/** `where` of errors Playwright reported (config, global setup…): recorded, not re-printed. */
+export const PLAYWRIGHT_ERROR = 'playwright';
 
 interface ShardRun { shardIndex?: number; totalShards?: number; startTime: number; durationMs: number; status: string; workers?: number }
 
@@ -141,7 +144,7 @@ export class PerfReporter {
   onError(error: TestError): void {
     // Playwright's own errors (config, global setup) belong to Playwright's output; we only note them.
     this.guard('reporter.onError', () => {
-      this.errors.push({ where: 'playwright', message: String(error.message ?? error.value ?? 'error').slice(0, 2000), time: Date.now(), severity: 'warning' });
+      this.errors.push({ where: PLAYWRIGHT_ERROR, message: String(error.message ?? error.value ?? 'error').slice(0, 2000), time: Date.now(), severity: 'warning' });
     });
   }
 
@@ -263,7 +266,8 @@ export class PerfReporter {
 
   /** Prints every recorded problem not printed yet (once per place + message). */
   private flushWarnings(errors: PerfError[]): void {
-    for (const e of errors) this.print(e);
+    // Playwright's own errors are in its output already; they are only recorded.
+    for (const e of errors) if (e.where !== PLAYWRIGHT_ERROR) this.print(e);
   }
 
   /** Records the error and prints it once, on stderr so it never mixes with other reporters' stdout. */

@@ -4,6 +4,7 @@ import { relative, isAbsolute } from 'node:path';
 import type { JsonReport } from '../types';
 import type { WrittenReports } from '../report/write-reports';
 import { formatMs } from '../analyze/critical-path';
+import { formatVerdicts } from '../report/verdict-text';
 
 /** How many slowest tests the terminal shows (the report has the full list). */
 export const SUMMARY_SLOWEST = 5;
@@ -47,8 +48,11 @@ export function formatSummary(report: JsonReport, written: WrittenReports, cwd =
   }
   if (a.criticalPath && (a.workers.length > 1 || s.workers > 1)) lines.push(`  critical path: ${short(a.criticalPath.reason, 200)}`);
   if (a.retries.attempts) lines.push(`  retries: ${a.retries.attempts} (${formatMs(a.retries.wastedMs)} spent on attempts that were retried)`);
-  const warnings = run.errors.length;
+  // Playwright's own errors (where: 'playwright') are in its output already.
+  const warnings = run.errors.filter((e) => e.where !== 'playwright').length;
   if (warnings) lines.push(`  ${warnings} playwright-perf warning${warnings === 1 ? '' : 's'} (listed above; also in run.json "errors")`);
+  const verdicts = formatVerdicts(report);
+  if (verdicts) lines.push(verdicts.trimEnd());
   const paths = [written.html, written.reportJson].filter((p): p is string => !!p).map((p) => displayPath(p, cwd));
   if (paths.length) lines.push(`  reports: ${paths.join('  ')}`);
   else lines.push('  no reports written');

@@ -110,6 +110,8 @@ export interface LocatorTiming {
   actionabilityMs: number;
   /** The action itself (input dispatch, navigation wait excluded where measurable). */
   actionMs: number;
+  /** Waiting for navigations the action started (click on a link), excluded from actionMs. */
+  navigationWaitMs?: number;
   /** Retries Playwright needed (element detached, not stable, …). */
   retries: number;
   /** Selector kind for fragility flags: 'role' | 'testid' | 'text' | 'css' | 'xpath' | 'label' | … */

@@ -2,10 +2,14 @@
 import type { CliCommand } from '../command';
 import { reportCommand } from './report';
 import { showCommand } from './show';
+import { historyCommand } from './history';
+import { compareCommand } from './compare';
 import { lighthouseCommand } from './lighthouse';
 
 export const commands: CliCommand[] = [
   reportCommand,
   showCommand,
+  historyCommand,
+  compareCommand,
   lighthouseCommand,
 ];
