@@ -9,3 +9,14 @@ export { test, expect, perfFixtures } from './fixtures';
 export type { PerfApi, PerfTestFixtures } from './fixtures';
 export { resolveChromium, chromiumLaunchOptions, chromiumExecutablePath, ChromiumNotFoundError, CHROMIUM_ENV_VAR } from './browser/resolve-chromium';
 export type * from './types';
+export { detectBottlenecks } from './analyze/bottlenecks';
+export { optimizeAnalysis, recommend } from './analyze/recommendations';
+export type { OptimizerAnalysis } from './analyze/recommendations';
+export { buildSuiteModel, predictWall, listScheduleMs, lptMs } from './analyze/suite-model';
+export { findConfig } from './optimize/find-config';
+export { applyWithBackup, rollback, readManifest } from './optimize/backup';
+/** Optimizer API (plan/apply/validate/sweep). Loads ts-morph on first use, not with the reporter. */
+export function loadOptimizer(): typeof import('./optimize') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require('./optimize');
+}

@@ -3,6 +3,8 @@
 // of a run and by `playwright-perf report <run.json>`.
 import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReporterOptions, type RunRecord } from '../types';
 import { analyzeRun } from '../analyze';
+import { containAsync } from '../util/errors';
+import { reportRecommendations } from '../optimize/report-recommendations';
 
 export interface BuildReportContext {
   options: PerfReporterOptions;
@@ -19,5 +21,9 @@ export async function buildReport(run: RunRecord, ctx: BuildReportContext): Prom
     run,
     analysis,
   };
+  if (ctx.options.recommendations !== false) {
+    const recs = await containAsync('report.recommendations', analysis.errors, async () => reportRecommendations(run, analysis), undefined);
+    if (recs) report.recommendations = recs;
+  }
   return report;
 }
