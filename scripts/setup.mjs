@@ -2,14 +2,23 @@
 // One-shot, idempotent set-up for a fresh clone: installs npm dependencies when they are missing or
 // stale, then makes sure a Chromium that Playwright can drive is present (Playwright-managed if it
 // can be downloaded, otherwise the system's), plus fonts that can render Hebrew.
-// Fast when everything is already there, so `npm test` and `npm run demo` can always call it.
+// Fast when everything is already there (a hash compare and a few file checks), so `npm test` and
+// `npm run demo` can always call it. Every failure names the step and what to do about it.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (msg) => process.stdout.write(`[setup] ${msg}\n`);
+const MIN_NODE_MAJOR = 20;
+
+class SetupError extends Error {
+  constructor(step, message, hint) {
+    super(`${step}: ${message}${hint ? `\n[setup] what to do: ${hint}` : ''}`);
+  }
+}
 
 function run(cmd, opts = {}) {
   log(`$ ${cmd}`);
@@ -20,14 +29,29 @@ function has(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
+function checkNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < MIN_NODE_MAJOR) {
+    throw new SetupError('node', `Node ${process.versions.node} is too old`, `install Node ${MIN_NODE_MAJOR} or newer (package.json "engines")`);
+  }
+}
+
+/** npm ci when node_modules is missing or was installed from a different package.json/lock. */
 function installNodeModules() {
   const stamp = join(root, 'node_modules', '.setup-stamp');
   const lock = join(root, 'package-lock.json');
-  const manifest = join(root, 'package.json');
-  const newest = Math.max(statSync(manifest).mtimeMs, existsSync(lock) ? statSync(lock).mtimeMs : 0);
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
-  run(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
-  writeFileSync(stamp, new Date().toISOString());
+  // Content hash, not mtimes: a fresh clone or a branch switch changes mtimes but not content.
+  const hash = createHash('sha256');
+  hash.update(readFileSync(join(root, 'package.json')));
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  const want = hash.digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === want && existsSync(join(root, 'node_modules', '@playwright', 'test'))) return;
+  try {
+    run(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
+  } catch (e) {
+    throw new SetupError('npm dependencies', `npm failed (${e.message.split('\n')[0]})`, 'check network access to the npm registry, then re-run');
+  }
+  writeFileSync(stamp, want + '\n');
 }
 
 function playwrightChromiumPresent() {
@@ -42,10 +66,14 @@ function playwrightChromiumPresent() {
   }
 }
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
 function systemChromiumPresent() {
-  if (process.env.PLAYWRIGHT_PERF_CHROMIUM && existsSync(process.env.PLAYWRIGHT_PERF_CHROMIUM)) return true;
+  const fromEnv = process.env.PLAYWRIGHT_PERF_CHROMIUM;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return true;
+    log(`warning: PLAYWRIGHT_PERF_CHROMIUM=${fromEnv} does not exist; looking elsewhere`);
+  }
   return SYSTEM_CHROMIUMS.some((p) => existsSync(p));
 }
 
@@ -61,14 +89,25 @@ function hebrewFontPresent() {
 
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => run(`apt-get install -y -qq --no-install-recommends ${packages.join(' ')}`, { env });
   // A fresh image has no package lists; install would find nothing without them.
   const haveLists = spawnSync('sh', ['-c', 'ls /var/lib/apt/lists/*Packages* >/dev/null 2>&1']).status === 0;
-  if (!haveLists) run('apt-get update -qq', { env });
-  run(`apt-get install -y -qq --no-install-recommends ${packages.join(' ')}`, { env });
+  try {
+    if (!haveLists) run('apt-get update -qq', { env });
+    install();
+  } catch {
+    // Stale lists ("Unable to locate package", 404s): refresh once and retry.
+    try {
+      run('apt-get update -qq', { env });
+      install();
+    } catch (e) {
+      throw new SetupError('apt-get', `could not install ${packages.join(' ')} (${e.message.split('\n')[0]})`, `install them yourself (apt-get install ${packages.join(' ')}) or set PLAYWRIGHT_PERF_CHROMIUM to a Chromium binary`);
+    }
+  }
 }
 
 function provisionBrowser() {
-  if (playwrightChromiumPresent() || systemChromiumPresent()) {
+  if (systemChromiumPresent() || playwrightChromiumPresent()) {
     if (isDebianRoot() && !hebrewFontPresent()) aptInstall(['fonts-noto-core', 'fonts-dejavu-core', 'fontconfig']);
     return;
   }
@@ -76,11 +115,25 @@ function provisionBrowser() {
     // Playwright's own browser download is not reachable everywhere (e.g. sandboxes with only a
     // package registry); Debian's Chromium is, and Playwright drives it through executablePath.
     aptInstall(['chromium', 'fonts-noto-core', 'fonts-dejavu-core', 'fontconfig']);
-    return;
+  } else {
+    try {
+      run(`"${process.execPath}" "${join(root, 'node_modules', '@playwright', 'test', 'cli.js')}" install chromium`);
+    } catch (e) {
+      throw new SetupError('chromium', `"playwright install chromium" failed (${e.message.split('\n')[0]})`,
+        'install Chromium or Chrome with your package manager (e.g. sudo apt-get install chromium) or set PLAYWRIGHT_PERF_CHROMIUM=/path/to/chrome');
+    }
   }
-  run('npx playwright install chromium');
+  if (!systemChromiumPresent() && !playwrightChromiumPresent()) {
+    throw new SetupError('chromium', 'no Chromium found after installing', 'set PLAYWRIGHT_PERF_CHROMIUM=/path/to/chrome');
+  }
 }
 
-installNodeModules();
-provisionBrowser();
-log('ready');
+try {
+  checkNode();
+  installNodeModules();
+  provisionBrowser();
+  log('ready');
+} catch (e) {
+  process.stderr.write(`[setup] failed at ${e.message}\n`);
+  process.exit(1);
+}

@@ -20,3 +20,6 @@ export function loadOptimizer(): typeof import('./optimize') {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   return require('./optimize');
 }
+export { PresetOptionsError, FlowConditionError } from './fixtures/presets';
+export type { FlowApi, FlowHandle, FlowOptions, FlowDetails } from './fixtures/flow';
+export type { PerfPresets, HebrewRenderingOptions, LanguageSwitchOptions, BusinessFlowOptions, DocumentProcessingOptions, UntilOptions } from './fixtures/presets';

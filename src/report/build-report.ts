@@ -5,11 +5,14 @@ import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReport
 import { analyzeRun } from '../analyze';
 import { containAsync } from '../util/errors';
 import { reportRecommendations } from '../optimize/report-recommendations';
+import { addHistoryToReport } from './history-stage';
 
 export interface BuildReportContext {
   options: PerfReporterOptions;
   /** Folder relative paths resolve against (the Playwright config's rootDir, or cwd for the CLI). */
   rootDir: string;
+  /** Append the run to history (default true); `playwright-perf report` on an old run.json passes false. */
+  recordHistory?: boolean;
 }
 
 export async function buildReport(run: RunRecord, ctx: BuildReportContext): Promise<JsonReport> {
@@ -25,5 +28,7 @@ export async function buildReport(run: RunRecord, ctx: BuildReportContext): Prom
     const recs = await containAsync('report.recommendations', analysis.errors, async () => reportRecommendations(run, analysis), undefined);
     if (recs) report.recommendations = recs;
   }
+  // History, budgets, quality and the CI gate (contained inside).
+  await addHistoryToReport(report, ctx);
   return report;
 }

@@ -42,7 +42,8 @@ export function decodePerfAttachments(attachments: AttachmentLike[], errors: Per
       }
       merged = mergePerfData(merged ?? {}, modernize(body).data);
     } catch (e) {
-      errors.push(perfError('reporter.decodeAttachment', e, testId ? { testId } : {}));
+      const why = e instanceof SyntaxError ? `is not valid JSON (${e.message})` : `was rejected: ${(e as Error)?.message ?? e}`;
+      errors.push(perfError('reporter.decodeAttachment', new Error(`a "${PERF_ATTACHMENT_NAME}" attachment ${why}; its perf data is left out`), testId ? { testId } : {}));
     }
   }
   return merged;

@@ -1,9 +1,18 @@
 // Reporter option validation. Bad input never stops the run: each problem is reported naming the
-// option, and that option falls back to its default.
+// option (and what was given), and that option falls back to its default. Nested option groups
+// (history, budgets, gate) are only shape-checked here; their own modules validate their keys.
 import type { PerfReporterOptions } from '../types';
+import { resolveBudgets, resolveGate, resolveHistoryOptions } from '../store/options';
 
 export const DEFAULT_OUTPUT_DIR = 'perf-report';
+/** ≤ 1 s as the issue asks; 500 ms gives ~2 samples per typical short test at negligible cost. */
 export const DEFAULT_SAMPLE_INTERVAL_MS = 500;
+/** Below 100 ms the sampler's own CPU use starts to show; above a minute it says nothing useful. */
+export const MIN_SAMPLE_INTERVAL_MS = 100;
+export const MAX_SAMPLE_INTERVAL_MS = 60_000;
+export const DEFAULT_SLOWEST = 10;
+/** Longer lists bloat report.json without helping anyone. */
+export const MAX_SLOWEST = 1000;
 
 export interface ResolvedOptions extends PerfReporterOptions {
   outputDir: string;
@@ -12,51 +21,86 @@ export interface ResolvedOptions extends PerfReporterOptions {
   summary: boolean;
   slowest: number;
   sampleIntervalMs: number | false;
+  recommendations: boolean;
 }
 
-const KNOWN_KEYS = new Set(['outputDir', 'html', 'json', 'summary', 'slowest', 'sampleIntervalMs', 'labels', 'history', 'budgets', 'gate', 'recommendations']);
+export const OPTION_KEYS = ['outputDir', 'html', 'json', 'summary', 'slowest', 'sampleIntervalMs', 'labels', 'history', 'budgets', 'gate', 'recommendations'] as const;
+const KNOWN_KEYS = new Set<string>(OPTION_KEYS);
+
+export function defaultOptions(): ResolvedOptions {
+  return { outputDir: DEFAULT_OUTPUT_DIR, html: true, json: true, summary: true, slowest: DEFAULT_SLOWEST, sampleIntervalMs: DEFAULT_SAMPLE_INTERVAL_MS, recommendations: true };
+}
+
+function show(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'function') return 'a function';
+  if (Array.isArray(v)) return 'an array';
+  try { return JSON.stringify(v) ?? String(v); } catch { return String(v); }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Levenshtein ≤ 2 suggestion for a mistyped key. */
+function suggest(key: string): string | undefined {
+  const dist = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+    }
+    return d[a.length][b.length];
+  };
+  return OPTION_KEYS.map((k) => ({ k, d: dist(key, k) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0]?.k;
+}
 
 export function resolveOptions(input: unknown): { options: ResolvedOptions; problems: string[] } {
   const problems: string[] = [];
-  const options: ResolvedOptions = {
-    outputDir: DEFAULT_OUTPUT_DIR, html: true, json: true, summary: true, slowest: 10, sampleIntervalMs: DEFAULT_SAMPLE_INTERVAL_MS,
-  };
+  const options = defaultOptions();
   if (input === undefined || input === null) return { options, problems };
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    problems.push(`reporter options must be an object, got ${Array.isArray(input) ? 'an array' : typeof input}`);
+  if (!isPlainObject(input)) {
+    problems.push(`reporter options must be an object, got ${show(input)}; using the defaults`);
     return { options, problems };
   }
-  const o = input as Record<string, unknown>;
+  const o = input;
+  const bad = (key: string, expected: string, fallback: unknown) =>
+    problems.push(`option "${key}" must be ${expected}, got ${show(o[key])}; using ${fallback === undefined ? 'none' : show(fallback)}`);
+
   for (const key of Object.keys(o)) {
     // Playwright itself adds `configDir` and private `_…` keys to every reporter's options.
     if (key === 'configDir' || key.startsWith('_')) continue;
-    if (!KNOWN_KEYS.has(key)) problems.push(`unknown option "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+    if (!KNOWN_KEYS.has(key)) {
+      const hint = suggest(key);
+      problems.push(`unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known options: ${OPTION_KEYS.join(', ')}`);
+    }
   }
-  const bool = (key: 'html' | 'json' | 'summary') => {
-    if (o[key] === undefined) return;
+  for (const key of ['html', 'json', 'summary', 'recommendations'] as const) {
+    if (o[key] === undefined) continue;
     if (typeof o[key] === 'boolean') options[key] = o[key] as boolean;
-    else problems.push(`option "${key}" must be true or false, got ${JSON.stringify(o[key])}`);
-  };
-  bool('html'); bool('json'); bool('summary');
+    else bad(key, 'true or false', options[key]);
+  }
   if (o.outputDir !== undefined) {
-    if (typeof o.outputDir === 'string' && o.outputDir.trim()) options.outputDir = o.outputDir;
-    else problems.push(`option "outputDir" must be a non-empty string, got ${JSON.stringify(o.outputDir)}`);
+    if (typeof o.outputDir === 'string' && o.outputDir.trim() && !o.outputDir.includes('\0')) options.outputDir = o.outputDir;
+    else bad('outputDir', 'a non-empty folder path', options.outputDir);
   }
   if (o.slowest !== undefined) {
-    if (Number.isInteger(o.slowest) && (o.slowest as number) > 0) options.slowest = o.slowest as number;
-    else problems.push(`option "slowest" must be a positive integer, got ${JSON.stringify(o.slowest)}`);
+    const v = o.slowest;
+    if (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_SLOWEST) options.slowest = v as number;
+    else bad('slowest', `a whole number from 1 to ${MAX_SLOWEST}`, options.slowest);
   }
   if (o.sampleIntervalMs !== undefined) {
     const v = o.sampleIntervalMs;
-    if (v === false || (typeof v === 'number' && v >= 100 && v <= 60000)) options.sampleIntervalMs = v as number | false;
-    else problems.push(`option "sampleIntervalMs" must be a number from 100 to 60000 or false, got ${JSON.stringify(v)}`);
+    if (v === false || (typeof v === 'number' && Number.isFinite(v) && v >= MIN_SAMPLE_INTERVAL_MS && v <= MAX_SAMPLE_INTERVAL_MS)) options.sampleIntervalMs = v as number | false;
+    else bad('sampleIntervalMs', `a number of milliseconds from ${MIN_SAMPLE_INTERVAL_MS} to ${MAX_SAMPLE_INTERVAL_MS}, or false to turn sampling off`, options.sampleIntervalMs);
   }
   if (o.labels !== undefined) {
-    if (o.labels && typeof o.labels === 'object' && !Array.isArray(o.labels) && Object.values(o.labels).every((v) => typeof v === 'string')) options.labels = o.labels as Record<string, string>;
-    else problems.push('option "labels" must be an object of strings');
+    if (isPlainObject(o.labels) && Object.values(o.labels).every((v) => typeof v === 'string')) options.labels = { ...o.labels } as Record<string, string>;
+    else bad('labels', 'an object whose values are strings (e.g. { env: "staging" })', undefined);
   }
-  for (const key of ['history', 'budgets', 'gate', 'recommendations'] as const) {
-    if (o[key] !== undefined) (options as unknown as Record<string, unknown>)[key] = o[key];
-  }
+  // history / budgets / gate: inner keys validated by src/store/options.ts.
+  if (o.history !== undefined) { const r = resolveHistoryOptions(o.history); options.history = r.history; problems.push(...r.problems); }
+  if (o.budgets !== undefined) { const r = resolveBudgets(o.budgets); options.budgets = r.budgets; problems.push(...r.problems); }
+  if (o.gate !== undefined) { const r = resolveGate(o.gate); options.gate = r.gate; problems.push(...r.problems); }
   return { options, problems };
 }

@@ -83,6 +83,8 @@ export interface SlowestLists {
 export interface StepStat {
   title: string;
   category: string;
+  /** The step's main parameter (url, locator, selector) when it has one; steps are grouped by category + title + detail. */
+  detail?: string;
   count: number;
   totalMs: number;
   p50Ms: number;
@@ -90,8 +92,11 @@ export interface StepStat {
   maxMs: number;
 }
 
-/** Where test time went. Top-level steps only, so nothing is counted twice. */
+/** Where test time went. Top-level steps only (the 'Before/After Hooks' containers are opened one
+ *  level to separate fixtures from hooks), so nothing is counted twice: the parts sum to totalMs. */
 export interface TimeBreakdown {
+  /** Σ attempt spans: start to last step end, including worker fixtures (browser launch) that
+   *  Playwright leaves out of a test's duration — so it can exceed summary.testTimeMs. */
   totalMs: number;
   fixturesMs: number;
   hooksMs: number;

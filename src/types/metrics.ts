@@ -110,6 +110,8 @@ export interface LocatorTiming {
   actionabilityMs: number;
   /** The action itself (input dispatch, navigation wait excluded where measurable). */
   actionMs: number;
+  /** Waiting for navigations the action started (click on a link), excluded from actionMs. */
+  navigationWaitMs?: number;
   /** Retries Playwright needed (element detached, not stable, …). */
   retries: number;
   /** Selector kind for fragility flags: 'role' | 'testid' | 'text' | 'css' | 'xpath' | 'label' | … */
@@ -162,6 +164,8 @@ export interface RuntimeMetric {
 
 export interface LighthouseResult {
   url: string;
+  /** Where the audited page ended up, when different from `url` (e.g. a redirect to /login). */
+  finalUrl?: string;
   mode: 'navigation' | 'snapshot' | 'timespan';
   formFactor: 'mobile' | 'desktop';
   lighthouseVersion: string;
@@ -174,9 +178,13 @@ export interface LighthouseResult {
     siMs?: number;
     fcpMs?: number;
     ttiMs?: number;
+    /** Timespan mode only (needs an interaction). */
+    inpMs?: number;
   };
   failingAudits: Array<{ id: string; title: string; score: number | null; displayValue?: string }>;
-  /** Paths of the saved full reports (relative to the test output dir when attached). */
+  /** Lighthouse's run warnings (e.g. "the page loaded too slowly"), first 10. */
+  warnings?: string[];
+  /** Absolute paths of the saved full reports (also attached to the test as files). */
   artifacts?: { html?: string; json?: string };
   durationMs: number;
   startTime: EpochMs;
@@ -184,4 +192,8 @@ export interface LighthouseResult {
   thresholds?: Array<{ key: string; limit: number; actual: number | null; ok: boolean }>;
   /** Median of N runs (standalone runner). */
   runs?: number;
+  /** Performance score of every run when runs > 1, in run order (shows the spread behind the median). */
+  runScores?: Array<number | null>;
+  /** Label given by the caller (fixture `name` option), to tell several audits of one test apart. */
+  name?: string;
 }

@@ -20,7 +20,7 @@ export interface PerfReporterOptions {
   /** Run history (lowdb JSON file). false turns it off. */
   history?: false | HistoryOptions;
   /** Budgets / SLOs. */
-  budgets?: BudgetRule[];
+  budgets?: Array<BudgetRule | string>;
   /** CI gate: change the exit code on error-level budget breaches and/or significant regressions. */
   gate?: GateOptions;
   /** Compute optimizer recommendations into the report. Default true. */
@@ -40,6 +40,8 @@ export interface HistoryOptions {
   minChange?: number;
   /** False discovery rate for Benjamini-Hochberg. Default 0.05. */
   fdr?: number;
+  /** Smallest absolute change (ms) of a duration worth reporting. Default 3. */
+  minAbsChangeMs?: number;
 }
 
 export interface GateOptions {

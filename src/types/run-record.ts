@@ -24,8 +24,12 @@ export interface RunRecord {
   wallTimeMs: number;
   /** Playwright's overall status. */
   status: 'passed' | 'failed' | 'timedout' | 'interrupted';
-  /** True when the run was cut short (SIGINT, --max-failures, global timeout). */
+  /** True when the run was cut short (SIGINT, --max-failures, global timeout, process exit). */
   interrupted: boolean;
+  /** Why it was cut short, when known. */
+  interruptReason?: 'sigint' | 'max-failures' | 'global-timeout' | 'process-exit';
+  /** Tests Playwright planned to run (after filters/shard); more than `tests.length` when cut short. */
+  plannedTests?: number;
   meta: RunMeta;
   config: ConfigSnapshot;
   tests: TestRecord[];
@@ -44,7 +48,11 @@ export interface RunMeta {
   ci: boolean;
   git?: { commit?: string; branch?: string; dirty?: boolean };
   /** Present when the record was produced by `playwright merge-reports` of shard blobs. */
-  merged?: { shards: number };
+  merged?: {
+    shards: number;
+    /** Each shard's own run, from its blob (when Playwright exposes it to reporters). */
+    shardRuns?: Array<{ shardIndex?: number; totalShards?: number; startTime: EpochMs; durationMs: number; status: string; workers?: number }>;
+  };
   /** `--shard` of this run when not merged. */
   shard?: { current: number; total: number } | null;
   /** Free-form labels users pass through reporter options (e.g. environment, build number). */

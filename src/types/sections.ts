@@ -1,6 +1,6 @@
 // Analysis sections fed by the perf fixtures, flows and Lighthouse. Each analyzer in src/analyze/
 // owns one of these shapes. Percentiles are nearest-rank over all samples in the run.
-import type { FlowResult, Rating, VitalName, LighthouseResult } from './metrics';
+import type { FlowResult, Rating, VitalName, LighthouseResult, NavigationMetric, WebVitalMetric } from './metrics';
 
 export interface Distribution {
   count: number;
@@ -28,6 +28,8 @@ export interface NavigationAnalysis {
     load: Distribution;
     transferBytes: Distribution;
   }>;
+  /** Slowest individual navigations, with the step that triggered them. */
+  slowest?: Array<NavigationMetric & { testId: string }>;
 }
 
 export interface VitalsAnalysis {
@@ -36,6 +38,8 @@ export interface VitalsAnalysis {
     vitals: Partial<Record<VitalName, { dist: Distribution; rating: Rating }>>;
     totalBlockingTimeMs?: Distribution;
   }>;
+  /** Worst non-good samples (value ÷ good threshold), with the step during which they were observed. */
+  worst?: Array<WebVitalMetric & { testId: string }>;
 }
 
 export interface LocatorAnalysis {
@@ -69,17 +73,35 @@ export interface FlowAnalysis {
     direction?: string;
     count: number;
     failures: number;
+    /** Durations of the successful runs (failed runs are counted in `failures` only). */
     dist: Distribution;
     tests: string[];
+    /** Σ findings (wrong direction, fallback font…) over all runs. */
+    findings?: number;
+    /** Most common enclosing flows, outermost first. */
+    parents?: string[];
+    /** Numeric preset details over the successful runs (e.g. cls, fontResponseEndMs). */
+    details?: Record<string, Distribution>;
   }>;
-  /** Raw results for the report's flow view (bounded). */
-  samples?: FlowResult[];
+  /** Raw results for the report's flow view (bounded, by start time; testId added). */
+  samples?: Array<FlowResult & { testId?: string }>;
 }
 
 export interface RuntimeAnalysis {
-  perUrl: Array<{ url: string; jsHeapUsedBytes: Distribution }>;
+  perUrl: Array<{ url: string; jsHeapUsedBytes: Distribution; nodes?: Distribution; scriptDurationMs?: Distribution }>;
 }
 
 export interface LighthouseAnalysis {
-  results: Array<LighthouseResult & { testId?: string }>;
+  /** Every audit of the run, in start order, with the test (attempt) it came from. */
+  results: Array<LighthouseResult & { testId?: string; title?: string; project?: string; retry?: number }>;
+  summary?: {
+    audits: number;
+    urls: number;
+    /** Thresholds (fixture/CLI budgets) not met, across all audits. */
+    thresholdBreaches: number;
+    /** Σ audit durations (time the suite spent in Lighthouse). */
+    auditTimeMs: number;
+    /** Lowest score per category across the run's audits. */
+    minScores: Record<string, number>;
+  };
 }

@@ -113,3 +113,22 @@ export default defineConfig({
 });
 `;
 }
+
+export const CLI_MAIN = join(REPO_ROOT, 'dist', 'cli', 'main.js');
+
+/** Runs the built CLI (`node dist/cli/main.js …`) in `cwd`. */
+export function runCli(args: string[], cwd: string, opts: RunOptions = {}): Promise<RunOutput> {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [CLI_MAIN, ...args], { cwd, env: { ...process.env, ...opts.env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    child.on('close', (exitCode, signal) => { clearTimeout(timer); resolvePromise({ exitCode, signal, stdout, stderr }); });
+  });
+}
+
+/** Counts occurrences of a regular expression (global) in a string. */
+export function countMatches(s: string, re: RegExp): number {
+  return (s.match(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')) ?? []).length;
+}

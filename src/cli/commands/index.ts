@@ -2,8 +2,18 @@
 import type { CliCommand } from '../command';
 import { optimizeCommand } from './optimize';
 import { rollbackCommand } from './rollback';
+import { reportCommand } from './report';
+import { showCommand } from './show';
+import { historyCommand } from './history';
+import { compareCommand } from './compare';
+import { lighthouseCommand } from './lighthouse';
 
 export const commands: CliCommand[] = [
+  reportCommand,
+  showCommand,
+  historyCommand,
+  compareCommand,
+  lighthouseCommand,
   optimizeCommand,
   rollbackCommand,
 ];

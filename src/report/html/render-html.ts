@@ -1,10 +1,86 @@
-// Minimal placeholder page; replaced by the full single-file report (issue: HTML report).
+// Renders the single-file HTML report: inline CSS, one inline script (the page UI, from ./client),
+// and the view model as JSON in a non-executable <script type="application/json"> block.
+// A Content-Security-Policy meta allows exactly our script and style (by sha256 hash): nothing a
+// test title could smuggle into the page can run, and the page makes no network requests.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import type { JsonReport } from '../../types';
-import { escapeHtml } from './escape';
+import { safeJsonForScript } from './escape';
+import { buildViewModel } from './build-view-model';
+import type { ViewModel } from './view-model-types';
+
+const CLIENT_DIR = join(__dirname, 'client');
+
+let assets: { script: string; style: string } | undefined;
+
+/** Embedded JSON above this size is gzipped + base64-encoded (see client/loader.js); smaller
+ *  reports stay plain text you can read with view-source. */
+export const COMPRESS_ABOVE_BYTES = 512 * 1024;
+
+/** The page script: loader.js, then client/NN-*.js concatenated in name order inside one
+ *  strict-mode function that receives the view model. The files are plain browser scripts sharing
+ *  that scope, type-checked with client/jsconfig.json. */
+export function clientAssets(): { script: string; style: string } {
+  if (!assets) {
+    const read = (f: string) => `// ${f}\n${readFileSync(join(CLIENT_DIR, f), 'utf8').replace(/^\/\/ @ts-check\s*$/m, '')}`;
+    const files = readdirSync(CLIENT_DIR).filter((f) => /^\d\d-.*\.js$/.test(f)).sort();
+    const script = `(function () {\n'use strict';\n${read('loader.js')}\nloadViewModel(function (VM) {\n${files.map(read).join('\n')}\n});\n})();\n`;
+    if (/<\/script/i.test(script)) throw new Error('client script must not contain "</script"');
+    assets = {
+      script,
+      style: readFileSync(join(CLIENT_DIR, 'styles.css'), 'utf8'),
+    };
+  }
+  return assets;
+}
+
+export function sha256Base64(s: string): string {
+  return createHash('sha256').update(s, 'utf8').digest('base64');
+}
+
+export function contentSecurityPolicy(script: string, style: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${sha256Base64(script)}'`,
+    `style-src 'sha256-${sha256Base64(style)}'`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 export function renderHtml(report: JsonReport): string {
-  const s = report.analysis.summary;
-  return `<!doctype html><html><head><meta charset="utf-8"><title>playwright-perf</title></head><body>
-<h1>playwright-perf</h1><p>Wall time ${escapeHtml((s.wallTimeMs / 1000).toFixed(1))} s, ${escapeHtml(s.tests)} tests, efficiency ${escapeHtml(Math.round(s.parallelEfficiency * 100))} %</p>
-</body></html>`;
+  return renderViewModel(buildViewModel(report));
+}
+
+export function renderViewModel(vm: ViewModel): string {
+  const { script, style } = clientAssets();
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script, style)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>playwright-perf report</title>
+<style>${style}</style>
+</head>
+<body>
+<noscript>This report needs JavaScript. The same data is in report.json next to this file.</noscript>
+<div id="app" aria-live="polite"></div>
+${dataBlock(vm)}
+<script>${script}</script>
+</body>
+</html>
+`;
+}
+
+/** The view model as a non-executable data block: escaped JSON, or gzip + base64 when big. */
+function dataBlock(vm: ViewModel): string {
+  const json = JSON.stringify(vm);
+  if (json.length <= COMPRESS_ABOVE_BYTES) return `<script id="pp-data" type="application/json">${safeJsonForScript(vm)}</script>`;
+  const gz = gzipSync(Buffer.from(json, 'utf8'), { level: 6 }).toString('base64');
+  return `<script id="pp-data" type="application/json" data-encoding="gzip-base64">"${gz}"</script>`;
 }

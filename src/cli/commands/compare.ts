@@ -1,0 +1,95 @@
+// `playwright-perf compare <baseline…> <current>`: the regression verdicts (and budgets) for any runs
+// saved as run.json or report.json — without a history file. Several baseline files pool their samples.
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError, type CliCommand, type CliIO } from '../command';
+import { RUN_RECORD_KIND, type BudgetRule, type HistoryComparison, type RunRecord } from '../../types';
+import { compactRun } from '../../analyze/compact-run';
+import { environmentCaveats } from '../../analyze/baseline';
+import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/regression';
+import { evaluateBudgets } from '../../analyze/budgets';
+import { evaluateGate } from '../../analyze/gate';
+import { resolveBudgets } from '../../store/options';
+import { formatVerdicts } from '../../report/verdict-text';
+
+const USAGE = `Usage: playwright-perf compare <baseline.json>… <current.json> [options]
+
+Compares the last file (the current run) with the others (the baseline; samples are pooled) and
+prints regressions and improvements per test, step and metric. Files: run.json or report.json.
+
+Options:
+  --min-change <x>        minimum practical change, relative (default ${DEFAULT_MIN_CHANGE} = ${DEFAULT_MIN_CHANGE * 100} %)
+  --fdr <x>               false discovery rate for Benjamini-Hochberg (default ${DEFAULT_FDR})
+  --budget <rule>         also check a budget rule on the current run (repeatable), e.g. "p95(vital.LCP) < 2500"
+  --fail-on-regression    exit 1 when a regression is found
+  --fail-on-budget        exit 1 when an error-level budget is broken
+  --json                  print the comparison as JSON
+`;
+
+function readRun(file: string): RunRecord {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const run = (doc as { kind?: string; run?: unknown }).kind === RUN_RECORD_KIND ? doc : (doc as { run?: unknown }).run;
+  if (!run || (run as RunRecord).kind !== RUN_RECORD_KIND || !Array.isArray((run as RunRecord).tests)) {
+    throw new Error(`${file} is neither a playwright-perf run.json nor a report.json`);
+  }
+  return run as RunRecord;
+}
+
+function fraction(name: string, v: string | undefined, fallback: number, max: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a number from 0 to ${max}, got "${v}"`);
+  return n;
+}
+
+export const compareCommand: CliCommand = {
+  name: 'compare',
+  summary: 'regression verdicts between saved runs (run.json / report.json)',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        'min-change': { type: 'string' }, fdr: { type: 'string' }, budget: { type: 'string', multiple: true },
+        'fail-on-regression': { type: 'boolean' }, 'fail-on-budget': { type: 'boolean' }, json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length < 2) throw new UsageError('need at least two files: <baseline.json>… <current.json>');
+    const settings = { minChange: fraction('min-change', values['min-change'], DEFAULT_MIN_CHANGE, 10), fdr: fraction('fdr', values.fdr, DEFAULT_FDR, 0.5) };
+    if (settings.fdr === 0) throw new UsageError('--fdr must be above 0');
+    const files = positionals.map((p) => resolve(io.cwd, p));
+    const runs = files.map(readRun).map(compactRun);
+    const current = runs[runs.length - 1];
+    const baseline = runs.slice(0, -1);
+    const detected = detectRegressions(baseline, current, settings);
+    const comparison: HistoryComparison = {
+      baseline: { kind: 'run', runIds: baseline.map((r) => r.runId), description: baseline.length === 1 ? positionals[0] : `${baseline.length} runs` },
+      caveats: [...(detected.runWide ? [detected.runWide.caveat] : []), ...environmentCaveats(baseline, current)],
+      findings: detected.findings,
+      summary: detected.summary,
+      current: { runId: current.runId, ...(current.branch ? { branch: current.branch } : {}) },
+      settings,
+      trends: buildTrends([...baseline, current], detected.findings.filter((f) => f.verdict !== 'not-enough-data').slice(0, 20)),
+    };
+    let budgets;
+    if (values.budget?.length) {
+      const { budgets: rules, problems } = resolveBudgets(values.budget as unknown as BudgetRule[]);
+      if (problems.length) throw new UsageError(problems.join('\n'));
+      budgets = evaluateBudgets(rules, current).results;
+    }
+    const gate = evaluateGate({ failOnRegression: !!values['fail-on-regression'], failOnBudget: !!values['fail-on-budget'] }, budgets, comparison);
+    const report = { history: comparison, ...(budgets ? { budgets } : {}), ...(values['fail-on-regression'] || values['fail-on-budget'] ? { gate } : {}) };
+    if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    else {
+      const text = formatVerdicts(report);
+      io.stdout(text + (detected.summary.compared === 0 ? 'nothing to compare: the runs share no tests or metrics\n' : ''));
+    }
+    return gate.failed ? 1 : 0;
+  },
+};

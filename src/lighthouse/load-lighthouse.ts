@@ -1,0 +1,46 @@
+// Lazy loading of the ESM-only, heavy dependencies (lighthouse, chrome-launcher, Lighthouse's own
+// puppeteer-core). `import()` of lighthouse costs 1–3 s (docs/platform-notes.md), so it happens on
+// the first audit only — never when our package loads. Our build is CommonJS with module Node16,
+// which keeps `import()` as a real dynamic import (a `require()` would fail with ERR_REQUIRE_ESM on
+// Node < 20.19 / 22.12).
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { LighthouseModule, PuppeteerModule } from './lighthouse-types';
+
+const importEsm = (specifier: string): Promise<unknown> => import(specifier);
+
+let lighthousePromise: Promise<LighthouseModule> | undefined;
+let puppeteerPromise: Promise<PuppeteerModule> | undefined;
+let flagsPromise: Promise<string[]> | undefined;
+
+export function loadLighthouse(): Promise<LighthouseModule> {
+  lighthousePromise ??= importEsm('lighthouse').then((m) => m as LighthouseModule).catch((e) => {
+    lighthousePromise = undefined;
+    throw new Error(`could not load lighthouse (npm install lighthouse@^12.8): ${(e as Error).message}`);
+  });
+  return lighthousePromise;
+}
+
+/** The puppeteer-core copy Lighthouse itself uses (resolved from Lighthouse's folder), so the Page we
+ *  hand to Lighthouse's user-flow API is exactly the kind it expects. */
+export function loadPuppeteer(): Promise<PuppeteerModule> {
+  puppeteerPromise ??= (async () => {
+    const fromLighthouse = createRequire(require.resolve('lighthouse'));
+    const entry = fromLighthouse.resolve('puppeteer-core');
+    const m = (await importEsm(pathToFileURL(entry).href)) as { default?: PuppeteerModule } & PuppeteerModule;
+    return m.default ?? m;
+  })().catch((e) => {
+    puppeteerPromise = undefined;
+    throw new Error(`could not load puppeteer-core (a dependency of lighthouse): ${(e as Error).message}`);
+  });
+  return puppeteerPromise;
+}
+
+/** chrome-launcher's default flags (background networking, component updates, first-run UI… off),
+ *  the same set Lighthouse's CLI uses. An empty list if chrome-launcher cannot be loaded. */
+export function loadChromeLauncherFlags(): Promise<string[]> {
+  flagsPromise ??= importEsm('chrome-launcher')
+    .then((m) => (m as { Launcher: { defaultFlags(): string[] } }).Launcher.defaultFlags())
+    .catch(() => []);
+  return flagsPromise;
+}

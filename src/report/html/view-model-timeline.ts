@@ -1,0 +1,72 @@
+// Timeline part of the view model: lane per (shard, parallelIndex), attempt marks, idle gaps and the
+// critical path (from the analysis when it has one, else the lane that finished last).
+import type { JsonReport } from '../../types';
+import type { AttemptRow, ViewModel } from './view-model-types';
+
+/** Gaps shorter than this are scheduling noise, not idle time worth drawing (Playwright's own
+ *  worker hand-off between tests is typically 5–50 ms). */
+export const IDLE_GAP_MIN_MS = 250;
+
+export function laneKey(shardIndex: number | undefined, parallelIndex: number): string {
+  return `${shardIndex ?? 0}:${parallelIndex}`;
+}
+
+/** Lane numbers in the same order as src/analyze/workers.ts: by shard, then parallel index. */
+export function laneIndex(report: JsonReport): Map<string, number> {
+  const keys = new Set<string>();
+  for (const t of report.run.tests) for (const r of t.results) if (r.workerIndex >= 0) keys.add(laneKey(r.shardIndex, r.parallelIndex));
+  const sorted = [...keys].sort((a, b) => {
+    const [sa, pa] = a.split(':').map(Number);
+    const [sb, pb] = b.split(':').map(Number);
+    return sa - sb || pa - pb;
+  });
+  return new Map(sorted.map((k, i) => [k, i]));
+}
+
+export function buildLanes(report: JsonReport, attempts: AttemptRow[], laneOf: Map<string, number>): Pick<ViewModel, 'lanes' | 'idleGaps' | 'critical'> {
+  const wall = Math.max(1, report.run.wallTimeMs);
+  const labels = new Map<number, string>();
+  for (const [key, i] of laneOf) {
+    const [shard, pi] = key.split(':').map(Number);
+    labels.set(i, shard ? `shard ${shard} · worker ${pi}` : `worker ${pi}`);
+  }
+  const perLane = new Map<number, AttemptRow[]>();
+  attempts.forEach((a) => {
+    const list = perLane.get(a[2]) ?? [];
+    list.push(a);
+    perLane.set(a[2], list);
+  });
+  const lanes: ViewModel['lanes'] = [];
+  const idleGaps: number[][] = [];
+  const lastEnds: Array<[number, number]> = [];
+  for (const [lane, list] of [...perLane.entries()].sort((a, b) => a[0] - b[0])) {
+    list.sort((a, b) => a[3] - b[3]);
+    let busy = 0, end = list[0][3];
+    for (const a of list) {
+      if (a[3] - end >= IDLE_GAP_MIN_MS) idleGaps.push([lane, end, a[3] - end]);
+      end = Math.max(end, a[3] + a[4]);
+      busy += a[4];
+    }
+    lastEnds.push([lane, end]);
+    lanes.push({ lane, label: labels.get(lane) ?? `lane ${lane}`, busyMs: busy, idleMs: Math.max(0, wall - busy), utilisation: Math.min(1, busy / wall), attempts: list.length });
+  }
+  return { lanes, idleGaps, critical: criticalPath(report, attempts, lastEnds) };
+}
+
+function criticalPath(report: JsonReport, attempts: AttemptRow[], lastEnds: Array<[number, number]>): ViewModel['critical'] {
+  if (lastEnds.length === 0) return null;
+  const sorted = [...lastEnds].sort((a, b) => b[1] - a[1]);
+  const cp = report.analysis.criticalPath;
+  const lane = cp ? cp.lane : sorted[0][0];
+  const tailMs = cp ? cp.tailMs : sorted[0][1] - (sorted[1]?.[1] ?? 0);
+  const ids = report.run.tests.map((t) => t.id);
+  const wanted = cp ? new Set(cp.attempts.map((a) => `${a.testId}#${a.retry}`)) : null;
+  const marks: number[] = [];
+  attempts.forEach((a, i) => {
+    if (wanted ? wanted.has(`${ids[a[0]]}#${a[1]}`) : a[2] === lane) marks.push(i);
+  });
+  const reason = cp?.reason ?? (sorted.length > 1
+    ? `lane ${lane} finished ${(tailMs / 1000).toFixed(1)} s after the next one; its tests decide the wall time`
+    : 'one lane: every test is on the critical path');
+  return { lane, tailMs, reason, attempts: marks };
+}
