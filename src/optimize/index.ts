@@ -8,3 +8,4 @@ export { measureRun, type Measure, type MeasureOptions } from './measure';
 export { compareSamples, type CompareSamples } from './compare';
 export { unifiedDiff } from './diff';
 export { sweepWorkers, type SweepResult } from './sweep';
+export { recordInHistory } from './record-effect';

@@ -9,11 +9,13 @@ import { tmpdir } from 'node:os';
 import type { MeasuredRun } from '../../src/types';
 import { planOptimization } from '../../src/optimize/plan';
 import { applyAndValidate } from '../../src/optimize/validate';
-import { compareSamples, exactPValue } from '../../src/optimize/compare';
+import { compareSamples } from '../../src/optimize/compare';
 import { readManifest, backupDirFor } from '../../src/optimize/backup';
 import type { MeasureOptions } from '../../src/optimize/measure';
 import { main } from '../../src/cli/main';
 import { CORPUS_DIR } from '../helpers/optimizer-corpus';
+import { openHistoryStore } from '../../src/store/history-store';
+import { listOptimizations } from '../../src/store/optimizations';
 import { attempt, makeRun, makeTest, project } from '../helpers/optimizer-factories';
 
 function setup() {
@@ -44,15 +46,18 @@ test('keeps a faster candidate; the sweep picks the worker count', async () => {
   const s = setup();
   try {
     const plan = planOptimization({ run: s.run });
-    const { measure, calls } = stub(s.original, (o) => fake(o.workers === 4 ? 5_000 : o.workers === 2 ? 6_000 : 6_100));
+    let n = 0;
+    // Worker count from the flag (sweep) or from the edited file; distinct values keep the U test exact.
+    const workersOf = (o: MeasureOptions) => o.workers ?? Number(/workers: (\d+)/.exec(readFileSync(o.configPath, 'utf8'))![1]);
+    const { measure, calls } = stub(s.original, (o) => fake((workersOf(o) === 4 ? 5_000 : workersOf(o) === 2 ? 6_000 : 6_100) + n++));
     const lines: string[] = [];
     const { entry, validation } = await applyAndValidate({ plan, runs: 3, sweep: [1, 2, 4], measure, progress: (l) => lines.push(l) });
     assert.equal(validation.kept, true, validation.reason);
     assert.equal(validation.chosenWorkers, 4);
-    assert.deepEqual(validation.sweep!.map((x) => [x.workers, x.medianMs]), [[1, 6100], [2, 6000], [4, 5000]]);
+    assert.deepEqual(validation.sweep!.map((x) => [x.workers, x.medianMs]), [[1, 6100], [2, 6001], [4, 5002]]);
     assert.match(readFileSync(s.configPath, 'utf8'), /workers: 4,/);
     assert.equal(entry.status, 'kept');
-    assert.equal(validation.comparison.pValue, 0.05); // 3 vs 3, all pairs won: 1 / C(6,3)
+    assert.equal(validation.comparison.pValue, 0.1); // 3 vs 3, all pairs won: two-sided exact 2 / C(6,3)
     assert.equal(calls.length, 3 + 3 + 2); // baseline, sweep, two more candidate runs
     assert.match(lines[0], /^\[1\/9\] baseline run 1\/3: 10\.0 s, 6 passed$/);
     const m = readManifest(backupDirFor(s.configPath));
@@ -105,8 +110,8 @@ test('refuses to apply a plan when the config changed since', async () => {
 });
 
 test('comparison statistics', () => {
-  assert.equal(exactPValue([10, 11, 12], [5, 6, 7]), 0.05);
-  assert.equal(exactPValue([10, 11], [5, 6]), 1 / 6);
+  assert.equal(compareSamples([10, 11, 12], [5, 6, 7]).pValue, 0.1);
+  assert.equal(compareSamples([10, 11, 12], [5, 6, 7]).probabilityFaster, 1);
   const c = compareSamples([10, 11, 12], [5, 6, 13]);
   assert.equal(c.probabilityFaster, 0.667);
   assert.equal(c.faster, false); // median −45 % but only 6 of 9 pairs won
@@ -143,8 +148,14 @@ test('CLI: optimize previews the diff and --apply edits with a backup; rollback 
     assert.match(preview.out, /rec\.parallelism\.workers/);
     assert.match(preview.out, /-  workers: 1,\n\+  workers: \d,/);
     assert.ok(readFileSync(s.configPath).equals(s.original));
+    const history = openHistoryStore(join(s.dir, '.playwright-perf', 'history.json'));
+    await history.update(() => undefined); // the project keeps a run history
     const applied = await cli(['optimize', '--run', 'run.json', '--apply', '--only', 'rec.artifacts.trace'], s.dir);
     assert.equal(applied.code, 0, applied.err);
+    assert.match(applied.err, /history: recorded in/);
+    const recorded = await listOptimizations(history);
+    assert.equal(recorded.length, 1);
+    assert.deepEqual(recorded[0].edits, [{ path: 'use.trace', from: 'on', to: 'retain-on-failure' }]);
     const text = readFileSync(s.configPath, 'utf8');
     assert.match(text, /trace: 'retain-on-failure'/);
     assert.match(text, /workers: 1,/); // --only: the worker change was not applied

@@ -88,6 +88,8 @@ export const optimizeCommand: CliCommand = {
     const { planOptimization, historySampleOf } = require('../../optimize/plan') as typeof import('../../optimize/plan');
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { applyAndValidate } = require('../../optimize/validate') as typeof import('../../optimize/validate');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { recordInHistory } = require('../../optimize/record-effect') as typeof import('../../optimize/record-effect');
     const run = readRun(resolve(io.cwd, values.run ?? 'perf-report/run.json'));
     const history = (values.history ?? []).map((p) => historySampleOf(readRun(resolve(io.cwd, p))));
     const configPath = values.config ? resolve(io.cwd, values.config) : run.config.configFile && existsSync(run.config.configFile) ? run.config.configFile : findConfig(io.cwd) ?? undefined;
@@ -104,12 +106,15 @@ export const optimizeCommand: CliCommand = {
     }
     if (!values.validate) {
       const entry = applyWithBackup(plan.configPath!, plan.rewrite.text, plan.rewrite.applied.map((a) => a.edit));
+      const recorded = await recordInHistory(entry);
+      if (!values.json) io.stderr(`history: ${recorded}\n`);
       if (values.json) io.stdout(JSON.stringify({ applied: true, backup: entry }, null, 2) + '\n');
       else io.stdout(`\nApplied to ${plan.configPath}. Backup: ${entry.backupPath}\nUndo with: playwright-perf rollback --config ${plan.configPath}\n`);
       return 0;
     }
     io.stderr(`Validating: ${runs ?? DEFAULT_RUNS} runs before and after${values['no-sweep'] ? '' : ', plus a worker sweep'} …\n`);
     const { entry, validation } = await applyAndValidate({ plan, runs, sweep: values['no-sweep'] ? false : sweep, progress: (s) => io.stderr(`  ${s}\n`) });
+    if (validation.kept) io.stderr(`history: ${await recordInHistory(entry)}\n`);
     if (values.json) io.stdout(JSON.stringify({ applied: validation.kept, backup: entry, validation }, null, 2) + '\n');
     else {
       if (validation.sweep) io.stdout(`\nWorker sweep: ${validation.sweep.map((s) => `${s.workers}→${(s.medianMs / 1000).toFixed(1)} s`).join(', ')}; chose ${validation.chosenWorkers}\n`);
