@@ -18,7 +18,8 @@ test('history options: defaults, false, and named problems', () => {
     'option "history.baseline" must be one of { previous: <positive integer> }, { pinned: "<name>" }, { runId: "<id>" }, got {"last":3}',
   ]);
   assert.deepEqual(resolveHistoryOptions({ baseline: { pinned: 'release' }, keepRuns: 5 }).history, { path: DEFAULT_HISTORY_PATH, keepRuns: 5, keepDays: 90, baseline: { pinned: 'release' }, minChange: 0.05, fdr: 0.05, minAbsChangeMs: 3 });
-  assert.match(resolveHistoryOptions('yes').problems[0], /option "history" must be false or an object/);
+  assert.match(resolveHistoryOptions('yes').problems[0], /option "history" must be an object of history options, or false/);
+  assert.equal(resolveHistoryOptions(true).problems.length, 1);
 });
 
 test('budgets and gate options', () => {
