@@ -271,7 +271,8 @@ test('long task and INP: a click that blocks the main thread for D ms', () => {
   const d = truth.blockedMs as number;
   const lt = r.perf?.longTasks?.find((l) => l.count > 0);
   assert.ok(lt, JSON.stringify(r.perf?.longTasks));
-  assert.ok(lt.maxMs >= d - 2 && lt.maxMs <= d + tol(d) + 10, `long task ${lt.maxMs} vs ${d}`);
+  // The task also holds the input event's dispatch around the handler (a few ms; scheduler delay under load).
+  assert.ok(lt.maxMs >= d - 2 && lt.maxMs <= d + (tol(d) + 10) * loadFactor(), `long task ${lt.maxMs} vs ${d} (load factor ${loadFactor()})`);
   assert.ok(lt.totalBlockingTimeMs >= d - 50 - 2);
   const inp = r.perf?.vitals?.find((v) => v.name === 'INP');
   assert.ok(inp, JSON.stringify(r.perf?.vitals));
@@ -291,8 +292,8 @@ test('selector resolution: resolve time matches the late element (within one Pla
   // Lower bound: nothing can match before the element exists. Upper bound: Playwright re-queries a
   // missing locator after waits of 0, 20, 50, 100, 100, 500 ms, so for a ~250 ms insertion the match
   // is seen at the first poll after it — one 100 ms step later — plus the round trip of each of the
-  // ~5 polls before it, which reaches 30–40 ms per poll on this loaded 2-core machine (measured).
-  assert.ok(lt.resolveMs >= truth - tol(truth) && lt.resolveMs <= truth + 100 + 5 * 40 + tol(truth), `resolve ${lt.resolveMs} vs truth ${truth}`);
+  // ~5 polls before it, which reaches 30–40 ms per poll on a loaded 2-core machine (measured).
+  assert.ok(lt.resolveMs >= truth - tol(truth) && lt.resolveMs <= truth + 100 + 5 * 40 * loadFactor() + tol(truth), `resolve ${lt.resolveMs} vs truth ${truth} (load factor ${loadFactor()})`);
   const sum = lt.resolveMs + lt.actionabilityMs + lt.actionMs + (lt.navigationWaitMs ?? 0);
   assert.ok(Math.abs(sum - lt.totalMs) < 1, `${sum} vs ${lt.totalMs}`);
 });
@@ -309,9 +310,10 @@ test('selector resolution: actionability wait matches an invisible, then a disab
     assert.ok(lt.actionabilityMs >= truth - lt.resolveMs - tol(truth), `${name} actionability ${lt.actionabilityMs} vs truth ${truth}`);
     assert.ok(lt.retries >= 1);
     // Actionability retries wait 0, 20, 100, 100, 500 ms between attempts: the element is seen
-    // ready at the first attempt after it became ready — up to one 500 ms step later.
+    // ready at the first attempt after it became ready — up to one 500 ms step later, plus the round
+    // trip of each of the ~5 attempts (30–40 ms each on a loaded 2-core machine).
     const waited = lt.resolveMs + lt.actionabilityMs;
-    assert.ok(waited >= truth - tol(truth) && waited <= truth + 500 + tol(truth), `${name}: waited ${waited} vs truth ${truth}`);
+    assert.ok(waited >= truth - tol(truth) && waited <= truth + 500 + 5 * 40 * loadFactor() + tol(truth), `${name}: waited ${waited} vs truth ${truth} (load factor ${loadFactor()})`);
   }
 });
 
