@@ -38,7 +38,7 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     const byTitle = new Map(run.tests.map((t) => [t.title, t]));
     const flows = (title: string): FlowResult[] => byTitle.get(title)?.results.flatMap((r) => r.perf?.flows ?? []) ?? [];
     const ctx = `\n${out.stdout.slice(-3000)}\n${out.stderr.slice(-3000)}`;
-    assert.equal(run.tests.length, 8, ctx);
+    assert.equal(run.tests.length, 9, ctx);
     for (const v of ['baseline', 'delayed']) {
       for (const t of [`${v}: rendering and switches`, `${v}: business flows`, 'missing Hebrew web font is detected', 'wrong direction is reported']) {
         assert.equal(byTitle.get(t)?.outcome, 'expected', `${t}${ctx}`);
@@ -126,6 +126,14 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     const never = flows('an end condition that never holds fails with a clear error')[0];
     assert.equal(never.ok, false);
     assert.ok(never.durationMs >= 800 && never.durationMs < 3_000, `${never.durationMs}`);
+
+    // Measurement trouble (the trigger closed the page) is a recorded "missing", not a failure.
+    const closed = byTitle.get('measurement trouble is contained (page closed by the trigger)')!;
+    assert.equal(closed.outcome, 'expected', JSON.stringify(closed.results[0].errors));
+    const missing = closed.results.flatMap((r) => r.perf?.missing ?? []).filter((m) => m.metric === 'flow:closed');
+    assert.equal(missing.length, 1, JSON.stringify(closed.results[0].perf));
+    assert.match(missing[0].reason, /page closed/);
+    assert.equal(flows('measurement trouble is contained (page closed by the trigger)').length, 0);
 
     // The analyzer aggregates per name and direction in the report.
     const report = p.readReport();
