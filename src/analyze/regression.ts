@@ -237,7 +237,10 @@ export function detectRegressions(baselineRuns: CompactRun[], current: CompactRu
 
 /** Median per run for the given keys, oldest first, at most `maxPoints` runs: the report's sparklines. */
 export function buildTrends(runs: CompactRun[], keys: MetricKey[], maxPoints = 30): NonNullable<HistoryComparison['trends']> {
-  const wanted = new Map(keys.map((k) => [seriesKey(k), { ...k, points: [] as Array<{ runId: string; time: number; value: number }> }]));
+  const wanted = new Map(keys.map((k) => [seriesKey(k), {
+    metric: k.metric, subject: k.subject, ...(k.project !== undefined ? { project: k.project } : {}),
+    points: [] as Array<{ runId: string; time: number; value: number }>,
+  }]));
   for (const run of runs.slice(-maxPoints)) {
     for (const s of runSeries(run)) {
       const t = wanted.get(seriesKey(s));

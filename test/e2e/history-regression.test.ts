@@ -93,14 +93,14 @@ test('history flags exactly the slowed test, the gate fails the run; corrupt his
     const out = await p.run(['--repeat-each', '2'], { env: { PERF_GATE: '1' } });
     const report = p.readReport();
     assert.ok(report.run.tests.every((t) => t.outcome === 'expected'), 'all tests passed');
-    assert.equal(out.exitCode, 1, 'the gate turns a green run red\n' + out.stdout + out.stderr);
     const regressions = report.history!.findings.filter((f) => f.verdict === 'regression');
     // Only the slow page may be flagged (its step, its test duration, its nav.ttfb once the navigation collector records it).
     for (const f of regressions) assert.match(f.subject, /slow/, `unexpected regression: ${JSON.stringify(f)}`);
     const step = regressions.find((f) => f.metric === 'step.duration' && f.subject === 'visit /slow');
-    assert.ok(step, JSON.stringify(report.history));
+    assert.ok(step, `visit /slow not flagged:\n${out.stdout}\n${JSON.stringify(report.history, null, 1)}`);
     assert.ok(step.currentMedian! >= SLOW_DELAY_MS && step.baselineMedian! < SLOW_DELAY_MS / 2, JSON.stringify(step));
     assert.equal(step.baselineSamples, 16); // 8 runs × 2 repeats
+    assert.equal(out.exitCode, 1, 'the gate turns a green run red\n' + out.stdout + out.stderr);
     assert.equal(report.history!.baseline.runIds.length, 8);
     assert.equal(report.gate?.failed, true);
     const valid = reportValidator()(report);
