@@ -23,8 +23,18 @@ export interface TestPerfData {
   runtime?: RuntimeMetric[];
   lighthouse?: LighthouseResult[];
   missing?: Missing[];
+  /** Time playwright-perf itself spent on the test's critical path, per collector (self-time). */
+  overhead?: CollectorOverhead[];
   /** Collector failures: contained, shown as warnings. */
   errors?: Array<{ where: string; message: string }>;
+}
+
+/** Self-time of one collector in one test attempt: 'page.install' (binding + init script),
+ *  'page.script' (in-page collector + web-vitals run time, summed over documents), 'page.flush',
+ *  'runtime' (CDP), 'locators' (log hook + segmentation), 'attach'. */
+export interface CollectorOverhead {
+  collector: string;
+  ms: number;
 }
 
 /** Browser/context/page creation paid by a test. */
@@ -194,6 +204,8 @@ export interface LighthouseResult {
   runs?: number;
   /** Performance score of every run when runs > 1, in run order (shows the spread behind the median). */
   runScores?: Array<number | null>;
+  /** Where the audit's time went: launchMs, loadLighthouseMs, shareStorageMs, lighthouseMs, saveReportsMs. */
+  phasesMs?: Record<string, number>;
   /** Label given by the caller (fixture `name` option), to tell several audits of one test apart. */
   name?: string;
 }
