@@ -48,7 +48,7 @@ export class CdpRuntimeCollector {
           recalcStyleCount: m.RecalcStyleCount,
           nodes: m.Nodes,
         });
-        await quietly(this.context, () => s.detach()).catch(() => undefined);
+        // No detach: the session ends with the page/context, and a round trip less matters here.
       } catch (e) {
         if (!page.isClosed()) this.errors.push({ where: 'collector.runtime', message: String((e as Error)?.message ?? e) });
       }

@@ -91,12 +91,14 @@ export class PageCollector {
   }
 
   /** Finalises every open page (web-vitals report LCP/CLS/INP on hide) and reads runtime counters. */
-  async flush(): Promise<RuntimeMetric[]> {
-    if (!this.installed) return [];
+  async flush(): Promise<{ runtime: RuntimeMetric[]; runtimeMs: number }> {
+    if (!this.installed) return { runtime: [], runtimeMs: 0 };
     this.flushing = true;
     this.releaseRuntime();
     let runtime: RuntimeMetric[] = [];
+    const t = performance.now();
     if (this.runtime) runtime = await this.runtime.collect();
+    const runtimeMs = performance.now() - t;
     if (this.needsPageScript) {
       await Promise.all([...this.pages].filter((p) => !p.isClosed()).map(async (page) => {
         try {
@@ -113,7 +115,7 @@ export class PageCollector {
         }
       }));
     }
-    return runtime;
+    return { runtime, runtimeMs };
   }
 
   findings(): PageFindings & { runtimeErrors: Array<{ where: string; message: string }> } {

@@ -54,5 +54,5 @@ export function buildPageScript(config: PageScriptConfig): string {
     has: function (t, k) { return k === 'requestIdleCallback' || k === 'cancelIdleCallback' ? false : k in t; }
   }));`
     : 'var __pwPerfWebVitals = null;';
-  return `(function () {\ntry {\n${vitalsPart}\nvar __pwPerfConfig = ${JSON.stringify(cfg)};\n${readPageCollector()}\n} catch (e) {}\n})();`;
+  return `(function () {\nvar __pwPerfT0 = performance.now();\ntry {\n${vitalsPart}\nvar __pwPerfConfig = ${JSON.stringify(cfg)};\n${readPageCollector()}\n} catch (e) {}\n})();`;
 }

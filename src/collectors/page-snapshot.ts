@@ -17,6 +17,8 @@ export interface PageSnapshot {
   measures: Array<{ name: string; startTime: number; durationMs: number }>;
   resources: NavigationMetric['resources'];
   errors: string[];
+  /** Main-thread ms our in-page code used in this document. */
+  selfMs?: number;
 }
 
 /** A main-frame document the worker saw reach DOMContentLoaded, with or without a snapshot. */
@@ -32,6 +34,8 @@ export interface PageFindings {
   userTimings: UserTiming[];
   missing: Missing[];
   errors: Array<{ where: string; message: string }>;
+  /** Σ in-page self time over documents (ms). */
+  pageSelfMs: number;
 }
 
 /** Vitals every real, painted document should report once finalised. INP needs an interaction,
@@ -87,9 +91,10 @@ export function snapshotsToFindings(
   closedByTest: ReadonlySet<string> = new Set(),
 ): PageFindings {
   const closedEarly = 'page closed or navigated away before the final flush';
-  const out: PageFindings = { navigations: [], vitals: [], longTasks: [], userTimings: [], missing: [], errors: [] };
+  const out: PageFindings = { navigations: [], vitals: [], longTasks: [], userTimings: [], missing: [], errors: [], pageSelfMs: 0 };
   for (const s of snapshots) {
     const url = s.url;
+    out.pageSelfMs += typeof s.selfMs === 'number' ? s.selfMs : 0;
     const gone = closedByTest.has(s.id) ? 'page was closed by the test before it was reported' : null;
     for (const e of s.errors ?? []) out.errors.push({ where: 'collector.page', message: `${url}: ${e}` });
     if (options.navigation) {
@@ -151,5 +156,6 @@ export function snapshotsToFindings(
       out.missing.push({ metric: 'page', reason: 'in-page collector did not run (JavaScript disabled, script blocked, or the document died before it started)', url });
     }
   }
+  out.pageSelfMs = round(out.pageSelfMs);
   return out;
 }

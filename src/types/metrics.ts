@@ -23,8 +23,18 @@ export interface TestPerfData {
   runtime?: RuntimeMetric[];
   lighthouse?: LighthouseResult[];
   missing?: Missing[];
+  /** Time playwright-perf itself spent on the test's critical path, per collector (self-time). */
+  overhead?: CollectorOverhead[];
   /** Collector failures: contained, shown as warnings. */
   errors?: Array<{ where: string; message: string }>;
+}
+
+/** Self-time of one collector in one test attempt: 'page.install' (binding + init script),
+ *  'page.script' (in-page collector + web-vitals run time, summed over documents), 'page.flush',
+ *  'runtime' (CDP), 'locators' (log hook + segmentation), 'attach'. */
+export interface CollectorOverhead {
+  collector: string;
+  ms: number;
 }
 
 /** Browser/context/page creation paid by a test. */

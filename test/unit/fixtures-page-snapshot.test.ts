@@ -23,6 +23,7 @@ function snap(over: Partial<PageSnapshot> = {}): PageSnapshot {
     measures: [{ name: 'hydrate', startTime: 1100, durationMs: 50 }],
     resources: { count: 1, transferBytes: 300, byType: { script: { count: 1, transferBytes: 300, durationMs: 150.456 } } },
     errors: [],
+    selfMs: 1.234,
     ...over,
   };
 }
@@ -38,6 +39,7 @@ test('a complete document becomes navigation, vitals, long tasks and measures', 
   assert.deepEqual(f.longTasks, [{ url: 'http://h/p', count: 1, totalMs: 120, maxMs: 120, totalBlockingTimeMs: 70 }]);
   assert.deepEqual(f.userTimings, [{ name: 'hydrate', type: 'measure', source: 'page', startTime: 1100, durationMs: 50, url: 'http://h/p' }]);
   assert.deepEqual(f.missing, []);
+  assert.equal(f.pageSelfMs, 1.23);
 });
 
 test('missing vitals get a reason that says why', () => {
@@ -57,7 +59,7 @@ test('a document without any snapshot: the collector never ran', () => {
 
 test('switched-off collectors produce nothing', () => {
   const f = snapshotsToFindings([snap()], [], { navigation: false, webVitals: false, longTasks: false, userTimings: false });
-  assert.deepEqual(f, { navigations: [], vitals: [], longTasks: [], userTimings: [], missing: [], errors: [] });
+  assert.deepEqual(f, { navigations: [], vitals: [], longTasks: [], userTimings: [], missing: [], errors: [], pageSelfMs: 1.23 });
 });
 
 test('urls lose query and fragment; malformed snapshots are ignored', () => {

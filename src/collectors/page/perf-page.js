@@ -10,6 +10,7 @@
 /* eslint-disable no-var */
 (function (webVitals, config) {
   'use strict';
+  var t0 = performance.now();
   try {
     if (window !== window.top) return;
     var proto = location.protocol;
@@ -30,7 +31,17 @@
     measures: [],
     resources: { count: 0, transferBytes: 0, byType: {} },
     errors: [],
+    // Our own main-thread time in this document (script start-up + callbacks), for the cost report.
+    selfMs: 0,
   };
+  var depth = 0;
+  function timed(fn) {
+    return function () {
+      var s = performance.now();
+      depth++;
+      try { return fn.apply(this, arguments); } finally { if (--depth === 0) state.selfMs += performance.now() - s; }
+    };
+  }
   var pending = false;
   var hidden = false;
 
@@ -46,7 +57,7 @@
     }
   }
 
-  function send() {
+  var send = timed(function () {
     var b = window[config.binding] || binding;
     if (typeof b !== 'function') return;
     try {
@@ -54,11 +65,14 @@
     } catch (e) {
       // Page replaced JSON/binding, or the document is being torn down: the worker keeps what it had.
     }
-  }
+  });
+  // Coalesce bursts (several vitals and observer batches arrive together): one message per
+  // SEND_DELAY_MS at most. Hide/flush send synchronously, so nothing final waits on this timer.
+  var SEND_DELAY_MS = 50;
   function schedule() {
     if (pending) return;
     pending = true;
-    setTimeout(function () { pending = false; send(); }, 0);
+    setTimeout(function () { pending = false; send(); }, SEND_DELAY_MS);
   }
   function note(where, e) {
     if (state.errors.length < 5) state.errors.push(where + ': ' + (e && e.message ? e.message : String(e)));
@@ -93,9 +107,9 @@
 
   function observe(type, cb) {
     try {
-      var po = new PerformanceObserver(function (list) {
+      var po = new PerformanceObserver(timed(function (list) {
         try { cb(list.getEntries()); } catch (e) { note(type, e); }
-      });
+      }));
       po.observe({ type: type, buffered: true });
     } catch (e) {
       note(type, e);
@@ -141,7 +155,7 @@
   }
 
   if (config.webVitals && webVitals) {
-    var onMetric = function (metric) {
+    var onMetric = timed(function (metric) {
       try {
         var entries = metric.entries || [];
         var at;
@@ -175,7 +189,7 @@
       } catch (e) {
         note('webVitals', e);
       }
-    };
+    });
     var opts = { reportAllChanges: true };
     try { webVitals.onTTFB(onMetric, opts); } catch (e) { note('TTFB', e); }
     try { webVitals.onFCP(onMetric, opts); } catch (e) { note('FCP', e); }
@@ -205,15 +219,17 @@
     if (config.navigation) readNavigation();
     state.final = true;
   }
-  addEventListener('pagehide', function () { finalize(); send(); }, true);
+  addEventListener('pagehide', timed(function () { finalize(); send(); }), true);
   try {
     Object.defineProperty(window, config.flush, {
-      value: function () { finalize(); return JSON.stringify(state); },
+      value: timed(function () { finalize(); return JSON.stringify(state); }),
       enumerable: false,
       configurable: true,
     });
   } catch (e) {
     // The page froze window or defined the name first: the worker records the vitals as missing.
   }
+  // Start-up: the web-vitals IIFE ran just before us (wrapper start time in __pwPerfT0).
+  state.selfMs += performance.now() - (typeof __pwPerfT0 === 'number' ? __pwPerfT0 : t0);
   send();
 })(typeof __pwPerfWebVitals !== 'undefined' ? __pwPerfWebVitals : null, __pwPerfConfig);
