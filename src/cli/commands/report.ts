@@ -81,7 +81,8 @@ export const reportCommand: CliCommand = {
     const errors: PerfError[] = [];
     const outDir = resolve(io.cwd, values.out ?? dirname(input));
     const written = writeReports(report, outDir, { html: !values['no-html'], json: !values['no-json'] }, errors);
-    for (const e of errors) io.stderr(`playwright-perf report: ${e.message}\n`);
+    // JSON and HTML usually fail for the same reason (unwritable folder): say it once.
+    for (const m of new Set(errors.map((e) => e.message))) io.stderr(`playwright-perf report: cannot write to ${displayPath(outDir, io.cwd)}: ${m}\n`);
     for (const e of report.analysis.errors) io.stderr(`playwright-perf report: warning (${e.where}): ${e.message}\n`);
     const paths = [written.html, written.reportJson, written.runJson].filter((p): p is string => !!p);
     for (const p of paths) io.stdout(`wrote ${displayPath(p, io.cwd)}\n`);
