@@ -49,7 +49,7 @@ export interface GateOptions {
   failOnRegression?: boolean;
 }
 
-/** Fixture options: `use: { perf: { ... } }` in playwright.config.ts or `test.use({ perf: … })`. */
+/** Fixture options: `use: { perfOptions: { ... } }` in playwright.config.ts or `test.use({ perfOptions: … })`. */
 export interface PerfFixtureOptions {
   /** Master switch. Default true. */
   enabled?: boolean;
