@@ -122,6 +122,40 @@ test('the tarball ships dist and docs only, with every asset the runtime reads',
   assert.equal(typeof schema.$schema, 'string');
 });
 
+const USER_TS = `import { defineConfig, test as base, mergeTests } from '@playwright/test';
+import { test, expect, chromiumLaunchOptions, perfFixtures } from 'playwright-perf';
+import type { RunRecord, JsonReport, PerfReporterOptions, PerfFixtureOptions, FlowResult } from 'playwright-perf';
+const options: PerfReporterOptions = { outputDir: 'perf-report', budgets: ['p95(vital.LCP) < 2500'], gate: { failOnBudget: true } };
+export default defineConfig<{ perfOptions: PerfFixtureOptions }>({
+  reporter: [['playwright-perf', options]],
+  use: { launchOptions: chromiumLaunchOptions(), perfOptions: { webVitals: false } },
+});
+export const merged = mergeTests(base, test);
+export const extended = base.extend(perfFixtures);
+test('t', async ({ page, perf }) => {
+  const n: number = await perf.flow('f', async () => { await page.goto('/'); return 42; });
+  const sw: FlowResult | null = await perf.presets.languageSwitch(page, { trigger: () => page.click('#t'), to: 'en', text: 'Hi', selector: 'h1' });
+  const audit = await perf.lighthouse(page, { categories: ['performance'], thresholds: { performance: 80, lcpMs: 2500 } });
+  expect([n, sw, audit]).toBeDefined();
+});
+export type Both = [RunRecord, JsonReport];
+`;
+
+test('a user TypeScript project type-checks against the package (node16 ESM and bundler resolution)', () => {
+  const dir = installedProject('types', true);
+  mkdirSync(join(dir, 'node_modules', '@types'), { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules', '@types', 'node'), join(dir, 'node_modules', '@types', 'node'), 'dir');
+  writeFileSync(join(dir, 'user.ts'), USER_TS);
+  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const [module, resolution] of [['node16', 'node16'], ['esnext', 'bundler']]) {
+    try {
+      execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--types', 'node', '--module', module, '--moduleResolution', resolution, 'user.ts'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      assert.fail(`tsc --moduleResolution ${resolution}: ${(e as { stdout?: string }).stdout}`);
+    }
+  }
+});
+
 for (const esm of [false, true]) {
   test(`installed package: ${esm ? 'ESM' : 'CJS'} project runs, collects in-page metrics and flows, reports; CLI bin works`, async () => {
     const dir = installedProject(esm ? 'esm' : 'cjs', esm);
