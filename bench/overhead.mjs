@@ -5,15 +5,15 @@
 //
 //   node bench/overhead.mjs [--suite examples|synthetic] [--pairs 5] [--files 4] [--tests 6]
 //
-// --suite examples  runs examples/playwright.config.ts with `--reporter=list` vs
-//                   `--reporter=list,playwright-perf` (its specs use our fixtures in both modes,
-//                   so this isolates the reporter + sampler).
+// --suite examples  runs examples/playwright.config.ts with `--reporter=list` vs its own reporters
+//                   (list + playwright-perf). Its specs use our fixtures in both modes, so this
+//                   isolates the reporter + sampler.
 // --suite synthetic writes a small real-Chromium suite to a temp folder; "ours" also switches the
 //                   specs to our fixtures, so it measures reporter + fixtures together.
 // Default: examples when examples/playwright.config.ts exists, else synthetic.
 // Needs a build (dist/). Wall time is measured around the whole `playwright test` process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -76,19 +76,37 @@ export default defineConfig({
 function examplesProject() {
   return {
     dir: root,
-    cmd: (ours) => ({ args: [cli, 'test', '-c', examplesConfig, `--reporter=${ours ? 'list,playwright-perf' : 'list'}`], env: {} }),
+    // The examples config lists ['list'] + ['playwright-perf']; the baseline overrides it with list only.
+    cmd: (ours) => ({ args: [cli, 'test', '-c', examplesConfig, ...(ours ? [] : ['--reporter=list'])], env: {} }),
     cleanup: () => {},
   };
 }
 
+/** CPU seconds (user + sys) of waited-for child processes, from /proc/self/stat (Linux; else NaN).
+ *  Less sensitive than wall time to other load on a shared machine. */
+function childCpuSeconds() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command: field 3 is fields[0]; cutime and cstime are fields 16 and 17.
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
 function once(project, ours) {
   const { args, env } = project.cmd(ours);
+  const cpu0 = childCpuSeconds();
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: project.dir, env: { ...process.env, CI: '', FORCE_COLOR: '0', ...env }, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = childCpuSeconds() - cpu0;
   // The synthetic suite must pass; the examples suite may contain deliberately failing tests.
   if (r.status !== 0 && !(suite === 'examples' && r.status === 1)) throw new Error(`playwright exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  return { ms, status: r.status };
+  if (ours && !/playwright-perf: wall/.test(r.stdout)) throw new Error(`the run with playwright-perf printed no summary:\n${r.stdout}\n${r.stderr}`);
+  return { ms, cpu, status: r.status };
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -98,17 +116,18 @@ console.log(`overhead bench: suite=${suite}${suite === 'synthetic' ? ` (${values
 try {
   once(project, false); // warm-up: transpile cache, disk cache, browser binary in page cache
   once(project, true);
-  const base = [], ours = [], ratios = [];
+  const base = [], ours = [], ratios = [], cpuRatios = [];
   for (let i = 0; i < pairs; i++) {
     // Alternate the order so a drifting machine load does not favour one side.
     const order = i % 2 === 0 ? [false, true] : [true, false];
-    const res = {};
-    for (const o of order) res[o] = once(project, o).ms;
-    base.push(res[false]); ours.push(res[true]); ratios.push(res[true] / res[false]);
-    console.log(`  pair ${i + 1}: list-only ${(res[false] / 1000).toFixed(2)} s, with playwright-perf ${(res[true] / 1000).toFixed(2)} s, ratio ${(res[true] / res[false]).toFixed(3)}`);
+    const res = {}, cpu = {};
+    for (const o of order) ({ ms: res[o], cpu: cpu[o] } = once(project, o));
+    base.push(res[false]); ours.push(res[true]); ratios.push(res[true] / res[false]); cpuRatios.push(cpu[true] / cpu[false]);
+    console.log(`  pair ${i + 1}: list-only ${(res[false] / 1000).toFixed(2)} s (cpu ${cpu[false].toFixed(2)} s), with playwright-perf ${(res[true] / 1000).toFixed(2)} s (cpu ${cpu[true].toFixed(2)} s), wall ratio ${(res[true] / res[false]).toFixed(3)}`);
   }
   console.log(`median wall: list-only ${(median(base) / 1000).toFixed(2)} s, with playwright-perf ${(median(ours) / 1000).toFixed(2)} s`);
-  console.log(`median ratio (ours ÷ list-only): ${median(ratios).toFixed(3)}  (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)})`);
+  console.log(`median wall-time ratio (ours ÷ list-only): ${median(ratios).toFixed(3)}  (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)})`);
+  if (cpuRatios.every(Number.isFinite)) console.log(`median CPU-time ratio (ours ÷ list-only): ${median(cpuRatios).toFixed(3)}  (min ${Math.min(...cpuRatios).toFixed(3)}, max ${Math.max(...cpuRatios).toFixed(3)})`);
 } finally {
   project.cleanup();
 }

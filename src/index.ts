@@ -10,6 +10,17 @@ export type { PerfApi, PerfTestFixtures, PerfWorkerFixtures } from './fixtures';
 export { DEFAULT_PERF_OPTIONS } from './fixtures/options';
 export { resolveChromium, chromiumLaunchOptions, chromiumExecutablePath, ChromiumNotFoundError, CHROMIUM_ENV_VAR } from './browser/resolve-chromium';
 export type * from './types';
+export { detectBottlenecks } from './analyze/bottlenecks';
+export { optimizeAnalysis, recommend } from './analyze/recommendations';
+export type { OptimizerAnalysis } from './analyze/recommendations';
+export { buildSuiteModel, predictWall, listScheduleMs, lptMs } from './analyze/suite-model';
+export { findConfig } from './optimize/find-config';
+export { applyWithBackup, rollback, readManifest } from './optimize/backup';
+/** Optimizer API (plan/apply/validate/sweep). Loads ts-morph on first use, not with the reporter. */
+export function loadOptimizer(): typeof import('./optimize') {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require('./optimize');
+}
 export { PresetOptionsError, FlowConditionError } from './fixtures/presets';
 export type { FlowApi, FlowHandle, FlowOptions, FlowDetails } from './fixtures/flow';
 export type { PerfPresets, HebrewRenderingOptions, LanguageSwitchOptions, BusinessFlowOptions, DocumentProcessingOptions, UntilOptions } from './fixtures/presets';

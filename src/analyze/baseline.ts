@@ -38,10 +38,11 @@ export function selectBaseline(
   }
   const n = 'previous' in spec && spec.previous ? spec.previous : DEFAULT_BASELINE_RUNS;
   const usable = others.filter((r) => !r.interrupted && r.startTime <= current.startTime);
-  const sameMachine = usable.filter((r) => r.machineClass === current.machineClass);
+  // A shard runs a different slice of the suite: compare shard 2/4 with earlier shard 2/4 runs.
+  const sameMachine = usable.filter((r) => r.machineClass === current.machineClass && r.shard === current.shard);
   const caveats: string[] = [];
   const skippedMachines = usable.length - sameMachine.length;
-  if (skippedMachines > 0) caveats.push(`${skippedMachines} earlier run(s) from other machine classes were not used (this run: ${current.machineClass})`);
+  if (skippedMachines > 0) caveats.push(`${skippedMachines} earlier run(s) from other machine classes or shards were not used (this run: ${current.machineClass}${current.shard ? `, shard ${current.shard}` : ''})`);
   let pool = sameMachine.filter((r) => r.branch === current.branch);
   let where = current.branch ? `branch ${current.branch}` : 'runs without a git branch';
   if (pool.length === 0 && sameMachine.length > 0) {

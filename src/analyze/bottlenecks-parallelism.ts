@@ -69,9 +69,11 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
     });
   }
 
-  const workerSaving = wall - plan.bestWorkers.wallMs;
-  if (plan.bestWorkers.workers !== m.workers && worthIt(workerSaving, wall)) {
-    const more = plan.bestWorkers.workers > m.workers;
+  // The worker count of the best plan overall (it may assume fullyParallel), priced at today's setting.
+  const target = predictWall(m, plan.best.workers);
+  const workerSaving = predictWall(m, m.workers).wallMs - target.wallMs;
+  if (plan.best.workers !== m.workers && worthIt(workerSaving, wall)) {
+    const more = plan.best.workers > m.workers;
     out.push({
       id: 'parallelism.workers',
       category: more ? 'parallelism' : 'cpu',
@@ -81,7 +83,7 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
         : `${m.workers} workers are more than the machine can feed`,
       evidence: {
         workers: m.workers, cpus: m.cpus, wallMs: round(wall), busyShare: round(busyShare, 2),
-        predictedWorkers: plan.bestWorkers.workers, predictedWallMs: round(plan.bestWorkers.wallMs),
+        predictedWorkers: plan.best.workers, predictedWallMs: round(target.wallMs),
         ...(m.cpuAvg !== null ? { cpuAvgPct: round(m.cpuAvg * 100) } : { cpuSamples: 0 }),
         launchMs: round(m.launchMs),
       },
@@ -90,7 +92,7 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
       rootCause: more
         ? 'Tests wait for a free worker while cores sit idle.'
         : 'More workers than the CPU can serve slow every test down.',
-      recommendedActions: [`Set workers to ${plan.bestWorkers.workers} (or measure the sweep ${plan.sweep.join(', ')}).`],
+      recommendedActions: [`Set workers to ${plan.best.workers} (or measure the sweep ${plan.sweep.join(', ')}).`],
     });
   }
 

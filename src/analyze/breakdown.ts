@@ -47,17 +47,29 @@ export function stepIntervals(steps: StepRecord[]): Interval[] {
   return out;
 }
 
-/** Attributes every millisecond of [from, to] to exactly one bucket (uncovered time → other). */
+/** Attributes every millisecond of [from, to] to exactly one bucket (uncovered time → other).
+ *  Event sweep: per priority level a count of open intervals; each segment goes to the strongest
+ *  open level. O(n log n) per attempt. */
 export function sweep(intervals: Interval[], from: number, to: number, into: TimeBreakdown): void {
-  const clipped = intervals
-    .map((i) => ({ ...i, from: Math.max(from, i.from), to: Math.min(to, i.to) }))
-    .filter((i) => i.to > i.from);
-  const points = [...new Set([from, to, ...clipped.flatMap((i) => [i.from, i.to])])].sort((a, b) => a - b);
-  for (let k = 0; k + 1 < points.length; k++) {
-    const a = points[k], b = points[k + 1];
-    let best: Interval | undefined;
-    for (const i of clipped) if (i.from <= a && i.to >= b && (!best || i.priority < best.priority)) best = i;
-    into[best ? best.bucket : 'otherMs'] += b - a;
+  const levels = CONTAINER_PRIORITY + 1;
+  const bucketAt: Bucket[] = [];
+  const events: Array<{ at: number; priority: number; delta: 1 | -1 }> = [];
+  for (const i of intervals) {
+    const a = Math.max(from, i.from), b = Math.min(to, i.to);
+    if (b <= a) continue;
+    bucketAt[i.priority] = i.bucket;
+    events.push({ at: a, priority: i.priority, delta: 1 }, { at: b, priority: i.priority, delta: -1 });
+  }
+  events.sort((x, y) => x.at - y.at);
+  const open = new Array<number>(levels).fill(0);
+  let cursor = from;
+  let k = 0;
+  while (cursor < to) {
+    while (k < events.length && events[k].at <= cursor) { open[events[k].priority] += events[k].delta; k++; }
+    const next = k < events.length ? Math.min(events[k].at, to) : to;
+    const level = open.findIndex((n) => n > 0);
+    into[level >= 0 ? bucketAt[level] : 'otherMs'] += next - cursor;
+    cursor = next;
   }
   into.totalMs += to - from;
 }

@@ -120,6 +120,7 @@ export function compactRun(run: RunRecord): CompactRun {
     ...(git?.branch ? { branch: git.branch } : {}),
     ...(git?.commit ? { commit: git.commit } : {}),
     machineClass: machineClass(run),
+    ...(run.meta.shard ? { shard: `${run.meta.shard.current}/${run.meta.shard.total}` } : {}),
     env: {
       playwrightVersion: run.meta.playwrightVersion,
       perfVersion: run.meta.perfVersion,

@@ -19,6 +19,11 @@ export const MIN_BASELINE_SAMPLES = 3;
  *  too coarse to survive correction (2 current vs 10 baseline: p ≥ 0.03 however large the shift),
  *  so the prediction test on log values is used, guarded by the baseline range. */
 const MIN_RANK_TEST_SAMPLES = 5;
+/** Series too young to test (< MIN_BASELINE_SAMPLES) are listed only when they moved this much
+ *  (a young history would otherwise list every series); all are counted in the summary. */
+const UNTESTED_LISTED_CHANGE = 0.5;
+/** Possible changes ("not-enough-data") listed in findings; all are counted in the summary. */
+const MAX_UNSURE_LISTED = 50;
 /** Below this many samples per side a non-significant large change is "not-enough-data" (power is low). */
 const LOW_POWER_SAMPLES = 8;
 /** Absolute floors below which a change is not practical: ms timers tick in 1 ms steps, CLS in
@@ -216,9 +221,13 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
     });
   }
   const findings = pendings
-    .filter((p) => p.finding.verdict === 'regression' || p.finding.verdict === 'improvement' || (p.finding.verdict === 'not-enough-data' && p.practical))
+    .filter((p) => p.finding.verdict === 'regression' || p.finding.verdict === 'improvement' || (p.finding.verdict === 'not-enough-data' && p.practical &&
+      (p.finding.pValue !== null || p.finding.metric === 'run.shift' || Math.abs(p.finding.change ?? Infinity) >= UNTESTED_LISTED_CHANGE)))
     .map((p) => p.finding)
     .sort((a, b) => rank[a.verdict] - rank[b.verdict] || Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0));
+  // A young history makes every series "not enough data": list the largest few, count the rest.
+  const unsure = findings.filter((f) => f.verdict === 'not-enough-data');
+  if (unsure.length > MAX_UNSURE_LISTED) findings.splice(findings.length - (unsure.length - MAX_UNSURE_LISTED));
   return { findings, summary, ...(runWide ? { runWide } : {}) };
 }
 

@@ -48,7 +48,7 @@ export function stepStats(run: RunRecord): StepStat[] {
     for (const s of steps) {
       if (!IGNORED_CATEGORIES.has(s.category)) {
         const detail = stepDetail(s);
-        const key = JSON.stringify([s.category, s.title, detail ?? null]);
+        const key = `${s.category}\u0000${s.title}\u0000${detail ?? '\u0001'}`;
         let g = groups.get(key);
         if (!g) groups.set(key, (g = { title: s.title, category: s.category, ...(detail !== undefined ? { detail } : {}), durations: [] }));
         g.durations.push(s.durationMs);

@@ -117,17 +117,35 @@ export function cpuPerWorker(m: SuiteModel): number | null {
 }
 
 /**
- * Slow-down when `workers` lanes compete for the CPU. Without samples we assume a worker can keep a
- * whole core busy (conservative: predicts no gain beyond the core count; the sweep measures it).
+ * Makespan with CPU sharing: units go in order to the first free lane; while k lanes are busy each
+ * progresses at min(1, cpus ÷ (k × coresPerWorker)) — processor sharing, so a lane alone runs at full
+ * speed and a crowded machine slows everyone down. Durations are in uncontended ms.
  */
-export function contentionFactor(m: SuiteModel, workers: number): number {
-  const perWorker = cpuPerWorker(m) ?? 1;
-  const demand = perWorker * workers;
-  const current = perWorker * Math.min(m.workers, Math.max(1, m.units.length));
-  // Durations were measured under the current contention; scale relative to that.
-  const now = Math.max(1, current / m.cpus);
-  const then = Math.max(1, demand / m.cpus);
-  return then / now;
+export function sharedCpuMakespanMs(durations: number[], workers: number, laneStartMs: number, coresPerWorker: number, cpus: number): number {
+  const queue = [...durations];
+  const remaining: number[] = [];
+  const lanes = Math.max(1, Math.min(workers, durations.length));
+  for (let i = 0; i < lanes && queue.length; i++) remaining.push(laneStartMs + queue.shift()!);
+  let t = 0;
+  while (remaining.length) {
+    const rate = Math.min(1, cpus / (remaining.length * Math.max(coresPerWorker, 1e-6)));
+    const next = Math.min(...remaining);
+    const dt = next / rate;
+    t += dt;
+    for (let i = remaining.length - 1; i >= 0; i--) {
+      remaining[i] -= next;
+      if (remaining[i] <= 1e-9) {
+        if (queue.length) remaining[i] = queue.shift()!; // the worker (and its browser) stay warm
+        else remaining.splice(i, 1);
+      }
+    }
+  }
+  return t;
+}
+
+/** Cores one worker keeps busy: from samples, else assume a whole core (conservative; the sweep measures it). */
+function coresPerWorkerOf(m: SuiteModel): number {
+  return cpuPerWorker(m) ?? 1;
 }
 
 export interface Prediction {
@@ -140,14 +158,17 @@ export interface Prediction {
 /** Predicted wall time for a worker count and parallel mode, from the measured durations. */
 export function predictWall(m: SuiteModel, workers: number, fullyParallel = m.fullyParallel): Prediction {
   const units = fullyParallel ? m.testUnits : m.units;
-  const f = contentionFactor(m, Math.min(workers, units.length || 1));
-  const d = units.map((u) => u.durationMs * f);
-  const launch = m.launchMs * f;
+  const per = coresPerWorkerOf(m);
+  // Measured durations already include the slow-down of the run's own concurrency: remove it.
+  const measuredLanes = Math.max(1, Math.min(m.workers, m.units.length));
+  const measuredRate = Math.min(1, m.cpus / (measuredLanes * per));
+  const d = units.map((u) => u.durationMs * measuredRate);
+  const launch = m.launchMs * measuredRate;
   return {
     workers,
     fullyParallel,
-    wallMs: m.preMs + listScheduleMs(d, workers, launch) + m.postMs,
-    lptWallMs: m.preMs + lptMs(d, workers, launch) + m.postMs,
+    wallMs: m.preMs + sharedCpuMakespanMs(d, workers, launch, per, m.cpus) + m.postMs,
+    lptWallMs: m.preMs + sharedCpuMakespanMs([...d].sort((a, b) => b - a), workers, launch, per, m.cpus) + m.postMs,
   };
 }
 

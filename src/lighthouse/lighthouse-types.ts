@@ -53,13 +53,29 @@ export interface LighthouseModule {
   desktopConfig: LhConfig;
 }
 
+export interface PuppeteerCdpSession {
+  send(method: string, params?: unknown): Promise<unknown>;
+  detach(): Promise<void>;
+}
+
+export interface PuppeteerRequest {
+  respond(response: { status: number; contentType: string; body: string }): Promise<void>;
+}
+
 export interface PuppeteerPage {
   url(): string;
-  createCDPSession(): Promise<{ send(method: string, params?: unknown): Promise<unknown>; detach(): Promise<void> }>;
+  createCDPSession(): Promise<PuppeteerCdpSession>;
+  setRequestInterception(on: boolean): Promise<void>;
+  on(event: 'request', handler: (request: PuppeteerRequest) => void): unknown;
+  goto(url: string): Promise<unknown>;
+  evaluate<A>(fn: (arg: A) => void, arg: A): Promise<unknown>;
+  close(): Promise<void>;
 }
 
 export interface PuppeteerBrowser {
   pages(): Promise<PuppeteerPage[]>;
+  newPage(): Promise<PuppeteerPage>;
+  target(): { createCDPSession(): Promise<PuppeteerCdpSession> };
   disconnect(): Promise<void>;
 }
 

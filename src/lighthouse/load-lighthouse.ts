@@ -4,6 +4,8 @@
 // which keeps `import()` as a real dynamic import (a `require()` would fail with ERR_REQUIRE_ESM on
 // Node < 20.19 / 22.12).
 import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LighthouseModule, PuppeteerModule } from './lighthouse-types';
 
@@ -25,15 +27,32 @@ export function loadLighthouse(): Promise<LighthouseModule> {
  *  hand to Lighthouse's user-flow API is exactly the kind it expects. */
 export function loadPuppeteer(): Promise<PuppeteerModule> {
   puppeteerPromise ??= (async () => {
-    const fromLighthouse = createRequire(require.resolve('lighthouse'));
-    const entry = fromLighthouse.resolve('puppeteer-core');
-    const m = (await importEsm(pathToFileURL(entry).href)) as { default?: PuppeteerModule } & PuppeteerModule;
+    const m = (await importEsm(pathToFileURL(puppeteerEsmEntry()).href)) as { default?: PuppeteerModule } & PuppeteerModule;
     return m.default ?? m;
   })().catch((e) => {
     puppeteerPromise = undefined;
     throw new Error(`could not load puppeteer-core (a dependency of lighthouse): ${(e as Error).message}`);
   });
   return puppeteerPromise;
+}
+
+/** The ESM entry of Lighthouse's puppeteer-core: the very module instance Lighthouse imported, so
+ *  nothing is loaded twice (require.resolve would give the separate CJS build). */
+function puppeteerEsmEntry(): string {
+  const cjsEntry = createRequire(require.resolve('lighthouse')).resolve('puppeteer-core');
+  let dir = dirname(cjsEntry);
+  while (dir !== dirname(dir)) {
+    const pkgFile = join(dir, 'package.json');
+    if (existsSync(pkgFile)) {
+      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { name?: string; exports?: { '.'?: { import?: string } } };
+      if (pkg.name === 'puppeteer-core') {
+        const esm = pkg.exports?.['.']?.import;
+        return esm ? join(dir, esm) : cjsEntry;
+      }
+    }
+    dir = dirname(dir);
+  }
+  return cjsEntry;
 }
 
 /** chrome-launcher's default flags (background networking, component updates, first-run UI… off),

@@ -9,7 +9,7 @@ import { explainStderr, launchAuditChromium, type AuditChromium } from './launch
 import { loadLighthouse, loadPuppeteer } from './load-lighthouse';
 import type { Lhr, LighthouseModule, RunnerResult } from './lighthouse-types';
 import { checkThresholds, mapLhr } from './map-result';
-import { connectPlaywright, hasStorage, writeStorage, type StorageStateLike } from './share-storage';
+import { connectPlaywright, hasStorage, writeStorage, writeStorageCdp, type StorageStateLike } from './share-storage';
 import { saveReports } from './save-reports';
 import type { LighthouseResult } from '../types';
 
@@ -48,6 +48,9 @@ export class LighthouseAuditError extends Error {
 }
 
 export async function runAudit(req: AuditRequest): Promise<AuditOutcome> {
+  // Import Lighthouse while we may wait for the lock: a one-time CPU cost per process, no worse for a
+  // running audit than the ordinary tests other workers run meanwhile.
+  loadLighthouse().catch(() => undefined);
   const lock = await acquireAuditLock({ timeoutMs: req.options.lockTimeoutMs, onWait: req.onProgress });
   try {
     req.onLockAcquired?.(lock.waitedMs);
@@ -62,30 +65,44 @@ export async function runAudit(req: AuditRequest): Promise<AuditOutcome> {
 async function auditHoldingLock(req: AuditRequest): Promise<Omit<AuditOutcome, 'lockWaitMs'>> {
   const started = Date.now();
   const o = req.options;
+  // Where the audit's time went (our overhead vs Lighthouse itself), kept in the result.
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const phase = (name: string) => { const now = Date.now(); phases[name] = (phases[name] ?? 0) + now - mark; mark = now; };
   // Start loading Lighthouse while Chromium starts (import ≈ 1–3 s the first time in a process).
   const lhPromise = loadLighthouse();
   lhPromise.catch(() => undefined);
   const chromium = await launchAuditChromium({ executablePath: req.chromiumPath, flags: o.chromiumFlags });
+  phase('launchMs');
   let pw: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
   try {
     const work = (async (): Promise<RunnerResult | undefined> => {
       const lh = await lhPromise;
+      phase('loadLighthouseMs');
       const { flags, config } = lighthouseSettings(o, chromium.port, lh.desktopConfig);
-      const needsPlaywright = req.mode !== 'navigation' || (o.shareStorage && hasStorage(req.storageState));
-      if (needsPlaywright && !req.browserType) throw new Error(`${req.mode} audits need Playwright's chromium BrowserType`);
-      if (!needsPlaywright) return lh.default(req.url, flags, config);
-      const { browser, context } = await connectPlaywright(req.browserType!, chromium.wsEndpoint);
+      if (req.mode === 'navigation') {
+        if (!(o.shareStorage && hasStorage(req.storageState))) return lh.default(req.url, flags, config).finally(() => phase('lighthouseMs'));
+        // Logged-in navigation: one Puppeteer connection seeds the storage and hands Lighthouse the tab.
+        const puppeteer = await loadPuppeteer();
+        const pBrowser = await puppeteer.connect({ browserWSEndpoint: chromium.wsEndpoint, defaultViewport: null });
+        try {
+          await writeStorageCdp(pBrowser, req.storageState);
+          const tab = await pBrowser.newPage();
+          phase('shareStorageMs');
+          return await lh.navigation(tab, req.url, { flags, ...(config ? { config } : {}) });
+        } finally {
+          phase('lighthouseMs');
+          await pBrowser.disconnect().catch(() => undefined);
+        }
+      }
+      if (!req.browserType) throw new Error(`${req.mode} audits need Playwright's chromium BrowserType`);
+      const { browser, context } = await connectPlaywright(req.browserType, chromium.wsEndpoint);
       pw = browser;
       if (o.shareStorage && hasStorage(req.storageState)) await writeStorage(context, req.storageState);
-      if (req.mode === 'navigation') {
-        // Disconnect first: Lighthouse then has the browser to itself, exactly like a standalone run.
-        await browser.close();
-        pw = undefined;
-        return lh.default(req.url, flags, config);
-      }
-      return userFlowStep(lh, req, context, chromium, flags, config);
+      phase('shareStorageMs');
+      return userFlowStep(lh, req, context, chromium, flags, config).finally(() => phase('lighthouseMs'));
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -102,7 +119,9 @@ async function auditHoldingLock(req: AuditRequest): Promise<Omit<AuditOutcome, '
       throw new LighthouseAuditError(`Lighthouse could not audit ${req.url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     }
     const artifacts = req.reportBase ? saveReports(await lhPromise, lhr, req.reportBase) : undefined;
+    if (artifacts) phase('saveReportsMs');
     const result = mapLhr(lhr, { url: req.url, durationMs: Date.now() - started, startTime: started, ...(artifacts ? { artifacts } : {}) });
+    result.phasesMs = phases;
     if (o.name) result.name = o.name;
     if (Object.keys(o.thresholds).length) result.thresholds = checkThresholds(result, o.thresholds);
     return { result, lhr };

@@ -7,6 +7,7 @@ import { runAudit } from './run-audit';
 import { medianRun } from './median-run';
 import { checkThresholds, thresholdFailureMessage } from './map-result';
 import type { StandaloneUrlResult } from './standalone-record';
+import type { StorageStateLike } from './share-storage';
 import { errorMessage } from '../util/errors';
 
 export function urlSlug(url: string): string {
@@ -16,6 +17,8 @@ export function urlSlug(url: string): string {
 export async function auditUrls(args: {
   urls: string[]; runs: number; options: ResolvedAuditOptions; chromiumPath: string; reportDir: string;
   log: (line: string) => void;
+  /** Playwright storageState (cookies + localStorage) to audit logged-in pages. */
+  storageState?: StorageStateLike;
 }): Promise<StandaloneUrlResult[]> {
   const out: StandaloneUrlResult[] = [];
   for (const [ui, url] of args.urls.entries()) {
@@ -27,7 +30,8 @@ export async function auditUrls(args: {
       try {
         // Thresholds are checked once, on the median, not per run.
         const { result } = await runAudit({
-          url, mode: 'navigation', options: { ...args.options, thresholds: {} }, chromiumPath: args.chromiumPath,
+          url, mode: 'navigation', options: { ...args.options, thresholds: {}, shareStorage: !!args.storageState }, chromiumPath: args.chromiumPath,
+          ...(args.storageState ? { storageState: args.storageState } : {}),
           reportBase: join(args.reportDir, `${urlSlug(url)}.run${i}`), onProgress: args.log,
         });
         results.push(result);
@@ -52,4 +56,18 @@ export async function auditUrls(args: {
     out.push({ url, ...(median ? { median } : {}), errors, startTime: started, durationMs: Date.now() - started });
   }
   return out;
+}
+
+/** Parses a Playwright storageState file's JSON; a clear error when it is not one. */
+export function parseStorageState(text: string, file: string): StorageStateLike {
+  let v: unknown;
+  try { v = JSON.parse(text); } catch (e) { throw new Error(`${file} is not valid JSON (${(e as Error).message})`); }
+  const s = v as Partial<StorageStateLike>;
+  if (!s || typeof s !== 'object' || !Array.isArray(s.cookies) || (s.origins !== undefined && !Array.isArray(s.origins))) {
+    throw new Error(`${file} is not a Playwright storage state ({ cookies: [...], origins: [...] }, as written by context.storageState({ path }))`);
+  }
+  for (const c of s.cookies) {
+    if (!c || typeof c.name !== 'string' || typeof c.value !== 'string') throw new Error(`${file}: every cookie needs a string name and value`);
+  }
+  return { cookies: s.cookies, origins: (s.origins ?? []).filter((o) => o && typeof o.origin === 'string' && Array.isArray(o.localStorage)) };
 }

@@ -3,6 +3,8 @@
 // of a run and by `playwright-perf report <run.json>`.
 import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReporterOptions, type RunRecord } from '../types';
 import { analyzeRun } from '../analyze';
+import { containAsync } from '../util/errors';
+import { reportRecommendations } from '../optimize/report-recommendations';
 import { addHistoryToReport } from './history-stage';
 
 export interface BuildReportContext {
@@ -22,6 +24,10 @@ export async function buildReport(run: RunRecord, ctx: BuildReportContext): Prom
     run,
     analysis,
   };
+  if (ctx.options.recommendations !== false) {
+    const recs = await containAsync('report.recommendations', analysis.errors, async () => reportRecommendations(run, analysis), undefined);
+    if (recs) report.recommendations = recs;
+  }
   // History, budgets, quality and the CI gate (contained inside).
   await addHistoryToReport(report, ctx);
   return report;

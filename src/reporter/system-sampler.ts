@@ -14,7 +14,33 @@ const CHROMIUM_NAME = /chrom|headless_shell/i;
 
 interface CpuTimes { idle: number; total: number }
 
+/** Linux: the aggregate "cpu" line of /proc/stat (one small read; os.cpus() also parses
+ *  /proc/cpuinfo and sysfs per core, ~10× the cost). Fields: user nice system idle iowait irq softirq steal. */
+function procStatTimes(): CpuTimes | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').slice(0, 256).split('\n', 1)[0];
+    if (!line.startsWith('cpu ')) return undefined;
+    const f = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    const idle = f[3] + (f[4] ?? 0);
+    const total = f.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+    return { idle, total };
+  } catch {
+    return undefined;
+  }
+}
+
+function load1(): number {
+  if (process.platform === 'linux') {
+    try { return Number(readFileSync('/proc/loadavg', 'utf8').split(' ', 1)[0]) || 0; } catch { /* fall through */ }
+  }
+  return os.loadavg()[0] ?? 0;
+}
+
 function cpuTimes(): CpuTimes {
+  if (process.platform === 'linux') {
+    const t = procStatTimes();
+    if (t) return t;
+  }
   let idle = 0, total = 0;
   for (const c of os.cpus()) {
     const t = c.times;
@@ -24,35 +50,73 @@ function cpuTimes(): CpuTimes {
   return { idle, total };
 }
 
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
-    if (text) for (const c of text.split(' ')) out.push(Number(c));
-  }
-  return out;
+/** Every Nth sample walks every thread of every process; the others only threads known to spawn. */
+export const FULL_WALK_EVERY = 20;
+
+function readChildren(pid: number, tid: number | string): number[] {
+  const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+  return text ? text.split(' ').map(Number) : [];
 }
 
-/** Counts Chromium processes among the descendants of `root`; -1 when /proc cannot be read. */
-export function countChromiumDescendants(root = process.pid): number {
-  if (process.platform !== 'linux') return -1;
-  try {
-    let count = 0;
-    const queue = childrenOf(root);
-    const seen = new Set<number>();
-    while (queue.length) {
-      const pid = queue.pop()!;
-      if (seen.has(pid)) continue;
-      seen.add(pid);
-      try {
-        if (CHROMIUM_NAME.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) count++;
-        queue.push(...childrenOf(pid));
-      } catch { /* exited between reads */ }
+/**
+ * Counts Chromium processes among the descendants of `root` through /proc/<pid>/task/<tid>/children.
+ * A full walk reads every thread of every descendant (Chromium starts its helpers from a launcher
+ * thread, not its main thread) — about 6 ms with one browser on a 2-core machine. So only every
+ * FULL_WALK_EVERY-th call does that; the others read the main thread plus the threads the last full
+ * walk saw spawning (≈ 0.2 ms). A browser started in between is found at once (workers spawn it
+ * from their main thread); its own helpers at the next full walk.
+ */
+export class ChromiumCounter {
+  private spawningThreads = new Map<number, Set<number>>();
+  private names = new Map<number, boolean>();
+  private calls = 0;
+
+  constructor(private readonly root = process.pid) {}
+
+  /** -1 when /proc cannot be read (not Linux, or a kernel without the `children` file). */
+  count(): number {
+    if (process.platform !== 'linux') return -1;
+    const full = this.calls++ % FULL_WALK_EVERY === 0;
+    try {
+      if (full) { this.spawningThreads = new Map(); this.names = new Map(); }
+      let count = 0;
+      const seen = new Set<number>();
+      const queue = [this.root];
+      while (queue.length) {
+        const pid = queue.pop()!;
+        if (seen.has(pid)) continue;
+        seen.add(pid);
+        try {
+          if (pid !== this.root) {
+            let isChromium = this.names.get(pid);
+            if (isChromium === undefined) this.names.set(pid, (isChromium = CHROMIUM_NAME.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))));
+            if (isChromium) count++;
+          }
+          const tids = full ? readdirSync(`/proc/${pid}/task`).map(Number) : [pid, ...(this.spawningThreads.get(pid) ?? [])];
+          for (const tid of new Set(tids)) {
+            let kids: number[];
+            try { kids = readChildren(pid, tid); } catch { continue; } // thread exited
+            if (full && kids.length && tid !== pid) {
+              if (!this.spawningThreads.has(pid)) this.spawningThreads.set(pid, new Set());
+              this.spawningThreads.get(pid)!.add(tid);
+            }
+            queue.push(...kids);
+          }
+        } catch (e) {
+          if (pid === this.root) throw e;
+          this.names.delete(pid); // exited between reads
+        }
+      }
+      return count;
+    } catch {
+      return -1;
     }
-    return count;
-  } catch {
-    return -1; // no /proc, or a kernel without the `children` file
   }
+}
+
+/** One full walk (see ChromiumCounter). */
+export function countChromiumDescendants(root = process.pid): number {
+  return new ChromiumCounter(root).count();
 }
 
 /** Halves the sample count by merging neighbours (CPU averaged, the rest maxed). */
@@ -78,6 +142,7 @@ export class SystemSampler {
   private last: CpuTimes | undefined;
   private samples: SystemSample[] = [];
   private countChromium = true;
+  private readonly chromium = new ChromiumCounter();
 
   constructor(private readonly intervalMs: number, private readonly onError: (e: unknown) => void = () => {}) {}
 
@@ -99,10 +164,10 @@ export class SystemSampler {
       const memTotalBytes = os.totalmem();
       let chromiumProcesses = -1;
       if (this.countChromium) {
-        chromiumProcesses = countChromiumDescendants();
+        chromiumProcesses = this.chromium.count();
         if (chromiumProcesses < 0) this.countChromium = false; // unavailable: stop trying
       }
-      this.samples.push({ time: Date.now(), cpu, memUsedBytes: memTotalBytes - os.freemem(), memTotalBytes, load1: os.loadavg()[0] ?? 0, chromiumProcesses });
+      this.samples.push({ time: Date.now(), cpu, memUsedBytes: memTotalBytes - os.freemem(), memTotalBytes, load1: load1(), chromiumProcesses });
       if (this.samples.length >= MAX_SAMPLES) this.samples = compactSamples(this.samples);
     } catch (e) {
       this.stop();

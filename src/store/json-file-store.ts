@@ -7,11 +7,11 @@
 import { readFileSync, existsSync, copyFileSync, linkSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
-import * as lockfile from 'proper-lockfile';
 import type { HistoryData } from '../types';
 import { writeFileAtomic } from '../util/atomic-write';
 import { emptyHistory, migrateHistory, HistoryFormatError } from './migrations';
 import type { HistoryStore } from './history-store';
+import { isPacked, packHistory, unpackHistory } from './packed-format';
 
 /** A lock not refreshed for this long is considered abandoned (a crashed run). proper-lockfile's default. */
 const STALE_MS = 10_000;
@@ -54,9 +54,10 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
         this.file, backup);
     }
     try {
+      // Migrations work on the stored form; unpacking comes after.
       const { data, migratedFrom } = migrateHistory(parsed, this.file);
       this.migratedFrom = migratedFrom;
-      return data;
+      return isPacked(data) ? unpackHistory(data) : data;
     } catch (e) {
       if (e instanceof HistoryFormatError) throw new HistoryFileError(e.message, this.file);
       throw e;
@@ -74,7 +75,7 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
         try { copyFileSync(this.file, bak); } catch { /* a missing backup must not lose the run */ }
       }
     }
-    writeFileAtomic(this.file, JSON.stringify(data));
+    writeFileAtomic(this.file, JSON.stringify(packHistory(data)));
   }
 }
 
@@ -122,6 +123,8 @@ export class JsonFileHistoryStore implements HistoryStore {
     mkdirSync(dirname(this.file), { recursive: true });
     let compromised: Error | undefined;
     let release: () => Promise<void>;
+    // Loaded on first write only: suites that never touch history pay nothing (test/e2e/lighthouse-lazy).
+    const lockfile = require('proper-lockfile') as typeof import('proper-lockfile');
     try {
       release = await lockfile.lock(this.file, {
         realpath: false, stale: STALE_MS, retries: LOCK_RETRIES,

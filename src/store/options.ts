@@ -35,7 +35,7 @@ export function resolveHistoryOptions(input: unknown): { history: ResolvedHistor
   if (input === false) return { history: false, problems };
   if (input === undefined) return { history: out, problems };
   if (!isObj(input)) {
-    problems.push(`option "history" must be an object of history options, or false to turn history off (e.g. { path, keepRuns, keepDays, baseline, minChange, fdr }), got ${show(input)}`);
+    problems.push(`option "history" must be an object of history options, or false to turn history off (e.g. { path, keepRuns, keepDays, baseline, minChange, fdr }), got ${show(input)}; using the defaults`);
     return { history: out, problems };
   }
   for (const k of Object.keys(input)) if (!HISTORY_KEYS.includes(k)) problems.push(`unknown option "history.${k}" (known: ${HISTORY_KEYS.join(', ')})`);
@@ -75,7 +75,7 @@ export function resolveHistoryOptions(input: unknown): { history: ResolvedHistor
 export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problems: string[] } {
   const problems: string[] = [];
   if (input === undefined) return { budgets: [], problems };
-  if (!Array.isArray(input)) return { budgets: [], problems: [`option "budgets" must be an array of { rule, match?, severity? }, got ${show(input)}`] };
+  if (!Array.isArray(input)) return { budgets: [], problems: [`option "budgets" must be an array of budget rules (strings or { rule, match?, severity? }), got ${show(input)}`] };
   const budgets: BudgetRule[] = [];
   input.forEach((raw, i) => {
     const rule: BudgetRule | undefined = typeof raw === 'string' ? { rule: raw } : isObj(raw) ? (raw as unknown as BudgetRule) : undefined;

@@ -117,6 +117,8 @@ export interface CompactRun {
   commit?: string;
   /** `platform-arch-<cpus>cpu-<GiB>g`: runs are compared only within one machine class. */
   machineClass: string;
+  /** `current/total` when the run was one shard (not merged): compared with the same shard. */
+  shard?: string;
   /** Things that may differ between comparable runs and are listed as caveats. */
   env: { playwrightVersion: string; perfVersion: string; nodeVersion: string; cpuModel: string; ci: boolean; workers: number };
   labels?: Record<string, string>;

@@ -57,7 +57,12 @@ function content(run: RunRecord) {
   const step = (s: StepRecord): unknown => ({ title: s.title, category: s.category, params: s.params, steps: s.steps.map(step) });
   const test = (t: TestRecord) => ({
     id: t.id, file: t.file, titlePath: t.titlePath, project: t.project, outcome: t.outcome, expectedStatus: t.expectedStatus,
-    results: t.results.map((r) => ({ retry: r.retry, status: r.status, errors: r.errors.map((e) => e.message), perf: r.perf, steps: r.steps.map(step) })),
+    results: t.results.map((r) => ({
+      retry: r.retry, status: r.status, errors: r.errors.map((e) => e.message), steps: r.steps.map(step),
+      // Measured values differ run to run; which metrics arrived, and the test's own marks, must not.
+      perfKeys: Object.keys(r.perf ?? {}).sort(),
+      userTimings: r.perf?.userTimings,
+    })),
   });
   return run.tests.map(test).sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { createProject, LAUNCH_OPTIONS_SNIPPET } from '../helpers/inline-project';
 import type { CompactRun, HistoryData } from '../../src/types';
 import { rng } from '../helpers/history-factories';
+import { reportValidator } from '../helpers/report-schema';
+import { packHistory, unpackHistory, type PackedHistory } from '../../src/store/packed-format';
 
 const SLOW_DELAY_MS = 1500;
 
@@ -50,7 +52,7 @@ export default defineConfig({
 
 /** Six earlier runs resampled from the real runs' samples: the baseline keeps real spread. */
 function seedSyntheticRuns(file: string): void {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as HistoryData;
+  const data = unpackHistory(JSON.parse(readFileSync(file, 'utf8')) as PackedHistory);
   const real = data.runs;
   const r = rng(11);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
@@ -70,7 +72,7 @@ function seedSyntheticRuns(file: string): void {
     });
   }
   data.runs = [...synthetic, ...real];
-  writeFileSync(file, JSON.stringify(data));
+  writeFileSync(file, JSON.stringify(packHistory(data)));
 }
 
 test('history flags exactly the slowed test, the gate fails the run; corrupt history keeps the report', async () => {
@@ -101,6 +103,8 @@ test('history flags exactly the slowed test, the gate fails the run; corrupt his
     assert.equal(step.baselineSamples, 16); // 8 runs × 2 repeats
     assert.equal(report.history!.baseline.runIds.length, 8);
     assert.equal(report.gate?.failed, true);
+    const valid = reportValidator()(report);
+    assert.ok(valid.ok, `report.json with history/quality/gate matches docs/report.schema.json: ${valid.errors}`);
     assert.match(report.gate!.reasons.join('\n'), /regression: step\.duration visit \/slow/);
     assert.match(out.stdout, /playwright-perf gate: FAILED/);
     assert.match(out.stdout, /▲ slower {2}step\.duration {2}visit \/slow/);

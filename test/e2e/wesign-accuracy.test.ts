@@ -51,10 +51,11 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
       all.forEach((f) => assert.equal(f.ok, true, `${name}: ${f.error}`));
       return all;
     };
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+    // Minimum of the repeats: scheduling noise on a shared machine only ever adds time.
+    const min = (xs: number[]) => Math.min(...xs);
     const check = (name: string, injected: number, direction?: string) => {
-      const base = median(pick('baseline', name, direction).map((f) => f.durationMs));
-      const delayed = median(pick('delayed', name, direction).map((f) => f.durationMs));
+      const base = min(pick('baseline', name, direction).map((f) => f.durationMs));
+      const delayed = min(pick('delayed', name, direction).map((f) => f.durationMs));
       const label = `${name}${direction ? ` ${direction}` : ''}: baseline ${base.toFixed(0)} ms, delayed ${delayed.toFixed(0)} ms, injected ${injected} ms`;
       console.log(label);
       assert.ok(delayed >= injected - 5, `delayed run shorter than the injected delay — ${label}`);
@@ -66,11 +67,12 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     check('language switch', D.i18n, 'he→en');
     check('language switch', D.i18n, 'en→he');
     for (const v of ['baseline', 'delayed']) {
-      const r = pick(v, 'hebrew rendering')[0];
+      for (const r of pick(v, 'hebrew rendering')) {
       assert.equal(r.details?.trigger, 'navigation');
       assert.equal(r.details?.fontStatus, 'loaded');
       assert.deepEqual(r.findings ?? [], [], JSON.stringify(r.findings));
       assert.ok(Number(r.details?.webFontGlyphs) >= Number(r.details?.rtlLetters) && Number(r.details?.rtlLetters) > 5, JSON.stringify(r.details));
+      }
       for (const s of pick(v, 'language switch')) {
         assert.equal(s.details?.startSource, 'input');
         assert.ok(Number(s.details?.cls) <= Number(s.details?.layoutShiftTotal) + 1e-9);
@@ -91,6 +93,7 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     for (const v of ['baseline', 'delayed']) {
       const parents = Object.fromEntries(flows(`${v}: business flows`).map((f) => [f.name, f.parents.join('/')]));
       assert.deepEqual(parents, { auth: '', 'document processing': '', signature: 'sign and pay', payment: 'sign and pay', 'sign and pay': '' });
+      assert.equal(flows(`${v}: business flows`).length, 10);
     }
 
     // Missing font: status error + fallback glyphs found by the platform-font check.

@@ -8,6 +8,7 @@ import type {
 } from '../../src/types';
 import { analyzeRun } from '../../src/analyze';
 import { distribution } from '../../src/analyze/stats';
+import { testSubject } from '../../src/analyze/compact-run';
 
 export interface SyntheticOptions {
   tests?: number;
@@ -196,14 +197,15 @@ function addSections(report: JsonReport): void {
 function history(run: RunRecord, runs: number, rand: () => number, p: string): HistoryComparison {
   const trends: NonNullable<HistoryComparison['trends']> = [];
   const findings: RegressionFinding[] = [];
-  const series = (metric: string, subject: string, now: number, regress: boolean) => {
+  const series = (metric: string, subject: string, now: number, regress: boolean, project?: string) => {
     const points = Array.from({ length: runs }, (_, k) => ({ runId: `run-h${k}`, time: run.startTime - (runs - k) * 86_400_000, value: k === runs - 1 ? now : now * (regress ? 0.7 : 1) * (0.9 + rand() * 0.2) }));
-    trends.push({ metric, subject, points });
+    trends.push({ metric, subject, ...(project ? { project } : {}), points });
     const base = points.slice(0, -1).map((x) => x.value).sort((a, b) => a - b)[Math.floor((runs - 1) / 2)] ?? null;
     const change = base ? now / base - 1 : null;
-    findings.push({ metric, subject, verdict: regress ? 'regression' : change !== null && change < -0.2 ? 'improvement' : 'unchanged', baselineMedian: base, currentMedian: now, change, pValue: regress ? 0.001 : 0.4, qValue: regress ? 0.004 : 0.6, effectSize: regress ? 0.9 : 0.1, baselineSamples: runs - 1, currentSamples: 1 });
+    findings.push({ metric, subject, ...(project ? { project } : {}), verdict: regress ? 'regression' : change !== null && change < -0.2 ? 'improvement' : 'unchanged', baselineMedian: base, currentMedian: now, change, pValue: regress ? 0.001 : 0.4, qValue: regress ? 0.004 : 0.6, effectSize: regress ? 0.9 : 0.1, baselineSamples: runs - 1, currentSamples: 1 });
   };
-  run.tests.forEach((t, i) => series('test.duration', t.id, t.results.reduce((x, r) => x + r.durationMs, 0) || 1, i % 23 === 5));
+  // History names tests by `file › describe › title` per project (src/analyze/compact-run.ts).
+  run.tests.filter((t) => t.outcome !== 'skipped').forEach((t, i) => series('test.duration', testSubject(t), t.results.reduce((x, r) => x + r.durationMs, 0), i % 23 === 5, t.project));
   URLS.forEach((u, i) => series('vital.LCP', u + p, 1800 + i * 100, i === 2));
   series('flow.duration', 'language switch en→he', 900, true);
   series('startup.browserLaunch', 'chromium', 600, false);

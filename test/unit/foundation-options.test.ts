@@ -48,7 +48,7 @@ test('each bad option gives one message naming it, and falls back to its default
     [{ labels: { a: 1 } }, /^option "labels" must be an object whose values are strings/],
     [{ labels: ['a'] }, /^option "labels" must be an object whose values are strings .*got an array/],
     [{ history: true }, /^option "history" must be an object of history options, or false/],
-    [{ budgets: { rule: 'x' } }, /^option "budgets" must be an array of \{ rule, match\?, severity\? \}/],
+    [{ budgets: { rule: 'x' } }, /^option "budgets" must be an array of budget rules/],
     [{ gate: true }, /^option "gate" must be an object/],
   ];
   for (const [input, re] of cases) {

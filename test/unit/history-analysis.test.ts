@@ -46,12 +46,13 @@ test('baseline: previous N of the same branch and machine class, with caveats', 
     compact(1, [], [], { branch: 'feat' }),
     compact(2, [], [], { machineClass: 'darwin-arm64-8cpu-16g' }),
     compact(3, [], [], { interrupted: true }),
+    compact(31, [], [], { shard: '1/2', startTime: 1_700_000_000_000 + 3 * 60_000 }),
     ...[4, 5, 6].map((i) => compact(i, [], [], { env: { ...compact(0, []).env, playwrightVersion: i === 6 ? '1.64.0' : '1.65.1' } })),
   ];
   const cur = compact(9, []);
   const sel = selectBaseline({ runs, pins: {} }, cur, { previous: 2 });
   assert.deepEqual(sel.runs.map((r) => r.runId), ['r5', 'r6']);
-  assert.match(sel.caveats.join('\n'), /1 earlier run\(s\) from other machine classes/);
+  assert.match(sel.caveats.join('\n'), /2 earlier run\(s\) from other machine classes or shards/);
   assert.match(sel.caveats.join('\n'), /Playwright version differs: this run 1.65.1, baseline 1.64.0/);
   const other = selectBaseline({ runs, pins: {} }, compact(9, [], [], { branch: 'nope' }), {});
   assert.equal(other.runs.length, 4);

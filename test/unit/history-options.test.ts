@@ -19,6 +19,7 @@ test('history options: defaults, false, and named problems', () => {
   ]);
   assert.deepEqual(resolveHistoryOptions({ baseline: { pinned: 'release' }, keepRuns: 5 }).history, { path: DEFAULT_HISTORY_PATH, keepRuns: 5, keepDays: 90, baseline: { pinned: 'release' }, minChange: 0.05, fdr: 0.05, minAbsChangeMs: 3 });
   assert.match(resolveHistoryOptions('yes').problems[0], /option "history" must be an object of history options, or false/);
+  assert.equal(resolveHistoryOptions(true).problems.length, 1);
 });
 
 test('budgets and gate options', () => {

@@ -12,6 +12,7 @@ import { applyRetention } from '../../src/store/retention';
 import { recordRun } from '../../src/store/record-run';
 import { recordOptimization, listOptimizations } from '../../src/store/optimizations';
 import { defaultHistoryOptions } from '../../src/store/options';
+import { packHistory, unpackHistory } from '../../src/store/packed-format';
 import { compact, compactTest } from '../helpers/history-factories';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'pp-history-'));
@@ -123,4 +124,18 @@ test('recordRun appends once, compares against earlier runs, records alerts; opt
     assert.equal(fresh.quality.runs, 1);
     assert.ok(existsSync(join(dir, 'other.json')));
   } finally { rmSync(dir, { recursive: true, force: true }); }
+});
+
+test('packed on-disk form round-trips every field', async () => {
+  const d = emptyHistory();
+  d.runs = [compact(1, [
+    compactTest('a › b', [12]),
+    compactTest('c', [], { outcome: 'flaky', attempts: [['failed', 900], ['timedOut', 30000], ['passed', 40]], timeoutMs: 5000, project: 'firefox' }),
+    compactTest('skip', [], { outcome: 'skipped', attempts: [] }),
+  ], [{ metric: 'nav.ttfb', subject: 'x/a', project: 'chromium', values: [1.5, 2] }, { metric: 'run.x', subject: 'y', values: [] }], { labels: { env: 'ci' } })];
+  d.pins = { rel: ['r1'] };
+  const packed = packHistory(d);
+  assert.equal(packed.runs[0].to, 'efs');
+  assert.deepEqual(packed.runs[0].ta, [12, 'f900 t30000 p40', '']);
+  assert.deepEqual(unpackHistory(JSON.parse(JSON.stringify(packed))), d);
 });

@@ -81,8 +81,9 @@ test('view model: tuples by column, lanes, idle gaps, critical path, attempts', 
   assert.equal(vm.strings[vm.tests[0][col('file')] as number], 'a.spec.ts');
   assert.equal(vm.tests[1][col('path')], 'suite');
   assert.deepEqual(vm.lanes.map((l) => [l.lane, l.attempts, l.busyMs]), [[0, 2, 1500], [1, 2, 4800]]);
-  // lane 0: gap between 1000 and 1300 (≥ IDLE_GAP_MIN_MS); lane 1: 100 → 900 gap of 0 (800 ms attempt ends at 900)
-  assert.deepEqual(vm.idleGaps, [[0, 1000, IDLE_GAP_MIN_MS + 50]]);
+  // lane 0: gap 1000 → 1300 (≥ IDLE_GAP_MIN_MS), then idle from 1800 to the end of the run (5000);
+  // lane 1: starts at 100 and ends at 4900, both under the threshold.
+  assert.deepEqual(vm.idleGaps, [[0, 1000, IDLE_GAP_MIN_MS + 50], [0, 1800, 3200]]);
   assert.equal(vm.critical?.lane, 1);
   assert.equal(vm.critical?.tailMs, 4900 - 1800);
   assert.deepEqual(vm.critical?.attempts.map((i) => vm.attempts[i][ATTEMPT_COLS.indexOf('test')]).sort(), [1, 2]);

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { analyzeLighthouse } from '../../src/analyze/lighthouse';
 import { analyzeRun } from '../../src/analyze';
 import { buildStandaloneRecord, standaloneTestId } from '../../src/lighthouse/standalone-record';
-import { urlSlug } from '../../src/lighthouse/standalone';
+import { urlSlug, parseStorageState } from '../../src/lighthouse/standalone';
+import { toCdpCookie, hasStorage } from '../../src/lighthouse/share-storage';
 import { makeMeta, makeResult, makeRun, makeTest, at } from '../helpers/factories';
 import type { LighthouseResult } from '../../src/types';
 
@@ -56,4 +57,16 @@ test('urlSlug: file-name safe, bounded', () => {
   assert.equal(urlSlug('http://127.0.0.1:3000/account?x=1'), '127-0-0-1-3000-account-x-1');
   assert.equal(urlSlug('https://'), 'page');
   assert.ok(urlSlug('http://x/' + 'a'.repeat(200)).length <= 60);
+});
+
+test('storage state: parsed and checked; Playwright cookies → CDP cookies (session cookies stay session)', () => {
+  assert.throws(() => parseStorageState('{', 'a.json'), /a\.json is not valid JSON/);
+  assert.throws(() => parseStorageState('{"cookies":1}', 'a.json'), /a\.json is not a Playwright storage state/);
+  assert.throws(() => parseStorageState('{"cookies":[{"name":1}]}', 'a.json'), /every cookie needs a string name and value/);
+  const s = parseStorageState('{"cookies":[{"name":"sid","value":"x","domain":"h","path":"/","expires":-1,"httpOnly":true,"secure":false,"sameSite":"Lax"}]}', 'a.json');
+  assert.deepEqual(s.origins, []);
+  assert.ok(hasStorage(s));
+  assert.ok(!hasStorage({ cookies: [], origins: [{ origin: 'http://h', localStorage: [] }] }));
+  assert.deepEqual(toCdpCookie(s.cookies[0]), { name: 'sid', value: 'x', domain: 'h', path: '/', secure: false, httpOnly: true, sameSite: 'Lax' });
+  assert.equal(toCdpCookie({ ...s.cookies[0], expires: 1_900_000_000 }).expires, 1_900_000_000);
 });

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError, type CliCommand, type CliIO } from '../command';
-import { RUN_RECORD_KIND, type BudgetRule, type HistoryComparison, type RunRecord } from '../../types';
+import { JSON_REPORT_KIND, type BudgetRule, type HistoryComparison, type RunRecord } from '../../types';
+import { migrateRunRecord } from '../../store/migrate-run-record';
 import { compactRun } from '../../analyze/compact-run';
 import { environmentCaveats } from '../../analyze/baseline';
 import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/regression';
@@ -34,11 +35,13 @@ function readRun(file: string): RunRecord {
   } catch (e) {
     throw new Error(`cannot read ${file}: ${(e as Error).message}`);
   }
-  const run = (doc as { kind?: string; run?: unknown }).kind === RUN_RECORD_KIND ? doc : (doc as { run?: unknown }).run;
-  if (!run || (run as RunRecord).kind !== RUN_RECORD_KIND || !Array.isArray((run as RunRecord).tests)) {
-    throw new Error(`${file} is neither a playwright-perf run.json nor a report.json`);
+  // A report.json carries the run record in `.run`; old record versions are upgraded.
+  const candidate = (doc as { kind?: unknown })?.kind === JSON_REPORT_KIND ? (doc as { run: unknown }).run : doc;
+  try {
+    return migrateRunRecord(candidate).run;
+  } catch (e) {
+    throw new Error(`${file} is neither a playwright-perf run.json nor a report.json (${(e as Error).message})`);
   }
-  return run as RunRecord;
 }
 
 function fraction(name: string, v: string | undefined, fallback: number, max: number): number {

@@ -1,5 +1,7 @@
 // All CLI commands, in the order `--help` lists them.
 import type { CliCommand } from '../command';
+import { optimizeCommand } from './optimize';
+import { rollbackCommand } from './rollback';
 import { reportCommand } from './report';
 import { showCommand } from './show';
 import { historyCommand } from './history';
@@ -12,4 +14,6 @@ export const commands: CliCommand[] = [
   historyCommand,
   compareCommand,
   lighthouseCommand,
+  optimizeCommand,
+  rollbackCommand,
 ];

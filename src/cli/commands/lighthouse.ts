@@ -9,7 +9,8 @@ import type { PerfError } from '../../types';
 import { resolveAuditOptions } from '../../lighthouse/audit-options';
 import { THRESHOLD_KEYS } from '../../lighthouse/map-result';
 import { LIGHTHOUSE_CATEGORIES } from '../../lighthouse/constants';
-import { auditUrls } from '../../lighthouse/standalone';
+import { auditUrls, parseStorageState } from '../../lighthouse/standalone';
+import { readFileSync } from 'node:fs';
 import { buildStandaloneRecord } from '../../lighthouse/standalone-record';
 import { chromiumExecutablePath } from '../../browser/resolve-chromium';
 import { collectRunMeta } from '../../reporter/run-meta';
@@ -39,6 +40,8 @@ Options:
                           (performance=90) or a metric maximum (lcpMs=2500, tbtMs, cls, siMs, fcpMs, ttiMs)
   --timeout <ms>          per-audit timeout (default 90000)
   --out <dir>             output folder (default ${DEFAULT_LIGHTHOUSE_OUT})
+  --storage-state <file>  audit logged in: a Playwright storage state file (cookies and
+                          localStorage, e.g. from context.storageState({ path }))
   --chromium <path>       Chromium binary (default: Playwright's, $PLAYWRIGHT_PERF_CHROMIUM, system)
   -h, --help              show this help
 
@@ -77,6 +80,7 @@ export const lighthouseCommand: CliCommand = {
         timeout: { type: 'string' },
         out: { type: 'string' },
         chromium: { type: 'string' },
+        'storage-state': { type: 'string' },
       },
     });
     if (positionals.length === 0) throw new UsageError('give at least one URL to audit');
@@ -100,10 +104,18 @@ export const lighthouseCommand: CliCommand = {
     }
     const outDir = resolve(io.cwd, values.out ?? DEFAULT_LIGHTHOUSE_OUT);
     const chromiumPath = values.chromium ? resolve(io.cwd, values.chromium) : chromiumExecutablePath();
+    let storageState;
+    if (values['storage-state'] !== undefined) {
+      const file = resolve(io.cwd, values['storage-state']);
+      let text: string;
+      try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read --storage-state ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
+      try { storageState = parseStorageState(text, file); } catch (e) { throw new UsageError((e as Error).message); }
+    }
 
     const start = Date.now();
     const urls = await auditUrls({
       urls: positionals, runs, options, chromiumPath, reportDir: join(outDir, 'lighthouse'),
+      ...(storageState ? { storageState } : {}),
       log: (line) => io.stderr(line + '\n'),
     });
     const run = buildStandaloneRecord({

@@ -78,7 +78,7 @@ function attemptDetail(r: TestResultRecord, runStart: number, laneOf: Map<string
       ttfbMs: n.ttfbMs, domContentLoadedMs: n.domContentLoadedMs, loadMs: n.loadMs, durationMs: n.durationMs, transferBytes: n.transferBytes,
       ...(n.httpStatus !== undefined ? { httpStatus: n.httpStatus } : {}),
     })),
-    vitals: (perf.vitals ?? []).map((v) => ({ name: v.name, value: v.value, rating: v.rating, url: clip(v.url, 300), ...(v.step ? { step: clip(v.step, 200) } : {}), ...(v.attribution ? { attribution: clip(v.attribution, 200) } : {}) })),
+    vitals: (perf.vitals ?? []).map((v) => ({ name: v.name, value: v.value, rating: v.rating, url: clip(v.url, 300), ...(v.step ? { step: clip(v.step, 200) } : {}), ...(v.attribution ? { attribution: clip(v.attribution, 200) } : {}), startMs: Math.round(v.time - r.startTime) })),
     locators: (perf.locators ?? []).slice(0, 200).map((l) => ({ selector: clip(l.selector, 300), action: l.action, ...(l.step ? { step: clip(l.step, 200) } : {}), totalMs: l.totalMs, resolveMs: l.resolveMs, actionabilityMs: l.actionabilityMs, actionMs: l.actionMs, retries: l.retries, ok: l.ok })),
     flows: (perf.flows ?? []).slice(0, 100),
     startup: (perf.startup ?? []).map((s) => ({ phase: s.phase, durationMs: s.durationMs, temperature: s.temperature })),

@@ -41,12 +41,15 @@ export function buildLanes(report: JsonReport, attempts: AttemptRow[], laneOf: M
   const lastEnds: Array<[number, number]> = [];
   for (const [lane, list] of [...perLane.entries()].sort((a, b) => a[0] - b[0])) {
     list.sort((a, b) => a[3] - b[3]);
-    let busy = 0, end = list[0][3];
+    // Leading idle (worker start-up after the run began) and trailing idle (waiting for the last
+    // lane) count too: both are wall time this slot did no testing.
+    let busy = 0, end = 0;
     for (const a of list) {
       if (a[3] - end >= IDLE_GAP_MIN_MS) idleGaps.push([lane, end, a[3] - end]);
       end = Math.max(end, a[3] + a[4]);
       busy += a[4];
     }
+    if (wall - end >= IDLE_GAP_MIN_MS) idleGaps.push([lane, end, wall - end]);
     lastEnds.push([lane, end]);
     lanes.push({ lane, label: labels.get(lane) ?? `lane ${lane}`, busyMs: busy, idleMs: Math.max(0, wall - busy), utilisation: Math.min(1, busy / wall), attempts: list.length });
   }

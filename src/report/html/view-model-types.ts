@@ -43,7 +43,7 @@ export interface AttemptDetail {
   stepsTruncated: boolean;
   attachments: Array<{ name: string; contentType: string; bytes?: number }>;
   navigations: Array<{ url: string; type: string; step?: string; startMs: number; ttfbMs: number; domContentLoadedMs: number; loadMs: number; durationMs: number; transferBytes: number; httpStatus?: number }>;
-  vitals: Array<{ name: string; value: number; rating: string; url: string; step?: string; attribution?: string }>;
+  vitals: Array<{ name: string; value: number; rating: string; url: string; step?: string; attribution?: string; startMs: number }>;
   locators: Array<{ selector: string; action: string; step?: string; totalMs: number; resolveMs: number; actionabilityMs: number; actionMs: number; retries: number; ok: boolean }>;
   flows: FlowResult[];
   startup: Array<{ phase: string; durationMs: number; temperature: string }>;

@@ -36,7 +36,7 @@ registerView({
     root.appendChild(section('Top recommendations',
       VM.recommendations.length === 0 ? empty('No recommendations for this run.')
         : h('ol', { class: 'rec-list' }, [...VM.recommendations].sort((a, b) => b.expectedSavingMs - a.expectedSavingMs).slice(0, 3).map((r) =>
-          h('li', null, h('a', { href: ['recommendations', r.id] }, r.title), ' — saves ~', fmtMs(r.expectedSavingMs), ' (', fmtPct(r.expectedSavingPct / (r.expectedSavingPct > 1 ? 100 : 1)), '), confidence ', r.confidence)))));
+          h('li', null, h('a', { href: ['recommendations', r.id] }, r.title), ' — saves ~', fmtMs(r.expectedSavingMs), ' (', r.expectedSavingPct.toFixed(1), ' % of wall time), confidence ', r.confidence)))));
     const slow = [...VM.tests].sort((a, b) => b[TC.durationMs] - a[TC.durationMs]).slice(0, 10);
     root.appendChild(section('Slowest tests', barChart(slow.map((t) => ({ label: String(t[TC.title]), value: t[TC.durationMs], text: fmtMs(t[TC.durationMs]), href: ['test', VM.tests.indexOf(t)], cls: 'bar-' + OUTCOMES[t[TC.outcome]] })), { kind: 'slowest-test' })));
     if (VM.errors.length) root.appendChild(section('playwright-perf warnings (' + VM.errors.length + ')', table([
@@ -55,9 +55,10 @@ function findingsTable(rows) {
   ], rows);
 }
 
-/** A finding's subject: a test id becomes its title with a link. @param {any} f */
+/** A finding's subject: a test (by id, or by history's `file › describe › title`) becomes its
+ *  title with a link. @param {any} f */
 function subjectCell(f) {
-  const idx = TEST_BY_ID.get(f.subject);
+  const idx = testIndexOf(f.subject, f.project);
   if (idx !== undefined) return h('a', { href: ['test', idx] }, bidi(String(VM.tests[idx][TC.title])));
   return bidi(f.subject);
 }
@@ -70,3 +71,14 @@ function budgetTable(rows) {
 
 /** @type {Map<string, number>} */
 const TEST_BY_ID = new Map(VM.tests.map((/** @type {any[]} */ t, /** @type {number} */ i) => [t[TC.id], i]));
+/** History names tests `file › describe › title` (stable across runs), per project. @type {Map<string, number>} */
+const TEST_BY_SUBJECT = new Map();
+VM.tests.forEach((/** @type {any[]} */ t, /** @type {number} */ i) => {
+  const subject = [str(t[TC.file]), ...(t[TC.path] ? [t[TC.path]] : []), t[TC.title]].join(' › ');
+  TEST_BY_SUBJECT.set(subject + '\u0000' + str(t[TC.project]), i);
+  if (!TEST_BY_SUBJECT.has(subject)) TEST_BY_SUBJECT.set(subject, i);
+});
+/** @param {string} subject @param {string} [project] @returns {number | undefined} */
+function testIndexOf(subject, project) {
+  return TEST_BY_ID.get(subject) ?? TEST_BY_SUBJECT.get(subject + '\u0000' + (project ?? '')) ?? TEST_BY_SUBJECT.get(subject);
+}

@@ -21,7 +21,7 @@ registerView({
         str(t[TC.project]) ? h('span', null, 'project ', bidi(str(t[TC.project]))) : null, h('span', null, fmtMs(t[TC.durationMs]) + ' over ' + t[TC.attempts] + ' attempt(s)'),
         t[TC.tags] ? h('span', null, bidi(String(t[TC.tags]))) : null),
       stackBar(BUCKETS.map((b) => t[TC[b]]), { kind: 'test-breakdown' }), legend(BUCKETS.map((b) => t[TC[b]]))));
-    const trend = VM.history && VM.history.trends.find((/** @type {any} */ tr) => tr.metric === 'test.duration' && tr.subject === t[TC.id]);
+    const trend = VM.history && VM.history.trends.find((/** @type {any} */ tr) => tr.metric === 'test.duration' && testIndexOf(tr.subject, tr.project) === idx);
     if (trend) root.appendChild(section('Duration over past runs', sparkline(trend.points, trend.metric, trend.verdict), trend.verdict ? badge(trend.verdict + ' ' + fmtChange(trend.change), trend.verdict) : null));
     const d = VM.details[idx];
     if (!d) {
@@ -42,7 +42,7 @@ function attemptView(at, n) {
   // Steps can end after the attempt's reported duration (Playwright times worker fixtures outside
   // it), so the bars' axis spans both.
   const axis = Math.max(at.durationMs, ...at.steps.map((/** @type {any[]} */ st) => st[SC.startMs] + st[SC.durationMs]));
-  box.appendChild(at.steps.length ? stepTree(at.steps, axis, 0) : empty('No steps recorded.'));
+  box.appendChild(at.steps.length ? stepTree(at.steps, axis, 0, stepMarkers(at)) : empty('No steps recorded.'));
   if (at.stepsTruncated) box.appendChild(empty('Step tree cut short; see run.json for all steps.'));
   if (at.navigations.length) box.appendChild(h('div', null, h('h3', null, 'Navigations'), table([
     ['URL', (x) => h('span', { class: 'url' }, bidi(x.url))], ['Step', (x) => bidi(x.step || '')], ['Status', (x) => x.httpStatus ?? '', true], ['TTFB', (x) => fmtMs(x.ttfbMs), true],
@@ -61,17 +61,38 @@ function attemptView(at, n) {
   return box;
 }
 
+/** Navigations and Web Vitals by the title of the step they happened in, with their time, so the
+ *  tree can show them on the right row. @param {any} at @returns {Map<string, Array<{ t: number, label: string, rating?: string }>>} */
+function stepMarkers(at) {
+  /** @type {Map<string, Array<{ t: number, label: string, rating?: string }>>} */
+  const m = new Map();
+  const add = (/** @type {string|undefined} */ step, /** @type {{ t: number, label: string, rating?: string }} */ mk) => { if (step) m.set(step, [...(m.get(step) || []), mk]); };
+  for (const n of at.navigations) add(n.step, { t: n.startMs, label: 'load ' + fmtMs(n.loadMs) });
+  for (const v of at.vitals) add(v.step, { t: v.startMs, label: v.name + ' ' + fmtVital(v.name, v.value), rating: v.rating });
+  return m;
+}
+
 /** Step tree as flat rows (so duration bars line up whatever the depth); a row with children
- *  toggles them. Each bar sits on the attempt's own time axis.
- * @param {any[]} steps @param {number} total @param {number} depth */
-function stepTree(steps, total, depth) {
+ *  toggles them. Each bar sits on the attempt's own time axis. A navigation or vital is shown on
+ *  the step of that title whose time span holds it (else the first step of that title).
+ * @param {any[]} steps @param {number} total @param {number} depth @param {Map<string, any[]>} [markers] */
+function stepTree(steps, total, depth, markers) {
   const list = h('div', { class: 'steps', role: 'tree' });
-  addStepRows(list, steps, total, depth, []);
+  /** @type {Array<{ st: any[], name: HTMLElement }>} */
+  const rows = [];
+  addStepRows(list, steps, total, depth, [], rows);
+  if (markers) for (const [title, marks] of markers) {
+    const same = rows.filter((r) => str(r.st[SC.title]) === title);
+    for (const mk of marks) {
+      const hit = same.find((r) => mk.t >= r.st[SC.startMs] && mk.t <= r.st[SC.startMs] + r.st[SC.durationMs]) || same[0];
+      if (hit) hit.name.appendChild(badge(mk.label, mk.rating || 'unchanged'));
+    }
+  }
   return list;
 }
 
-/** @param {HTMLElement} list @param {any[]} steps @param {number} total @param {number} depth @param {HTMLElement[]} into rows created, for the parent's toggle */
-function addStepRows(list, steps, total, depth, into) {
+/** @param {HTMLElement} list @param {any[]} steps @param {number} total @param {number} depth @param {HTMLElement[]} into rows created, for the parent's toggle @param {Array<{ st: any[], name: HTMLElement }>} all */
+function addStepRows(list, steps, total, depth, into, all) {
   for (const st of steps) {
     const kids = st[SC.children] || [];
     const open = depth < 1 && kids.length < 30;
@@ -81,6 +102,7 @@ function addStepRows(list, steps, total, depth, into) {
     fill.style.width = Math.max(0.5, Math.min(100, (st[SC.durationMs] / Math.max(1, total)) * 100)) + '%';
     const toggle = kids.length ? h('span', { class: 'twisty' }, open ? '▾' : '▸') : h('span', { class: 'twisty' });
     const name = h('span', { class: 'step-name' }, toggle, bidi(str(st[SC.title]), 'step-title'));
+    all.push({ st, name });
     name.style.paddingInlineStart = depth * 16 + 'px';
     const row = h('div', { class: 'step-row' + (st[SC.error] ? ' has-error' : ''), role: 'treeitem', 'data-depth': depth, 'aria-expanded': kids.length ? String(open) : undefined },
       h('span', { class: 'step-cat' }, str(st[SC.category])), name,
@@ -92,7 +114,7 @@ function addStepRows(list, steps, total, depth, into) {
     if (kids.length) {
       /** @type {HTMLElement[]} */
       const mine = [];
-      addStepRows(list, kids, total, depth + 1, mine);
+      addStepRows(list, kids, total, depth + 1, mine, all);
       into.push(...mine);
       const direct = mine;
       const set = (/** @type {boolean} */ o) => {

@@ -15,7 +15,7 @@ registerView({
     for (const [name, list] of byName) {
       root.appendChild(section(name, table([['Direction', (f) => f.direction ? h('bdi', { dir: 'ltr' }, f.direction) : '–'], ['Runs', (f) => fmtInt(f.count), true], ['Failures', (f) => fmtInt(f.failures), true],
         ['p50', (f) => fmtMs(f.dist.p50), true], ['p95', (f) => fmtMs(f.dist.p95), true], ['Max', (f) => fmtMs(f.dist.max), true],
-        ['Tests', (f) => f.tests.slice(0, 5).map((/** @type {string} */ id) => { const i = TEST_BY_ID.get(id); return i === undefined ? null : h('div', null, testLink(VM.tests[i])); })]], list, 'flow-table')));
+        ['Tests', (f) => f.tests.slice(0, 5).map((/** @type {string} */ id) => { const i = testIndexOf(id); return i === undefined ? null : h('div', null, testLink(VM.tests[i])); })]], list, 'flow-table')));
     }
     const withFindings = VM.flowSamples.filter((/** @type {any} */ f) => (f.findings && f.findings.length) || !f.ok);
     if (withFindings.length) root.appendChild(section('Flow findings (glyphs, direction, failures)', flowTable(withFindings.slice(0, 100))));

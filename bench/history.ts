@@ -1,0 +1,86 @@
+// Benchmark: history with 200 runs × 1,000 tests (plus step and navigation series). Measures, per
+// iteration, loading the file, the whole record stage (lock, read, baseline, compare, quality,
+// append, retention, atomic write) and its parts; prints medians of several iterations and the
+// file size. Run: `npx tsx bench/history.ts [runs] [tests] [iterations]`.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { openHistoryStore } from '../src/store/history-store';
+import { recordRun, compareWithHistory } from '../src/store/record-run';
+import { defaultHistoryOptions } from '../src/store/options';
+import { emptyHistory } from '../src/store/migrations';
+import { packHistory } from '../src/store/packed-format';
+import type { CompactRun, MetricSeries } from '../src/types';
+import { rng, noisy } from '../test/helpers/history-factories';
+
+const RUNS = Number(process.argv[2] ?? 200);
+const TESTS = Number(process.argv[3] ?? 1000);
+const ITERATIONS = Number(process.argv[4] ?? 5);
+
+const r = rng(1);
+function makeRun(i: number): CompactRun {
+  const tests = Array.from({ length: TESTS }, (_, t) => ({
+    subject: `tests/area-${t % 40}/feature-${t}.spec.ts › group ${t % 7} › does thing ${t}`,
+    project: 'chromium', outcome: (r() < 0.01 ? 'flaky' : 'expected') as CompactRun['tests'][number]['outcome'],
+    attempts: [['passed', Math.round(noisy(r, 500 + (t % 50) * 40, 0.1, 1)[0])]] as Array<[string, number]>, timeoutMs: 30_000,
+  }));
+  const metrics: MetricSeries[] = [];
+  for (let u = 0; u < 50; u++) metrics.push({ metric: 'nav.ttfb', subject: `app.example.com/page/${u}`, project: 'chromium', values: noisy(r, 80 + u, 0.2, 5) });
+  for (let s = 0; s < 20; s++) metrics.push({ metric: 'step.duration', subject: `step ${s}`, project: 'chromium', values: noisy(r, 200, 0.2, 20) });
+  return {
+    runId: `run-${i}-${Math.floor(r() * 1e9).toString(16)}`, startTime: Date.now() - (RUNS - i) * 3_600_000, wallTimeMs: 600_000,
+    status: 'passed', interrupted: false, branch: 'main', commit: 'c'.repeat(40), machineClass: 'linux-x64-2cpu-8g',
+    env: { playwrightVersion: '1.65.1', perfVersion: '0.1.0', nodeVersion: 'v20.20.0', cpuModel: 'cpu', ci: true, workers: 2 },
+    tests, metrics,
+  };
+}
+
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-history-'));
+  try {
+    const file = join(dir, 'history.json');
+    const data = emptyHistory();
+    data.runs = Array.from({ length: RUNS }, (_, i) => makeRun(i));
+    const plainSize = JSON.stringify(data).length;
+    writeFileSync(file, JSON.stringify(packHistory(data)));
+    const size = statSync(file).size;
+    const store = openHistoryStore(file);
+    const opts = { ...defaultHistoryOptions(), keepRuns: RUNS }; // steady state: one in, one out
+    await store.read(); // warm-up: lowdb import, JIT
+    const load: number[] = [], compare: number[] = [], stage: number[] = [];
+    const loadCpu: number[] = [], compareCpu: number[] = [], stageCpu: number[] = [];
+    // CPU time (user + system) next to wall time: on a shared, oversubscribed machine wall time
+    // mostly measures the neighbours.
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    for (let i = 0; i < ITERATIONS; i++) {
+      const current = makeRun(RUNS + i);
+      let t = performance.now(), c = cpu();
+      const snapshot = await store.read();
+      load.push(performance.now() - t); loadCpu.push(cpu() - c);
+      t = performance.now(); c = cpu();
+      const res = compareWithHistory(snapshot, current, opts);
+      compare.push(performance.now() - t); compareCpu.push(cpu() - c);
+      if (i === 0) console.log(`  findings: ${res.comparison?.summary?.compared} series compared, ${res.comparison?.summary?.regressions} regressions (synthetic noise)`);
+      t = performance.now(); c = cpu();
+      await recordRun(store, current, opts);
+      stage.push(performance.now() - t); stageCpu.push(cpu() - c);
+    }
+    console.log(`history bench: ${RUNS} runs × ${TESTS} tests (+70 metric series per run), ${ITERATIONS} iterations, node ${process.version}`);
+    console.log(`  file size              ${(size / 2 ** 20).toFixed(1)} MiB (${size} bytes; ${(plainSize / 2 ** 20).toFixed(1)} MiB as plain objects)`);
+    const row = (label: string, wall: number[], cpuMs: number[]) =>
+      console.log(`  ${label.padEnd(22)} wall median ${med(wall).toFixed(0).padStart(5)} ms, CPU median ${med(cpuMs).toFixed(0).padStart(5)} ms   wall [${wall.map((x) => x.toFixed(0)).join(', ')}]`);
+    row('load (read + parse)', load, loadCpu);
+    row('compare + quality', compare, compareCpu);
+    row('full record stage', stage, stageCpu);
+    console.log('  (full record stage = lock + load + compare + quality + append + retention + atomic write)');
+    const { loadavg } = await import('node:os');
+    console.log(`  load average during the bench: ${loadavg()[0].toFixed(1)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
