@@ -14,7 +14,7 @@ export const CHROMIUM_START_TIMEOUT_MS = 20_000;
 
 /** Lock staleness: proper-lockfile refreshes the lock's mtime every stale/2, so a holder that died
  *  (SIGKILL, crash) frees the lock after this long. 5000 is proper-lockfile's minimum. */
-export const LOCK_STALE_MS = 15_000;
+export const LOCK_STALE_MS = 30_000;
 
 /** Print "waiting for the audit lock" only when the wait is noticeable. */
 export const LOCK_WAIT_NOTICE_MS = 1_000;

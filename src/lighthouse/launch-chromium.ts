@@ -41,6 +41,20 @@ export interface LaunchChromiumOptions {
 }
 
 const MAX_STDERR = 64 * 1024;
+
+/** Process groups of audit Chromiums still running in this process: killed if the process exits
+ *  mid-audit (worker torn down, audit process disconnected), so no headless Chromium is orphaned. */
+const live = new Set<number>();
+let exitHookInstalled = false;
+function track(pid: number | undefined): void {
+  if (pid === undefined) return;
+  live.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const p of live) { try { process.kill(-p, 'SIGKILL'); } catch { /* gone */ } }
+  });
+}
 const ENDPOINT_RE = /DevTools listening on (ws:\/\/[^\s]+)/;
 /** Harmless lines from the Debian wrapper script and D-Bus (docs/platform-notes.md). */
 const NOISE_RE = /unexpected operator|dbus|D-Bus|Fontconfig|bus\.cc|DevTools listening/i;
@@ -69,6 +83,7 @@ export async function launchAuditChromium(opts: LaunchChromiumOptions): Promise<
     rmSync(userDataDir, { recursive: true, force: true });
     throw new ChromiumLaunchError(`could not start Chromium at ${opts.executablePath}: ${(e as Error).message}`, '');
   }
+  track(child.pid);
   let stderr = '';
   let exited = false;
   child.stderr!.on('data', (d: Buffer) => {
@@ -76,6 +91,7 @@ export async function launchAuditChromium(opts: LaunchChromiumOptions): Promise<
   });
   const exitPromise = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
   const close = async () => {
+    if (child.pid !== undefined) live.delete(child.pid);
     if (!exited && child.pid !== undefined) {
       try { process.kill(-child.pid, 'SIGKILL'); } catch { try { child.kill('SIGKILL'); } catch { /* gone */ } }
       await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 2000))]);

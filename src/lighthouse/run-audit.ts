@@ -32,6 +32,8 @@ export interface AuditRequest {
   onProgress?: (message: string) => void;
   /** Called when the lock is held, before the audit (the fixture extends the test timeout here). */
   onLockAcquired?: (waitedMs: number) => void;
+  /** Called with the audit Chromium's pid (its process group) once it runs. */
+  onChromiumStarted?: (pid: number) => void;
 }
 
 export interface AuditOutcome {
@@ -73,6 +75,7 @@ async function auditHoldingLock(req: AuditRequest): Promise<Omit<AuditOutcome, '
   const lhPromise = loadLighthouse();
   lhPromise.catch(() => undefined);
   const chromium = await launchAuditChromium({ executablePath: req.chromiumPath, flags: o.chromiumFlags });
+  if (chromium.pid !== undefined) req.onChromiumStarted?.(chromium.pid);
   phase('launchMs');
   let pw: Browser | undefined;
   let timer: NodeJS.Timeout | undefined;

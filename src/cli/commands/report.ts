@@ -1,6 +1,7 @@
 // `playwright-perf report <run.json|report.json> [--out dir] [--no-html] [--no-json] [--slowest n]`
 // Re-renders the reports from a saved run record — no browser, no Playwright run. Old record
-// versions are upgraded first. History is not touched (a re-render must not add the run twice).
+// versions are upgraded first. History is never written (a re-render must not add the run twice);
+// `--history <file>` compares against a history file read-only.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +23,7 @@ Options:
   --no-html        do not write index.html
   --no-json        do not write run.json / report.json
   --slowest <n>    length of the slowest-N lists (default 10)
+  --history <file> compare with this run history file (read only: the run is not added)
   -h, --help       show this help
 `;
 
@@ -39,6 +41,7 @@ export const reportCommand: CliCommand = {
         'no-html': { type: 'boolean' },
         'no-json': { type: 'boolean' },
         slowest: { type: 'string' },
+        history: { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one input file, got ${positionals.length}` : 'missing the run.json or report.json to render');
@@ -72,8 +75,9 @@ export const reportCommand: CliCommand = {
     }
     const run = migrated.run;
     if (migrated.migratedFrom !== undefined) io.stdout(`upgraded run record from schema version ${migrated.migratedFrom}\n`);
-    const options = { ...defaultOptions(), slowest, history: false as const };
-    const report = await buildReport(run, { options, rootDir: io.cwd });
+    // A re-render never appends to history; with --history it compares against that file.
+    const options = { ...defaultOptions(), slowest, history: values.history ? { path: resolve(io.cwd, values.history) } : (false as const) };
+    const report = await buildReport(run, { options, rootDir: io.cwd, recordHistory: false });
     const errors: PerfError[] = [];
     const outDir = resolve(io.cwd, values.out ?? dirname(input));
     const written = writeReports(report, outDir, { html: !values['no-html'], json: !values['no-json'] }, errors);
