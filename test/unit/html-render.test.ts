@@ -21,7 +21,7 @@ test('safeJsonForScript leaves no way to close the script or break the line', ()
   assert.equal(escapeHtml(`<a href="x">'&`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
 });
 
-test('page: exactly our two scripts, CSP pins the script and style hashes, no unsafe-inline, no remote URLs', () => {
+test('page: two data blocks and one script, CSP pins the script and style hashes, no unsafe-inline, no remote URLs', () => {
   const html = renderHtml(syntheticReport({ tests: 12, payload: PAYLOAD }));
   const list = scripts(html);
   assert.equal(list.length, 3, 'two data blocks + one page script');
