@@ -36,6 +36,7 @@ const cases: Array<{ args: string[]; code: number; message: RegExp }> = [
   { args: ['compare', 'run.json', 'missing.json'], code: 1, message: /cannot read .*missing\.json/ },
   { args: ['optimize', '--run', 'corrupt.json'], code: 1, message: /corrupt\.json is not valid JSON/ },
   { args: ['optimize', '--run', 'foreign.json'], code: 1, message: /foreign\.json is not a playwright-perf run record/ },
+  { args: ['optimize', '--run', 'run.json', '--config', 'missing.config.ts'], code: 1, message: /--config .*missing\.config\.ts does not exist/ },
   { args: ['show', 'missing-folder'], code: 1, message: /missing-folder does not exist/ },
   { args: ['history', 'list', '--history', 'corrupt.json'], code: 1, message: /corrupt\.json is corrupt/ },
   // An output folder that cannot be created (a file is in the way): one message, not one per file.

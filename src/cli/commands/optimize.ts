@@ -93,6 +93,11 @@ export const optimizeCommand: CliCommand = {
     const run = readRun(resolve(io.cwd, values.run ?? 'perf-report/run.json'));
     const history = (values.history ?? []).map((p) => historySampleOf(readRun(resolve(io.cwd, p))));
     const configPath = values.config ? resolve(io.cwd, values.config) : run.config.configFile && existsSync(run.config.configFile) ? run.config.configFile : findConfig(io.cwd) ?? undefined;
+    // A config named explicitly must exist: a typo should not look like "nothing to change".
+    if (values.config && !existsSync(configPath!)) {
+      io.stderr(`playwright-perf optimize: --config ${configPath} does not exist\n`);
+      return 1;
+    }
     const plan = planOptimization({ run, configPath, history, only: values.only?.split(',').map((s) => s.trim()).filter(Boolean), env: values.env as 'ci' | 'local' | undefined });
     if (!values.json) printPlan(plan, io);
     if (!values.apply) {
