@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { REPO_ROOT, PLAYWRIGHT_CLI, type RunOutput } from '../helpers/inline-project';
 import type { RunRecord } from '../../src/types';
 
@@ -183,6 +186,22 @@ for (const esm of [false, true]) {
 
     const html = readFileSync(join(dir, 'perf-report', 'index.html'), 'utf8');
     assert.match(html, /<script[^>]*>[\s\S]*\/\/ 99-main\.js/, 'HTML client scripts are inlined');
+    if (!esm) {
+      // The shipped page renders under its own CSP, without script errors.
+      const installed = createRequire(join(dir, 'package.json'))('playwright-perf') as typeof import('../../src');
+      const browser = await chromium.launch(installed.chromiumLaunchOptions());
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+        await page.goto(pathToFileURL(join(dir, 'perf-report', 'index.html')).href);
+        await page.locator('#app').getByText('buy').first().waitFor({ timeout: 15_000 });
+        assert.deepEqual(errors, [], 'no errors in the report page');
+      } finally {
+        await browser.close();
+      }
+    }
 
     // The CLI through npm's bin link and through the documented path.
     const help = await exec(join(dir, 'node_modules', '.bin', 'playwright-perf'), ['--help'], dir);
