@@ -40,6 +40,7 @@ const cases: Array<{ args: string[]; code: number; message: RegExp }> = [
   { args: ['show', 'missing-folder'], code: 1, message: /missing-folder does not exist/ },
   { args: ['history', 'list', '--history', 'corrupt.json'], code: 1, message: /corrupt\.json is corrupt/ },
   // An output folder that cannot be created (a file is in the way): one message, not one per file.
+  { args: ['history', 'export', '--out', 'a-file/history.json'], code: 1, message: /cannot write .*a-file\/history\.json: / },
   { args: ['report', 'run.json', '--out', 'a-file/out'], code: 1, message: /cannot write to a-file\/out: ENOTDIR/ },
 ];
 

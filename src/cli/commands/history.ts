@@ -147,7 +147,12 @@ export const historyCommand: CliCommand = {
         const data = await store.read();
         const text = format === 'csv' ? exportCsv(data) : JSON.stringify(data, null, 2) + '\n';
         if (values.out) {
-          writeFileAtomic(resolve(io.cwd, values.out), text);
+          try {
+            writeFileAtomic(resolve(io.cwd, values.out), text);
+          } catch (e) {
+            io.stderr(`playwright-perf history: cannot write ${resolve(io.cwd, values.out)}: ${(e as Error).message}\n`);
+            return 1;
+          }
           io.stdout(`wrote ${data.runs.length} run(s) to ${resolve(io.cwd, values.out)}\n`);
         } else io.stdout(text);
         return 0;
