@@ -134,6 +134,8 @@ test('perf.lighthouse: logged-in audit, 2 parallel workers, budget breach, broke
     const [first, second] = [alice, bob].sort((a, b) => a.startTime - b.startTime);
     assert.ok(first.startTime + first.durationMs <= second.startTime + 50,
       `audits overlapped: ${first.startTime}+${first.durationMs} vs ${second.startTime}`);
+    // …and they were requested at the same time: the second one waited for the first's lock.
+    assert.ok((second.phasesMs?.lockWaitMs ?? 0) > 1000, `second audit did not wait: ${JSON.stringify(second.phasesMs)}`);
     const attached = by['alice audits her account'].results[0].attachments.map((a) => a.name);
     assert.ok(attached.includes('lighthouse-1.html') && attached.includes('lighthouse-1.json'), attached.join(','));
 
