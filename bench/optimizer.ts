@@ -75,7 +75,7 @@ async function main() {
     const mo = median(times.original), mz = median(times.optimized), mb = median(times.best);
     log(`\npaired medians over ${RUNS} rounds:`);
     log(`  original (workers 1, fullyParallel off, trace on): ${s(mo)}  [${times.original.map(s).join(', ')}]`);
-    log(`  after optimize --apply --validate:                ${s(mz)}  [${times.optimized.map(s).join(', ')}]  ${(((mz - mo) / mo) * 100).toFixed(1)} %`);
+    log(`  after optimize --apply --validate${v.kept ? '' : ' (rolled back = original)'}: ${s(mz)}  [${times.optimized.map(s).join(', ')}]  ${(((mz - mo) / mo) * 100).toFixed(1)} %`);
     log(`  exhaustive-sweep best (${best.key}): ${s(mb)}  [${times.best.map(s).join(', ')}]  ${(((mb - mo) / mo) * 100).toFixed(1)} %`);
     log(`  optimized vs best: ${(((mz - mb) / mb) * 100).toFixed(1)} %`);
   } finally {

@@ -30,6 +30,7 @@ export default defineConfig({
     command: `node app/server.mjs --port ${process.env.WESIGN_PORT}`,
     cwd: __dirname,
     url: `${baseURL}/__health`,
+    // Nothing to reuse: every run picks a new free port (set WESIGN_PORT to pin one).
     reuseExistingServer: false,
     timeout: 20_000,
   },

@@ -54,6 +54,20 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
   const busyShare = m.testTimeMs / Math.max(1, m.workers * wall);
   const allTests = m.testUnits.map((u) => u.key);
 
+  if (m.externalLoad !== null) {
+    out.push({
+      id: 'cpu.external-load',
+      category: 'cpu',
+      severity: 'medium',
+      title: `The machine was busy with other work (load ${round(m.externalLoad, 1)} on ${m.cpus} cores)`,
+      evidence: { load1Median: round(m.externalLoad, 1), cpus: m.cpus, workers: m.workers },
+      affectedTests: [],
+      estimatedCostS: 0,
+      rootCause: 'Other processes competed for the CPU: every duration in this run is inflated, and CPU use cannot be attributed to the suite.',
+      recommendedActions: ['Compare runs on a quiet machine; the worker advice assumes one core per worker, and --validate measures the real effect.'],
+    });
+  }
+
   const cpuSaturated = m.cpuAvg !== null && m.cpuAvg >= CPU_SATURATED && m.workers > 1;
   if (cpuSaturated) {
     out.push({

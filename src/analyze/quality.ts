@@ -18,6 +18,7 @@ const MIN_DRIFT = 0.1;
 const NEAR_TIMEOUT_SHARE = 0.8;
 
 type Entry = QualitySummary['perTest'][number];
+const OUTCOME_RANK: Record<CompactTest['outcome'], number> = { skipped: 0, expected: 1, flaky: 2, unexpected: 3 };
 
 /** Mann-Kendall trend test: one-sided p that the series rises (normal approximation, tie-corrected). */
 export function risingTrendP(xs: number[]): number {
@@ -60,13 +61,22 @@ export function performanceReason(past: CompactTest[], timeoutMs: number): strin
 export function summarizeQuality(history: CompactRun[], current: CompactRun, record?: RunRecord): QualitySummary {
   const runs = [...history.filter((r) => r.runId !== current.runId).slice(-(QUALITY_WINDOW - 1)), current];
   const byKey = new Map<string, CompactTest[]>();
+  let currentMerged: CompactTest[] = [];
   for (const run of runs) {
+    // Repeats of one test in one run (--repeat-each) count as one run of that test.
+    const merged = new Map<string, CompactTest>();
     for (const t of run.tests) {
       if (t.outcome === 'skipped') continue;
       const k = `${t.project}\u0000${t.subject}`;
+      const seen = merged.get(k);
+      if (!seen) merged.set(k, t);
+      else merged.set(k, { ...seen, outcome: OUTCOME_RANK[t.outcome] > OUTCOME_RANK[seen.outcome] ? t.outcome : seen.outcome, attempts: [...seen.attempts, ...t.attempts] });
+    }
+    for (const [k, t] of merged) {
       const list = byKey.get(k);
       if (list) list.push(t); else byKey.set(k, [t]);
     }
+    if (run === current) currentMerged = [...merged.values()];
   }
   const idOf = new Map<string, { id: string; title: string }>();
   for (const t of record?.tests ?? []) idOf.set(`${t.project}\u0000${testSubject(t)}`, { id: t.id, title: t.title });
@@ -89,7 +99,7 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
       }
     });
     const last = seq[n - 1];
-    const isCurrent = current.tests.includes(last);
+    const isCurrent = currentMerged.includes(last);
     const entry: Entry = {
       testId: idOf.get(k)?.id ?? last.subject,
       title: idOf.get(k)?.title ?? last.subject.split(' › ').pop() ?? last.subject,

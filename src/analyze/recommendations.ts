@@ -150,6 +150,7 @@ const BUILDERS: Record<string, Builder> = {
   'locator.slow': advice('Wait for the data, not the element', 'low'),
   'locator.language-dependent': advice('Use language-independent locators', 'low'),
   'memory.pressure': advice('Reduce memory per worker or the worker count', 'low'),
+  'cpu.external-load': advice('Measure on a quiet machine', 'low'),
 };
 
 export function optimizeAnalysis(input: DetectInput): OptimizerAnalysis {

@@ -55,6 +55,8 @@ interface Pending {
   practical: boolean;
   /** Run-wide factor the baseline was scaled by (see runWideFactor). */
   scaledBy?: number;
+  /** Median of the baseline actually tested (scaled), when it differs from the reported one. */
+  testedBaselineMedian?: number;
 }
 
 /** Tests one series; qValue and the final verdict are set by `detectRegressions` after correction. */
@@ -103,7 +105,8 @@ function decide(p: Pending, fdr: number): void {
 function decideVerdict(p: Pending, fdr: number): void {
   const f = p.finding;
   if (f.qValue === null) return; // not tested: stays not-enough-data with its note
-  const worse = f.better === 'lower' ? f.currentMedian! > f.baselineMedian! : f.currentMedian! < f.baselineMedian!;
+  const base = p.testedBaselineMedian ?? f.baselineMedian!;
+  const worse = f.better === 'lower' ? f.currentMedian! > base : f.currentMedian! < base;
   const pct = f.change === null ? `${fmt(f.currentMedian! - f.baselineMedian!)}` : `${f.change >= 0 ? '+' : ''}${(f.change * 100).toFixed(1)} %`;
   const significant = f.qValue <= fdr && p.outsideRange;
   if (significant && p.practical) {
@@ -186,12 +189,17 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
   const pendings: Pending[] = [];
   for (const { key, base, cur } of pairs) {
     if (factor === 1 || !isTiming(key.metric)) { pendings.push(testSeries(key, base, cur, settings)); continue; }
-    // Judge against the baseline scaled by the run-wide shift; report the raw baseline.
-    const p = testSeries(key, base.map((v) => v * factor), cur, settings);
+    // A change must hold against both the raw and the shifted baseline: on a slow run a series is a
+    // regression only if it slowed more than the run as a whole, and an improvement only if it got
+    // faster in absolute terms (and the other way round on a fast run).
     const raw = median(base);
+    const slower = median(cur) > raw;
+    const scale = slower ? Math.max(1, factor) : Math.min(1, factor);
+    const p = testSeries(key, scale === 1 ? base : base.map((v) => v * scale), cur, settings);
+    p.testedBaselineMedian = p.finding.baselineMedian!;
     p.finding.baselineMedian = raw;
     p.finding.change = raw !== 0 ? (p.finding.currentMedian! - raw) / Math.abs(raw) : null;
-    p.scaledBy = factor;
+    if (scale !== 1) p.scaledBy = scale;
     pendings.push(p);
   }
   const tested = pendings.filter((p) => p.finding.pValue !== null);
@@ -203,9 +211,9 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
   const summary = { compared: all.length, regressions: count('regression'), improvements: count('improvement'), unchanged: count('unchanged'), notEnoughData: count('not-enough-data') };
   // Listed: every regression/improvement, and not-enough-data cases that look like a change.
   const rank = { regression: 0, improvement: 1, 'not-enough-data': 2, unchanged: 3 } as const;
-  const factor2 = pendings.find((p) => p.scaledBy)?.scaledBy;
-  const runWide = factor2 ? {
-    factor: factor2, series: pendings.filter((p) => p.scaledBy).length,
+  const factor2 = factor;
+  const runWide = factor !== 1 ? {
+    factor, series: pendings.filter((p) => isTiming(p.finding.metric)).length,
     caveat: `the whole run was ${factor2 >= 1 ? `${factor2.toFixed(2)}× slower` : `${(1 / factor2).toFixed(2)}× faster`} than the baseline across most timing series (a busy or faster machine, or an app-wide change); timings were judged relative to that shift`,
   } : undefined;
   if (runWide) {
@@ -237,7 +245,10 @@ export function detectRegressions(baselineRuns: CompactRun[], current: CompactRu
 
 /** Median per run for the given keys, oldest first, at most `maxPoints` runs: the report's sparklines. */
 export function buildTrends(runs: CompactRun[], keys: MetricKey[], maxPoints = 30): NonNullable<HistoryComparison['trends']> {
-  const wanted = new Map(keys.map((k) => [seriesKey(k), { ...k, points: [] as Array<{ runId: string; time: number; value: number }> }]));
+  const wanted = new Map(keys.map((k) => [seriesKey(k), {
+    metric: k.metric, subject: k.subject, ...(k.project !== undefined ? { project: k.project } : {}),
+    points: [] as Array<{ runId: string; time: number; value: number }>,
+  }]));
   for (const run of runs.slice(-maxPoints)) {
     for (const s of runSeries(run)) {
       const t = wanted.get(seriesKey(s));

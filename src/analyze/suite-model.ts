@@ -7,6 +7,11 @@
 import type { RunRecord, StepRecord, TestRecord } from '../types';
 import { percentile } from './stats';
 
+/** Runnable processes one worker can account for: the worker and its browser's renderer. */
+const OWN_RUNNABLE_PER_WORKER = 2;
+/** Load above 1.5× what the run itself can produce = other work on the machine (shared CI hosts, laptops). */
+const EXTERNAL_LOAD_FACTOR = 1.5;
+
 export interface ScheduleUnit {
   key: string;
   /** Test ids in the unit. */
@@ -29,8 +34,10 @@ export interface SuiteModel {
   units: ScheduleUnit[];
   /** The same attempts, one unit per test (what fullyParallel would schedule). */
   testUnits: ScheduleUnit[];
-  /** Machine CPU use while the run was busy (0..1), null without samples. */
+  /** Machine CPU use while the run was busy (0..1); null without samples or when other work dominated it. */
   cpuAvg: number | null;
+  /** Median 1-minute load while tests ran, when it was too high for this run alone to explain. */
+  externalLoad: number | null;
   /** Σ attempt durations. */
   testTimeMs: number;
 }
@@ -77,9 +84,13 @@ export function buildSuiteModel(run: RunRecord): SuiteModel {
   const sortedLaunch = [...launches].sort((a, b) => a - b);
   const hasTests = Number.isFinite(first);
   const busy = run.system.filter((s) => hasTests && s.time >= first && s.time <= last + 1000);
+  const cpus = Math.max(1, run.meta.machine.cpus);
+  const load = percentile(busy.map((s) => s.load1).sort((a, b) => a - b), 50);
+  // Whole-machine CPU can be attributed to this run only when the load is one the run can produce.
+  const external = busy.length > 0 && load > EXTERNAL_LOAD_FACTOR * Math.max(cpus, OWN_RUNNABLE_PER_WORKER * Math.max(1, run.config.workers) + 1);
   return {
     workers: Math.max(1, run.config.workers),
-    cpus: Math.max(1, run.meta.machine.cpus),
+    cpus,
     fullyParallel: run.config.fullyParallel,
     preMs: hasTests ? Math.max(0, first - run.startTime) : 0,
     postMs: hasTests ? Math.max(0, run.startTime + run.wallTimeMs - last) : 0,
@@ -87,7 +98,8 @@ export function buildSuiteModel(run: RunRecord): SuiteModel {
     launches: launches.length,
     units: [...fileUnits.values()],
     testUnits,
-    cpuAvg: busy.length ? busy.reduce((s, x) => s + x.cpu, 0) / busy.length : null,
+    cpuAvg: busy.length && !external ? busy.reduce((s, x) => s + x.cpu, 0) / busy.length : null,
+    externalLoad: external ? load : null,
     testTimeMs,
   };
 }

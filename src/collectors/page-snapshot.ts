@@ -64,11 +64,17 @@ export interface SnapshotOptions {
   userTimings: boolean;
 }
 
+/** data: URLs carry whole documents; the head is enough to tell them apart in a report. */
+const MAX_OPAQUE_URL = 60;
+
 /** Strip query and fragment: they often carry tokens, and grouping wants the path. */
 export function urlForReport(raw: string): string {
   try {
     const u = new URL(raw);
-    return u.protocol === 'file:' ? `file://${u.pathname}` : `${u.origin}${u.pathname}`;
+    if (u.protocol === 'file:') return `file://${u.pathname}`;
+    // Opaque origins (data:, blob:, about:) print as "null": keep the scheme and a short head.
+    if (u.origin === 'null') return `${u.protocol}${u.pathname.slice(0, MAX_OPAQUE_URL)}`;
+    return `${u.origin}${u.pathname}`;
   } catch {
     return raw.split(/[?#]/)[0];
   }

@@ -210,6 +210,11 @@ function planSet(obj: ObjectLiteralExpression, tokens: Token[], value: string, e
     const before = literalText(init);
     if (edit.from !== undefined && before !== String(edit.from)) note = [note, `the file had ${init.getText()}, the measured run used ${JSON.stringify(edit.from)}`].filter(Boolean).join('; ');
     if (init.getText() === value) return { splices: [], action: 'unchanged', note };
+    // A trailing comment stays where it is; say so, since it may describe the old value.
+    const text = init.getSourceFile().getFullText();
+    const eol = text.indexOf('\n', init.getEnd());
+    const comment = /\/\/.*|\/\*.*?\*\//.exec(text.slice(init.getEnd(), eol < 0 ? undefined : eol))?.[0].trim();
+    if (comment) note = [note, `the comment \`${comment.slice(0, 60)}\` on that line was kept; check it still holds`].filter(Boolean).join('; ');
     return { splices: [{ start: init.getStart(), end: init.getEnd(), text: value }], action: 'replaced', note };
   }
   if (Node.isObjectLiteralExpression(init)) {

@@ -10,9 +10,17 @@ export class Refusal extends Error {}
 
 const MAX_DEPTH = 8;
 
+let shared: Project | undefined;
+let parsed = 0;
+/** Files per shared project before a fresh one is started (older source files stay valid). */
+const FILES_PER_PROJECT = 64;
+
+/** Parses into a shared in-memory project (creating a Project per parse costs more than the parse). */
 export function parseConfigSource(text: string, fileName: string): SourceFile {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true }, skipAddingFilesFromTsConfig: true });
-  return project.createSourceFile(fileName, text, { overwrite: true });
+  if (!shared || parsed % FILES_PER_PROJECT === 0) shared = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true }, skipAddingFilesFromTsConfig: true });
+  const base = fileName.replace(/^.*[\\/]/, '');
+  // A unique name per parse: earlier SourceFiles may still be in use by the caller.
+  return shared.createSourceFile(`/${parsed++}/${base}`, text, { overwrite: true });
 }
 
 /** Syntax errors as "line:col message" (parse diagnostics only: fast, no type checking). */

@@ -64,7 +64,7 @@ test('real run: index.html from the reporter opens, renders every view, payloads
     await rp.view('#/tests');
     await rp.screenshot('real-run-tests');
     assert.equal(await rp.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
-    assert.equal(await rp.page.evaluate(() => document.querySelectorAll('script').length), 2);
+    assert.equal(await rp.page.evaluate(() => document.querySelectorAll('script').length), 3);
     assert.deepEqual(rp.dialogs, []);
     assert.deepEqual(rp.pageErrors, []);
     await rp.page.context().close();

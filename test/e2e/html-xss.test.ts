@@ -55,7 +55,7 @@ for (const size of [40, 800]) {
       await rp.page.evaluate(() => document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => r.click()));
       const a = await rp.page.evaluate(audit);
       assert.equal(a.pwned, undefined, `${hash}: injected script ran`);
-      assert.equal(a.scripts, 2, `${hash}: extra <script> elements`);
+      assert.equal(a.scripts, 3, `${hash}: extra <script> elements`);
       assert.deepEqual(a.handlers, [], `${hash}: event-handler attributes`);
       assert.deepEqual(a.foreign, [], `${hash}: injected elements`);
       assert.deepEqual(a.links, [], `${hash}: non-internal links`);

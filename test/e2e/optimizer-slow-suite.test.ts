@@ -10,7 +10,7 @@ import { createSlowSuite } from '../helpers/slow-suite';
 import type { ValidationSummary, BackupEntry } from '../../src/types';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
-const TESTS = 12;
+const TESTS = 8;
 
 test('optimize --apply --validate makes the slow suite faster and keeps all tests passing; rollback restores it', async () => {
   const p = createSlowSuite('optimizer-slow');

@@ -38,7 +38,7 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     const byTitle = new Map(run.tests.map((t) => [t.title, t]));
     const flows = (title: string): FlowResult[] => byTitle.get(title)?.results.flatMap((r) => r.perf?.flows ?? []) ?? [];
     const ctx = `\n${out.stdout.slice(-3000)}\n${out.stderr.slice(-3000)}`;
-    assert.equal(run.tests.length, 8, ctx);
+    assert.equal(run.tests.length, 10, ctx);
     for (const v of ['baseline', 'delayed']) {
       for (const t of [`${v}: rendering and switches`, `${v}: business flows`, 'missing Hebrew web font is detected', 'wrong direction is reported']) {
         assert.equal(byTitle.get(t)?.outcome, 'expected', `${t}${ctx}`);
@@ -93,7 +93,7 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     for (const v of ['baseline', 'delayed']) {
       const parents = Object.fromEntries(flows(`${v}: business flows`).map((f) => [f.name, f.parents.join('/')]));
       assert.deepEqual(parents, { auth: '', 'document processing': '', signature: 'sign and pay', payment: 'sign and pay', 'sign and pay': '' });
-      assert.equal(flows(`${v}: business flows`).length, 10);
+      assert.equal(flows(`${v}: business flows`).length, 15);
     }
 
     // Missing font: status error + fallback glyphs found by the platform-font check.
@@ -103,6 +103,14 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     assert.ok(kinds.includes('font-load-failed'), JSON.stringify(noFont.findings));
     assert.ok(kinds.includes('fallback-font'), JSON.stringify(noFont.findings));
     assert.equal(noFont.details?.webFontGlyphs, 0);
+
+    // Missing glyphs: exactly the 2 letters outside the web font's range come from a fallback.
+    const partial = flows('missing glyphs are counted')[0];
+    assert.equal(partial?.details?.fontStatus, 'loaded', JSON.stringify(partial));
+    assert.equal(partial.details?.rtlLetters, 11);
+    assert.equal(partial.details?.webFontGlyphs, 9);
+    assert.ok((partial.findings ?? []).some((f) => f.kind === 'fallback-font' && /^2 of 11 Hebrew letters/.test(f.message)), JSON.stringify(partial.findings));
+    assert.ok(!(partial.findings ?? []).some((f) => f.kind === 'font-load-failed'));
 
     // Wrong direction.
     const ltr = pick('wrong direction is reported', 'hebrew rendering (ltr note)');
@@ -126,6 +134,14 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     const never = flows('an end condition that never holds fails with a clear error')[0];
     assert.equal(never.ok, false);
     assert.ok(never.durationMs >= 800 && never.durationMs < 3_000, `${never.durationMs}`);
+
+    // Measurement trouble (the trigger closed the page) is a recorded "missing", not a failure.
+    const closed = byTitle.get('measurement trouble is contained (page closed by the trigger)')!;
+    assert.equal(closed.outcome, 'expected', JSON.stringify(closed.results[0].errors));
+    const missing = closed.results.flatMap((r) => r.perf?.missing ?? []).filter((m) => m.metric === 'flow:closed');
+    assert.equal(missing.length, 1, JSON.stringify(closed.results[0].perf));
+    assert.match(missing[0].reason, /page closed/);
+    assert.equal(flows('measurement trouble is contained (page closed by the trigger)').length, 0);
 
     // The analyzer aggregates per name and direction in the report.
     const report = p.readReport();

@@ -64,6 +64,10 @@ test('switched-off collectors produce nothing', () => {
 
 test('urls lose query and fragment; malformed snapshots are ignored', () => {
   assert.equal(urlForReport('https://a.b/c/d?token=x#y'), 'https://a.b/c/d');
+  assert.equal(urlForReport('file:///tmp/x.html?q=1'), 'file:///tmp/x.html');
+  // Opaque origins print as "null"; the scheme is kept and a long document is cut.
+  assert.equal(urlForReport('data:text/html,<p>a</p>'), 'data:text/html,<p>a</p>');
+  assert.equal(urlForReport('data:text/html,' + 'x'.repeat(200)).length, 'data:'.length + 60);
   assert.equal(parseSnapshot('{'), null);
   assert.equal(parseSnapshot('{"id":1}'), null);
   assert.equal(parseSnapshot(JSON.stringify(snap()))?.id, 'd1');

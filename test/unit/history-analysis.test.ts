@@ -157,3 +157,13 @@ test('gate fails on error-level budget breaches and regressions only when asked'
   assert.deepEqual(evaluateGate({ failOnBudget: true }, budgets, cmp), { failed: true, reasons: ['budget: broken'] });
   assert.deepEqual(evaluateGate({ failOnRegression: true }, budgets, cmp).reasons, ['regression: test.duration a — +100 %']);
 });
+
+test('quality: repeats of a test in one run (--repeat-each) count as one run, worst outcome wins', () => {
+  const runs = [1, 2].map((i) => compact(i, [compactTest('r', [10]), compactTest('r', [11])]));
+  const cur = compact(3, [compactTest('r', [10]), compactTest('r', [], { outcome: 'unexpected', attempts: [['failed', 5]] })]);
+  const q = summarizeQuality(runs, cur);
+  assert.equal(q.perTest.length, 1);
+  assert.equal(q.perTest[0].runs, 3);
+  assert.equal(q.perTest[0].errorRate, 0.333);
+  assert.equal(q.perTest[0].failureKind, 'failure');
+});

@@ -131,8 +131,14 @@ test('a run-wide slowdown (busy machine) is reported as a caveat; only series sl
     // Everything 2.2× slower; t3 another 3× on top.
     current.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 400 * 2.2 * (i === 3 ? 3 : 1), 0.08, 2) });
   }
+  // t8 did not slow down with the machine (not an "improvement" relative to the shift); t9 got faster outright.
+  for (const [subject, now] of [['t8', 400], ['t9', 200]] as const) {
+    for (let run = 0; run < 8; run++) baseline.push({ metric: 'test.duration', subject, values: noisy(r, 400, 0.08, 1) });
+    current.push({ metric: 'test.duration', subject, values: noisy(r, now, 0.08, 2) });
+  }
   const res = compareSeries(baseline, current, SETTINGS);
   assert.ok(res.runWide && Math.abs(res.runWide.factor - 2.2) < 0.3, JSON.stringify(res.runWide));
+  assert.deepEqual(res.findings.filter((f) => f.verdict === 'improvement').map((f) => f.subject), ['t9']);
   assert.deepEqual(res.findings.filter((f) => f.verdict === 'regression').map((f) => f.subject), ['t3']);
   const shift = res.findings.find((f) => f.metric === 'run.shift')!;
   assert.equal(shift.verdict, 'not-enough-data');

@@ -109,6 +109,7 @@ test('recordRun appends once, compares against earlier runs, records alerts; opt
     assert.equal(first.added, true);
     assert.equal(first.comparison!.findings[0].verdict, 'regression');
     assert.equal(first.comparison!.trends![0].points.length, 7);
+    assert.deepEqual(Object.keys(first.comparison!.trends![0]).sort(), ['metric', 'points', 'project', 'subject']);
     const again = await recordRun(store, cur, opts, { budgets, now });
     assert.equal(again.added, false);
     assert.equal(again.comparison!.findings[0].verdict, 'regression', 'the run is not its own baseline');

@@ -21,14 +21,16 @@ test('safeJsonForScript leaves no way to close the script or break the line', ()
   assert.equal(escapeHtml(`<a href="x">'&`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
 });
 
-test('page: exactly our two scripts, CSP pins the script and style hashes, no unsafe-inline, no remote URLs', () => {
+test('page: two data blocks and one script, CSP pins the script and style hashes, no unsafe-inline, no remote URLs', () => {
   const html = renderHtml(syntheticReport({ tests: 12, payload: PAYLOAD }));
   const list = scripts(html);
-  assert.equal(list.length, 2, 'one data block + one page script');
-  assert.match(list[0].attrs, /type="application\/json"/);
-  assert.equal(list[0].body.includes('<'), false, 'payload escaped inside the data block');
+  assert.equal(list.length, 3, 'two data blocks + one page script');
+  for (const data of list.slice(0, 2)) {
+    assert.match(data.attrs, /type="application\/json"/);
+    assert.equal(data.body.includes('<'), false, 'payload escaped inside the data block');
+  }
   const { script, style } = clientAssets();
-  assert.equal(list[1].body, script);
+  assert.equal(list[2].body, script);
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
   assert.match(csp, /default-src 'none'/);
   assert.ok(csp.includes(`script-src 'sha256-${sha256Base64(script)}'`));
@@ -39,12 +41,18 @@ test('page: exactly our two scripts, CSP pins the script and style hashes, no un
   assert.equal(bad, null, 'page script never parses markup or code');
 });
 
-test('small reports embed readable JSON that round-trips to the view model', () => {
+function decode(block: { attrs: string; body: string }): unknown {
+  return /data-encoding="gzip-base64"/.test(block.attrs) ? JSON.parse(gunzipSync(Buffer.from(JSON.parse(block.body), 'base64')).toString('utf8')) : JSON.parse(block.body);
+}
+
+test('small reports embed readable JSON (view model + details) that round-trips to the view model', () => {
   const report = syntheticReport({ tests: 5, historyRuns: 0 });
-  const html = renderHtml(report);
-  const data = scripts(html)[0];
-  assert.doesNotMatch(data.attrs, /data-encoding/);
-  assert.deepEqual(JSON.parse(data.body), JSON.parse(JSON.stringify(buildViewModel(report))));
+  const [data, details] = scripts(renderHtml(report));
+  assert.match(data.attrs, /id="pp-data"/);
+  assert.match(details.attrs, /id="pp-details"/);
+  assert.doesNotMatch(data.attrs + details.attrs, /data-encoding/);
+  const vm = JSON.parse(JSON.stringify(buildViewModel(report)));
+  assert.deepEqual({ ...(decode(data) as object), details: decode(details) }, vm);
 });
 
 test('big reports embed gzip+base64 that inflates to the same view model, and are much smaller', () => {
@@ -52,10 +60,11 @@ test('big reports embed gzip+base64 that inflates to the same view model, and ar
   const vmJson = JSON.stringify(buildViewModel(report));
   assert.ok(vmJson.length > COMPRESS_ABOVE_BYTES);
   const html = renderHtml(report);
-  const data = scripts(html)[0];
-  assert.match(data.attrs, /data-encoding="gzip-base64"/);
-  assert.match(data.body, /^"[A-Za-z0-9+/=]+"$/);
-  const inflated = gunzipSync(Buffer.from(JSON.parse(data.body), 'base64')).toString('utf8');
-  assert.equal(inflated, vmJson);
+  const [data, details] = scripts(html);
+  for (const b of [data, details]) {
+    assert.match(b.attrs, /data-encoding="gzip-base64"/);
+    assert.match(b.body, /^"[A-Za-z0-9+/=]+"$/);
+  }
+  assert.deepEqual({ ...(decode(data) as object), details: decode(details) }, JSON.parse(vmJson));
   assert.ok(html.length < vmJson.length / 3, `html ${html.length} vs json ${vmJson.length}`);
 });

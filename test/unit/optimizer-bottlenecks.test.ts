@@ -83,6 +83,19 @@ test('CPU samples: saturation is reported and caps the worker count', () => {
   assert.equal(b['cpu.saturated'].evidence.cpuAvgPct, 97);
 });
 
+test('CPU samples on a machine loaded by other work are not attributed to the suite', () => {
+  const busy = (load1: number) => [0, 1, 2, 3].map((i) => ({ time: 1_700_000_000_000 + 1500 + i * 1000, cpu: 1, memUsedBytes: 1, memTotalBytes: 10, load1, chromiumProcesses: 2 }));
+  const loaded = serialRun({ system: busy(30) });
+  const b = byId({ run: loaded });
+  assert.equal(b['cpu.external-load'].evidence.load1Median, 30);
+  assert.equal(buildSuiteModel(loaded).cpuAvg, null);
+  assert.equal(b['parallelism.workers'].evidence.predictedWorkers, 3); // same as without samples
+  // A load the run itself explains (1 worker: ≤ 1.5 × max(2 cores, 3)) is used: 1 worker kept the CPU full.
+  const own = serialRun({ system: busy(2) });
+  assert.equal(buildSuiteModel(own).cpuAvg, 1);
+  assert.equal(byId({ run: own })['parallelism.workers'], undefined); // CPU-bound: more workers do not help
+});
+
 test('trace on: cost from context teardown time; edit use.trace', () => {
   const tests = [1, 2, 3].map(() => makeTest({ file: 'a.spec.ts', results: [attempt({ durationMs: 1000, steps: [
     step('After Hooks', 'hook', 60, [step('Fixture "context"', 'fixture', 50, [step('Close context', 'pw:api', 10)])]),

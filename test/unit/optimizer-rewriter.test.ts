@@ -111,3 +111,8 @@ test('a corrupt backup manifest gives a clear error and loses nothing', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a kept trailing comment on an edited line is pointed out', () => {
+  const r = rewriteConfig(readFileSync(join(CORPUS_DIR, '29-trailing-comments.ts'), 'utf8'), 'x.ts', [{ path: 'workers', from: 1, to: 4 }]);
+  assert.match(r.applied[0].note ?? '', /comment `\/\/ one at a time, for now` on that line was kept/);
+});

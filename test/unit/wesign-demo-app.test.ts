@@ -3,11 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const app = join(__dirname, '..', '..', 'examples', 'app');
 const load = async () => ({
-  delays: await import(join(app, 'delays.mjs')),
-  validate: await import(join(app, 'validate.mjs')),
+  delays: await import(pathToFileURL(join(app, 'delays.mjs')).href),
+  validate: await import(pathToFileURL(join(app, 'validate.mjs')).href),
 });
 
 test('delays: header syntax, font=missing, env, bad input', async () => {

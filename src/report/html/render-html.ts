@@ -70,17 +70,24 @@ export function renderViewModel(vm: ViewModel): string {
 <body>
 <noscript>This report needs JavaScript. The same data is in report.json next to this file.</noscript>
 <div id="app" aria-live="polite"></div>
-${dataBlock(vm)}
+${dataBlocks(vm)}
 <script>${script}</script>
 </body>
 </html>
 `;
 }
 
-/** The view model as a non-executable data block: escaped JSON, or gzip + base64 when big. */
-function dataBlock(vm: ViewModel): string {
-  const json = JSON.stringify(vm);
-  if (json.length <= COMPRESS_ABOVE_BYTES) return `<script id="pp-data" type="application/json">${safeJsonForScript(vm)}</script>`;
+/** The view model as non-executable data blocks: `pp-data` (everything but the test details) and
+ *  `pp-details` (step trees and per-attempt data, most of the bytes; read after first paint). Each
+ *  is escaped JSON, or gzip + base64 when big. */
+function dataBlocks(vm: ViewModel): string {
+  const { details, ...core } = vm;
+  return dataBlock('pp-data', { ...core, details: null }) + '\n' + dataBlock('pp-details', details);
+}
+
+function dataBlock(id: string, value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json.length <= COMPRESS_ABOVE_BYTES) return `<script id="${id}" type="application/json">${safeJsonForScript(value)}</script>`;
   const gz = gzipSync(Buffer.from(json, 'utf8'), { level: 6 }).toString('base64');
-  return `<script id="pp-data" type="application/json" data-encoding="gzip-base64">"${gz}"</script>`;
+  return `<script id="${id}" type="application/json" data-encoding="gzip-base64">"${gz}"</script>`;
 }

@@ -98,7 +98,8 @@ function timeAxis(svg, wall, X, y0, y1) {
   const step = niceStep(wall, 8);
   for (let t = 0; t <= wall; t += step) {
     svg.appendChild(s('line', { x1: X(t), x2: X(t), y1: y0, y2: y1, class: 'grid' }));
-    svg.appendChild(s('text', { x: X(t), y: y0 - 4, 'text-anchor': 'middle', class: 'axis-label' }, fmtMs(t)));
+    const anchor = t === 0 ? 'start' : X(t) > X(wall) - 30 ? 'end' : 'middle'; // keep edge labels inside
+    svg.appendChild(s('text', { x: X(t), y: y0 - 4, 'text-anchor': anchor, class: 'axis-label' }, fmtMs(t)));
   }
 }
 

@@ -26,9 +26,11 @@ registerView({
     VM.attempts.forEach((/** @type {number[]} */ a, /** @type {number} */ i) => {
       const t = VM.tests[a[AC.test]];
       const st = STATUSES[a[AC.status]] || 'passed';
+      const w = Math.max(0.6, X(a[AC.startMs] + a[AC.durationMs]) - X(a[AC.startMs]));
       marks.appendChild(s('rect', {
-        x: X(a[AC.startMs]), y: top + a[AC.lane] * laneH + 3, width: Math.max(0.6, X(a[AC.startMs] + a[AC.durationMs]) - X(a[AC.startMs])), height: laneH - 6,
-        class: 'mark attempt st-' + st + (critical.has(i) ? ' critical' : ''), 'data-kind': 'attempt', 'data-test': a[AC.test],
+        x: X(a[AC.startMs]), y: top + a[AC.lane] * laneH + 3, width: w, height: laneH - 6,
+        // Only bars wide enough get an outline: a thousand outlined slivers would paint the lane black.
+        class: 'mark attempt st-' + st + (critical.has(i) ? ' critical' + (w >= 4 ? ' outlined' : '') : ''), 'data-kind': 'attempt', 'data-test': a[AC.test],
       }, tip(t[TC.title] + (a[AC.retry] ? ' (retry ' + a[AC.retry] + ')' : '') + ' — ' + fmtMs(a[AC.durationMs]) + ', ' + st)));
     });
     marks.addEventListener('click', (e) => {
@@ -37,6 +39,12 @@ registerView({
       if (ti !== null && ti !== undefined) location.hash = route(['test', ti]);
     });
     svg.appendChild(marks);
+    if (VM.critical && VM.critical.attempts.length) {
+      // The critical path as a band under its lane, from its first to its last attempt.
+      const cps = VM.critical.attempts.map((/** @type {number} */ i) => VM.attempts[i]);
+      const x0 = Math.min(...cps.map((/** @type {number[]} */ a) => a[AC.startMs])), x1 = Math.max(...cps.map((/** @type {number[]} */ a) => a[AC.startMs] + a[AC.durationMs]));
+      svg.appendChild(s('rect', { x: X(x0), y: top + VM.critical.lane * laneH + laneH - 3, width: Math.max(1, X(x1) - X(x0)), height: 2.5, class: 'critical-band' }, tip('critical path: ' + VM.critical.reason)));
+    }
     root.appendChild(section('Worker timeline',
       h('p', { class: 'hint' }, lanes + ' lanes · ' + fmtInt(VM.attempts.length) + ' attempts · ' + fmtInt(VM.idleGaps.length) + ' idle gaps. Click a bar to open the test.'),
       h('div', { class: 'legend' }, h('span', { class: 'legend-item' }, h('i', { class: 'swatch st-passed' }), 'passed'), h('span', { class: 'legend-item' }, h('i', { class: 'swatch st-failed' }), 'failed'),

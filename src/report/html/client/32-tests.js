@@ -78,6 +78,15 @@ registerView({
       ? table([['Step', (st) => bidi(st.title)], ['Category', (st) => st.category], ['Count', (st) => fmtInt(st.count), true], ['Total', (st) => fmtMs(st.totalMs), true],
         ['p50', (st) => fmtMs(st.p50Ms), true], ['p95', (st) => fmtMs(st.p95Ms), true], ['Max', (st) => fmtMs(st.maxMs), true]], VM.slowestSteps.slice(0, 50))
       : empty('No step statistics in this report.')));
+    if (VM.actions && VM.actions.perKind.length) {
+      root.appendChild(section('Actions by kind', table([['Action', (a) => a.kind], ['Count', (a) => fmtInt(a.dist.count), true], ['p50', (a) => fmtMs(a.dist.p50), true],
+        ['p95', (a) => fmtMs(a.dist.p95), true], ['Max', (a) => fmtMs(a.dist.max), true], ['Total', (a) => fmtMs(a.dist.mean * a.dist.count), true]],
+        [...VM.actions.perKind].sort((a, b) => b.dist.mean * b.dist.count - a.dist.mean * a.dist.count))));
+      if (VM.actions.slowest.length) root.appendChild(section('Slowest single actions', table([['Test', (a) => subjectCell({ subject: a.testId })], ['Action', (a) => bidi(a.title)],
+        ['Target', (a) => h('code', null, bidi(a.params || ''))], ['Duration', (a) => fmtMs(a.durationMs), true]], VM.actions.slowest.slice(0, 25))));
+    }
+    if (VM.userTimings && VM.userTimings.perName.length) root.appendChild(section('User timings (performance.mark/measure, perf.measure)', table([['Name', (u) => bidi(u.name)], ['Source', (u) => u.source],
+      ['Count', (u) => fmtInt(u.dist.count), true], ['p50', (u) => fmtMs(u.dist.p50), true], ['p95', (u) => fmtMs(u.dist.p95), true], ['Max', (u) => fmtMs(u.dist.max), true]], VM.userTimings.perName.slice(0, 100))));
     root.appendChild(section('Run breakdown', stackBar(VM.buckets, { kind: 'run-breakdown' }), legend(VM.buckets)));
     return root;
   },

@@ -23,6 +23,7 @@ registerView({
       stackBar(BUCKETS.map((b) => t[TC[b]]), { kind: 'test-breakdown' }), legend(BUCKETS.map((b) => t[TC[b]]))));
     const trend = VM.history && VM.history.trends.find((/** @type {any} */ tr) => tr.metric === 'test.duration' && testIndexOf(tr.subject, tr.project) === idx);
     if (trend) root.appendChild(section('Duration over past runs', sparkline(trend.points, trend.metric, trend.verdict), trend.verdict ? badge(trend.verdict + ' ' + fmtChange(trend.change), trend.verdict) : null));
+    if (VM.details === null) { root.appendChild(section('Details', empty('Reading step details…'))); return root; }
     const d = VM.details[idx];
     if (!d) {
       root.appendChild(section('Details', empty('Step details for this test were left out to keep the report small (' + fmtInt(VM.detailStats.embedded) + ' of ' + fmtInt(VM.detailStats.total) + ' tests embedded; failing, flaky and slowest first). The full record is in run.json.')));
@@ -61,32 +62,39 @@ function attemptView(at, n) {
   return box;
 }
 
-/** Navigations and Web Vitals by the title of the step they happened in, with their time, so the
- *  tree can show them on the right row. @param {any} at @returns {Map<string, Array<{ t: number, label: string, rating?: string }>>} */
+/** Navigations and Web Vitals to show on the step tree: each with the step title it happened in
+ *  (when the collector knew it) and a time. A vital without a step is placed at the navigation of
+ *  its URL that preceded it. @param {any} at @returns {Array<{ step?: string, t: number, label: string, rating?: string }>} */
 function stepMarkers(at) {
-  /** @type {Map<string, Array<{ t: number, label: string, rating?: string }>>} */
-  const m = new Map();
-  const add = (/** @type {string|undefined} */ step, /** @type {{ t: number, label: string, rating?: string }} */ mk) => { if (step) m.set(step, [...(m.get(step) || []), mk]); };
-  for (const n of at.navigations) add(n.step, { t: n.startMs, label: 'load ' + fmtMs(n.loadMs) });
-  for (const v of at.vitals) add(v.step, { t: v.startMs, label: v.name + ' ' + fmtVital(v.name, v.value), rating: v.rating });
-  return m;
+  const out = [];
+  for (const n of at.navigations) out.push({ step: n.step, t: n.startMs, label: 'load ' + fmtMs(n.loadMs) });
+  for (const v of at.vitals) {
+    const nav = at.navigations.filter((/** @type {any} */ n) => n.url === v.url && n.startMs <= v.startMs).pop();
+    out.push({ step: v.step, t: v.step || !nav ? v.startMs : nav.startMs, label: v.name + ' ' + fmtVital(v.name, v.value), rating: v.rating });
+  }
+  return out;
 }
 
 /** Step tree as flat rows (so duration bars line up whatever the depth); a row with children
- *  toggles them. Each bar sits on the attempt's own time axis. A navigation or vital is shown on
- *  the step of that title whose time span holds it (else the first step of that title).
- * @param {any[]} steps @param {number} total @param {number} depth @param {Map<string, any[]>} [markers] */
+ *  toggles them. Each bar sits on the attempt's own time axis. A marker goes on the step of its
+ *  title whose span holds its time (else the first of that title); without a title, on the
+ *  shortest step whose span holds it.
+ * @param {any[]} steps @param {number} total @param {number} depth @param {Array<{ step?: string, t: number, label: string, rating?: string }>} [markers] */
 function stepTree(steps, total, depth, markers) {
   const list = h('div', { class: 'steps', role: 'tree' });
   /** @type {Array<{ st: any[], name: HTMLElement }>} */
   const rows = [];
   addStepRows(list, steps, total, depth, [], rows);
-  if (markers) for (const [title, marks] of markers) {
-    const same = rows.filter((r) => str(r.st[SC.title]) === title);
-    for (const mk of marks) {
-      const hit = same.find((r) => mk.t >= r.st[SC.startMs] && mk.t <= r.st[SC.startMs] + r.st[SC.durationMs]) || same[0];
-      if (hit) hit.name.appendChild(badge(mk.label, mk.rating || 'unchanged'));
+  const holds = (/** @type {{ st: any[] }} */ r, /** @type {number} */ t) => t >= r.st[SC.startMs] && t <= r.st[SC.startMs] + r.st[SC.durationMs];
+  for (const mk of markers || []) {
+    let hit;
+    if (mk.step) {
+      const same = rows.filter((r) => str(r.st[SC.title]) === mk.step);
+      hit = same.find((r) => holds(r, mk.t)) || same[0];
+    } else {
+      hit = rows.filter((r) => holds(r, mk.t)).sort((a, b) => a.st[SC.durationMs] - b.st[SC.durationMs])[0];
     }
+    if (hit) hit.name.appendChild(badge(mk.label, mk.rating || 'unchanged'));
   }
   return list;
 }
@@ -125,7 +133,9 @@ function addStepRows(list, steps, total, depth, into, all) {
         else showChildren(row, direct);
       };
       if (!open) direct.forEach((r) => { r.hidden = true; });
+      row.setAttribute('tabindex', '0');
       row.addEventListener('click', () => set(row.getAttribute('aria-expanded') !== 'true'));
+      row.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); set(row.getAttribute('aria-expanded') !== 'true'); } });
     }
   }
 }
