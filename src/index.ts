@@ -24,3 +24,6 @@ export function loadOptimizer(): typeof import('./optimize') {
 export { PresetOptionsError, FlowConditionError } from './fixtures/presets';
 export type { FlowApi, FlowHandle, FlowOptions, FlowDetails } from './fixtures/flow';
 export type { PerfPresets, HebrewRenderingOptions, LanguageSwitchOptions, BusinessFlowOptions, DocumentProcessingOptions, UntilOptions } from './fixtures/presets';
+export type { LighthouseApi, LighthouseAudit, LighthouseFixtureOptions, LighthouseAuditOptions } from './fixtures/lighthouse';
+export type { LighthouseThresholds } from './lighthouse/map-result';
+export { LIGHTHOUSE_LOCK_ENV_VAR } from './lighthouse/audit-lock';

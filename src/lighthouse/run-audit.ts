@@ -57,6 +57,7 @@ export async function runAudit(req: AuditRequest): Promise<AuditOutcome> {
   try {
     req.onLockAcquired?.(lock.waitedMs);
     const outcome = await auditHoldingLock(req);
+    outcome.result.phasesMs = { lockWaitMs: lock.waitedMs, ...outcome.result.phasesMs };
     if (lock.compromised) outcome.result.warnings = [...(outcome.result.warnings ?? []), `audit lock lost while auditing (${lock.compromised}): another audit may have overlapped`];
     return { ...outcome, lockWaitMs: lock.waitedMs };
   } finally {

@@ -204,7 +204,7 @@ export interface LighthouseResult {
   runs?: number;
   /** Performance score of every run when runs > 1, in run order (shows the spread behind the median). */
   runScores?: Array<number | null>;
-  /** Where the audit's time went: launchMs, loadLighthouseMs, shareStorageMs, lighthouseMs, saveReportsMs. */
+  /** Where the audit's time went: lockWaitMs (not in durationMs), launchMs, loadLighthouseMs, shareStorageMs, lighthouseMs, saveReportsMs. */
   phasesMs?: Record<string, number>;
   /** Label given by the caller (fixture `name` option), to tell several audits of one test apart. */
   name?: string;

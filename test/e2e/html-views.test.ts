@@ -70,6 +70,10 @@ test('charts have one mark per datum', async () => {
   assert.equal(await count('.trend-card'), vm.history!.trends.filter((t) => t.verdict === 'regression').length);
   await rp.view('#/lighthouse');
   assert.equal(await count('[data-kind="lighthouse-score"]'), Object.keys(report.analysis.lighthouse!.results[0].scores).length);
+  // The saved full Lighthouse reports are linked (file:// URLs of their absolute paths).
+  const lhArtifacts = report.analysis.lighthouse!.results[0].artifacts!;
+  assert.deepEqual(await rp.page.locator('.lh-artifacts a.file-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)),
+    [encodeURI('file://' + lhArtifacts.html), encodeURI('file://' + lhArtifacts.json)]);
   await rp.view('#/flows');
   assert.equal(await count('[data-kind="flow"]'), report.analysis.flows!.perFlow.length);
   assert.ok(await rp.page.getByText('en→he').count() > 0 && await rp.page.getByText('he→en').count() > 0, 'language switch per direction');

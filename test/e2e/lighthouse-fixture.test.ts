@@ -58,6 +58,12 @@ test('audit chromium cannot start', async ({ page, perf }) => {
   await login(page, 'dave');
   await perf.lighthouse(page, { ...fast, executablePath: process.env.BROKEN_CHROMIUM });
 });
+
+test('onError warn: a failed audit is a warning, the test goes on', async ({ page, perf }) => {
+  await page.goto(process.env.APP_URL + '/login');
+  const r = await perf.lighthouse(page, { ...fast, onError: 'warn', executablePath: process.env.BROKEN_CHROMIUM });
+  expect(r).toBeNull();
+});
 `;
 
 /** A real Chromium that cannot start: as root, the real binary without --no-sandbox refuses to run
@@ -93,6 +99,10 @@ test('perf.lighthouse: logged-in audit, 2 parallel workers, budget breach, broke
     assert.equal(by['bob audits his account at the same time'].outcome, 'expected', log);
     assert.equal(by['heavy page breaks the TBT budget'].outcome, 'unexpected', log);
     assert.equal(by['audit chromium cannot start'].outcome, 'unexpected', log);
+    assert.equal(by['onError warn: a failed audit is a warning, the test goes on'].outcome, 'expected', log);
+    const warned = by['onError warn: a failed audit is a warning, the test goes on'].results[0].perf;
+    assert.match(warned?.errors?.find((e) => e.where === 'lighthouse')?.message ?? '', /did not start/);
+    assert.equal(warned?.missing?.find((m) => m.metric === 'lighthouse')?.url, `${server.url}/login`);
 
     // Logged in, from the server's side: every page load Lighthouse made was authenticated.
     // The tests' own browser says "HeadlessChrome"; Lighthouse emulates a desktop Chrome user agent.
@@ -124,6 +134,8 @@ test('perf.lighthouse: logged-in audit, 2 parallel workers, budget breach, broke
     const [first, second] = [alice, bob].sort((a, b) => a.startTime - b.startTime);
     assert.ok(first.startTime + first.durationMs <= second.startTime + 50,
       `audits overlapped: ${first.startTime}+${first.durationMs} vs ${second.startTime}`);
+    // …and they were requested at the same time: the second one waited for the first's lock.
+    assert.ok((second.phasesMs?.lockWaitMs ?? 0) > 1000, `second audit did not wait: ${JSON.stringify(second.phasesMs)}`);
     const attached = by['alice audits her account'].results[0].attachments.map((a) => a.name);
     assert.ok(attached.includes('lighthouse-1.html') && attached.includes('lighthouse-1.json'), attached.join(','));
 

@@ -160,6 +160,7 @@ function lighthouseResult(start: number, p: string): LighthouseResult {
     url: URLS[1] + p, mode: 'navigation', formFactor: 'desktop', lighthouseVersion: '12.8.2', scores: { performance: 87, accessibility: 96, 'best-practices': 100, seo: 82 },
     metrics: { lcpMs: 1850, tbtMs: 120, cls: 0.02, siMs: 1400, fcpMs: 900 }, failingAudits: [{ id: 'render-blocking-resources', title: `Eliminate render-blocking resources${p}`, score: 0.4, displayValue: 'Potential savings of 300 ms' }],
     durationMs: 9800, startTime: start, thresholds: [{ key: 'performance', limit: 80, actual: 87, ok: true }], runs: 3,
+    artifacts: { html: `/tmp/lighthouse/report${p}.html`, json: `/tmp/lighthouse/report${p}.json` },
   };
 }
 

@@ -74,6 +74,22 @@ function route(parts) {
   return '#/' + list.map((p) => encodeURIComponent(String(p))).join('/');
 }
 
+/**
+ * A link to a file on this machine (e.g. a saved Lighthouse report). Only absolute paths become
+ * links, and every path segment is percent-encoded, so the href is always `file:///…` with no
+ * characters that could change its scheme or break out of the attribute. Anything else is text.
+ * @param {unknown} path @param {string} label
+ */
+function fileLink(path, label) {
+  if (typeof path !== 'string') return null;
+  const win = /^[A-Za-z]:[\\/]/.test(path);
+  if (!win && !path.startsWith('/')) return h('code', null, path);
+  const segments = (win ? path.slice(3) : path.slice(1)).split(/[\\/]/).map((x) => encodeURIComponent(x).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()));
+  const a = h('a', { class: 'file-link', title: path }, label);
+  a.setAttribute('href', 'file:///' + (win ? path.slice(0, 2) + '/' : '') + segments.join('/'));
+  return a;
+}
+
 /** A text cell that lays itself out by its own first strong character (Hebrew titles read RTL). */
 /** @param {string} text @param {string} [cls] */
 function bidi(text, cls) { return h('bdi', { dir: 'auto', class: cls }, text); }

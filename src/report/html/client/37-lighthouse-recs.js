@@ -11,6 +11,9 @@ registerView({
         h('div', { class: 'gauges' }, Object.entries(r.scores).map(([k, v]) => gauge(k, /** @type {number|null} */ (v)))),
         table([['Metric', (m) => m[0]], ['Value', (m) => m[1], true]], [['LCP', fmtMs(r.metrics.lcpMs)], ['FCP', fmtMs(r.metrics.fcpMs)], ['TBT', fmtMs(r.metrics.tbtMs)], ['CLS', r.metrics.cls === undefined ? '–' : r.metrics.cls.toFixed(3)], ['Speed Index', fmtMs(r.metrics.siMs)], ['TTI', fmtMs(r.metrics.ttiMs)]].filter((m) => m[1] !== '–')),
         r.thresholds && r.thresholds.length ? table([['Threshold', (x) => x.key], ['Limit', (x) => x.limit, true], ['Actual', (x) => x.actual ?? '–', true], ['', (x) => badge(x.ok ? 'ok' : 'failed', x.ok ? 'passed' : 'failed')]], r.thresholds) : null,
+        r.artifacts && (r.artifacts.html || r.artifacts.json)
+          ? h('p', { class: 'lh-artifacts' }, 'Full Lighthouse report: ', fileLink(r.artifacts.html, 'HTML'), r.artifacts.html && r.artifacts.json ? ' · ' : '', fileLink(r.artifacts.json, 'JSON'))
+          : null,
         r.failingAudits.length ? h('details', null, h('summary', null, r.failingAudits.length + ' failing audits'), table([['Audit', (a) => bidi(a.title)], ['Score', (a) => a.score === null ? '–' : Math.round(a.score * 100), true], ['Value', (a) => bidi(a.displayValue || '')]], r.failingAudits)) : null);
       /** @type {HTMLElement} */ (card.firstChild).textContent = 'Lighthouse';
       root.appendChild(card);
