@@ -8,6 +8,8 @@ import { CdpRuntimeCollector } from './cdp-runtime';
 import { quietly } from './quiet';
 import type { RuntimeMetric } from '../types';
 
+/** Longest we wait for the next frames before finalising (headless Chromium paints at ~60 Hz). */
+const FLUSH_FRAME_WAIT_MS = 100;
 /** Longest we wait for one page's flush; a hung page must not hold up teardown. */
 export const FLUSH_TIMEOUT_MS = 2000;
 
@@ -103,10 +105,17 @@ export class PageCollector {
       await Promise.all([...this.pages].filter((p) => !p.isClosed()).map(async (page) => {
         try {
           const json = await Promise.race([
-            quietly(page, () => page.evaluate((name) => {
+            quietly(page, () => page.evaluate(async ([name, waitMs]) => {
+              // An interaction's Event Timing entry (what INP is made of) only exists once the frame
+              // after it has been presented; a test that ends right after a click would otherwise
+              // lose its INP. Let two frames pass first — bounded, as rAF may never fire.
+              await new Promise<void>((resolve) => {
+                setTimeout(() => resolve(), waitMs);
+                requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+              });
               const f = (window as unknown as Record<string, unknown>)[name];
               return typeof f === 'function' ? (f as () => string)() : null;
-            }, PAGE_FLUSH)),
+            }, [PAGE_FLUSH, FLUSH_FRAME_WAIT_MS] as const)),
             new Promise<null>((r) => setTimeout(() => r(null), FLUSH_TIMEOUT_MS).unref?.()),
           ]);
           if (typeof json === 'string') this.onSnapshot(json, page);

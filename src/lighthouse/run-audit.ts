@@ -177,6 +177,12 @@ async function userFlowStep(
     }
     const span = await lh.startTimespan(pPage, { flags: flowFlags, ...(config ? { config } : {}) });
     if (req.action) await req.action(page);
+    // An interaction's event timing (INP) is recorded with the frame after it: let two frames be
+    // presented before the trace stops, or a timespan that ends right after a click loses its INP.
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      setTimeout(() => resolve(), 100);
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+    })).catch(() => undefined);
     return await span.endTimespan();
   } finally {
     await pBrowser.disconnect().catch(() => undefined);
