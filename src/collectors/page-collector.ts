@@ -108,17 +108,12 @@ export class PageCollector {
             quietly(page, () => page.evaluate(async ([name, waitMs]) => {
               // An interaction's Event Timing entry (what INP is made of) only exists once the frame
               // after it has been presented; a test that ends right after a click would otherwise
-              // lose its INP. When the page script saw an input with no frame since, let two frames
-              // pass first — bounded, as rAF may never fire.
-              const w = window as unknown as Record<string, unknown>;
-              const pending = w[name + 'Pending'];
-              if (typeof pending === 'function' && pending()) {
-                await new Promise<void>((resolve) => {
-                  setTimeout(() => resolve(), waitMs);
-                  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
-                });
-              }
-              const f = w[name];
+              // lose its INP. Let two frames pass first — bounded, as rAF may never fire.
+              await new Promise<void>((resolve) => {
+                setTimeout(() => resolve(), waitMs);
+                requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+              });
+              const f = (window as unknown as Record<string, unknown>)[name];
               return typeof f === 'function' ? (f as () => string)() : null;
             }, [PAGE_FLUSH, FLUSH_FRAME_WAIT_MS] as const)),
             new Promise<null>((r) => setTimeout(() => r(null), FLUSH_TIMEOUT_MS).unref?.()),

@@ -220,25 +220,6 @@
     state.final = true;
   }
   addEventListener('pagehide', timed(function () { finalize(); send(); }), true);
-
-  // Frames presented since the last input. An interaction's Event Timing entry (INP) only exists
-  // once the frame after it is presented, so the flush waits for that frame — but only when an
-  // input happened since, keeping the flush free for tests that end without one.
-  var framesSinceInput = 2;
-  var countFrame = function () { if (++framesSinceInput < 2) requestAnimationFrame(countFrame); };
-  var onInput = function () { if (framesSinceInput >= 2) requestAnimationFrame(countFrame); framesSinceInput = 0; };
-  ['pointerdown', 'pointerup', 'keydown', 'keyup', 'click'].forEach(function (type) {
-    addEventListener(type, onInput, { capture: true, passive: true });
-  });
-  try {
-    Object.defineProperty(window, config.flush + 'Pending', {
-      value: function () { return framesSinceInput < 2; },
-      enumerable: false,
-      configurable: true,
-    });
-  } catch (e) {
-    // Without it the worker simply does not wait for a frame.
-  }
   try {
     Object.defineProperty(window, config.flush, {
       value: timed(function () { finalize(); return JSON.stringify(state); }),
