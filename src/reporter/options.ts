@@ -2,6 +2,7 @@
 // option (and what was given), and that option falls back to its default. Nested option groups
 // (history, budgets, gate) are only shape-checked here; their own modules validate their keys.
 import type { PerfReporterOptions } from '../types';
+import { describeValue, isPlainObject } from '../util/describe-value';
 import { resolveBudgets, resolveGate, resolveHistoryOptions } from '../store/options';
 
 export const DEFAULT_OUTPUT_DIR = 'perf-report';
@@ -31,17 +32,6 @@ export function defaultOptions(): ResolvedOptions {
   return { outputDir: DEFAULT_OUTPUT_DIR, html: true, json: true, summary: true, slowest: DEFAULT_SLOWEST, sampleIntervalMs: DEFAULT_SAMPLE_INTERVAL_MS, recommendations: true };
 }
 
-function show(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'function') return 'a function';
-  if (Array.isArray(v)) return 'an array';
-  try { return JSON.stringify(v) ?? String(v); } catch { return String(v); }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** Levenshtein ≤ 2 suggestion for a mistyped key. */
 function suggest(key: string): string | undefined {
   const dist = (a: string, b: string) => {
@@ -60,12 +50,12 @@ export function resolveOptions(input: unknown): { options: ResolvedOptions; prob
   const options = defaultOptions();
   if (input === undefined || input === null) return { options, problems };
   if (!isPlainObject(input)) {
-    problems.push(`reporter options must be an object, got ${show(input)}; using the defaults`);
+    problems.push(`reporter options must be an object, got ${describeValue(input)}; using the defaults`);
     return { options, problems };
   }
   const o = input;
   const bad = (key: string, expected: string, fallback: unknown) =>
-    problems.push(`option "${key}" must be ${expected}, got ${show(o[key])}; using ${fallback === undefined ? 'none' : show(fallback)}`);
+    problems.push(`option "${key}" must be ${expected}, got ${describeValue(o[key])}; using ${fallback === undefined ? 'none' : describeValue(fallback)}`);
 
   for (const key of Object.keys(o)) {
     // Playwright itself adds `configDir` and private `_…` keys to every reporter's options.

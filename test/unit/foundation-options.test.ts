@@ -65,3 +65,13 @@ test('several problems are all reported; options that are not an object → defa
   assert.match(resolveOptions('perf-report').problems[0], /^reporter options must be an object, got "perf-report"; using the defaults$/);
   assert.match(resolveOptions([1]).problems[0], /got an array/);
 });
+
+test('values JSON cannot show (BigInt, circular) still give a message, never a throw', () => {
+  const circular: Record<string, unknown> = {};
+  circular.self = circular;
+  for (const input of [{ history: 10n }, { gate: { failOnBudget: 10n } }, { slowest: 10n }, { history: { path: circular } }]) {
+    const { problems } = resolveOptions(input);
+    assert.equal(problems.length, 1, problems.join(' | '));
+    assert.match(problems[0], /^option "[a-zA-Z.]+" must be/);
+  }
+});
