@@ -1,20 +1,11 @@
 // Small factories for history tests: run records and compact runs with chosen durations/metrics,
 // and a seeded random source so "realistic noise" is reproducible.
 import type { CompactRun, CompactTest, MetricSeries, RunRecord, TestRecord, TestResultRecord, TestPerfData } from '../../src/types';
+import { rng } from './random';
+
+export { rng };
 
 let seq = 0;
-
-/** mulberry32: tiny seeded PRNG (uniform 0..1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal via Box-Muller. */
 export function gauss(r: () => number): number {

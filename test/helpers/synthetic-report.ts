@@ -9,6 +9,7 @@ import type {
 import { analyzeRun } from '../../src/analyze';
 import { distribution } from '../../src/analyze/stats';
 import { testSubject } from '../../src/analyze/compact-run';
+import { rng } from './random';
 
 export interface SyntheticOptions {
   tests?: number;
@@ -22,17 +23,6 @@ export interface SyntheticOptions {
   startTime?: number;
 }
 
-/** Small, fast, seedable PRNG (mulberry32) so every report is reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEBREW_TITLES = ['התחברות למערכת', 'חתימה על מסמך', 'החלפת שפה לאנגלית', 'העלאת קובץ PDF', 'תשלום בכרטיס אשראי'];
 const EN_TITLES = ['logs in', 'signs a document', 'uploads a file', 'pays by card', 'searches contacts', 'opens the dashboard', 'edits the profile', 'exports a report'];
