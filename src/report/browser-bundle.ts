@@ -20,7 +20,12 @@ export interface BrowserBundleSpec {
 
 /** Every browser bundle the package ships. A new page adds its line here. */
 export const BROWSER_BUNDLES: readonly BrowserBundleSpec[] = [
-  { name: 'report-page', entry: 'report/client/main.ts', tsconfig: 'report/client/tsconfig.json', style: 'report/client/styles.css' },
+  {
+    name: 'report-page',
+    entry: 'report/client/main.ts',
+    tsconfig: 'report/client/tsconfig.json',
+    style: 'report/client/styles.css',
+  },
 ];
 
 /** src/ when running from source, dist/ when built: this file sits one level below either. */
@@ -32,7 +37,8 @@ export function bundlePath(codeRoot: string, name: string): string {
 
 function spec(name: string): BrowserBundleSpec {
   const found = BROWSER_BUNDLES.find((b) => b.name === name);
-  if (!found) throw new Error(`unknown browser bundle "${name}" (known: ${BROWSER_BUNDLES.map((b) => b.name).join(', ')})`);
+  if (!found)
+    throw new Error(`unknown browser bundle "${name}" (known: ${BROWSER_BUNDLES.map((b) => b.name).join(', ')})`);
   return found;
 }
 
@@ -45,9 +51,16 @@ export function bundleEntry(entryFile: string): string {
     throw new Error(`browser bundle for ${entryFile} is not built and esbuild is not installed: run "npm run build"`);
   }
   const out = esbuild.buildSync({
-    entryPoints: [entryFile], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022',
+    entryPoints: [entryFile],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
     // Non-ASCII stays escaped (\uXXXX) so the inlined text and its CSP hash never depend on a charset.
-    charset: 'ascii', legalComments: 'none', logLevel: 'silent',
+    charset: 'ascii',
+    legalComments: 'none',
+    logLevel: 'silent',
   });
   const text = out.outputFiles[0]?.text;
   if (!text) throw new Error(`esbuild produced no output for ${entryFile}`);

@@ -15,16 +15,33 @@ const MARK = 'playwright-perf';
 function failed(e: unknown): void {
   const app = document.getElementById('app');
   const why = e instanceof Error ? e.message : String(e);
-  if (app) app.textContent = 'The report data could not be read (' + why + '). The same data is in report.json next to this file.';
+  if (app)
+    app.textContent =
+      'The report data could not be read (' + why + '). The same data is in report.json next to this file.';
 }
 
 function shell(ctx: ReportContext, app: HTMLElement): { nav: HTMLElement; main: HTMLElement } {
   const vm = ctx.vm;
   const nav = tabBar(REPORT_VIEWS);
   const main = h('main', { id: 'main' });
-  const sub = ' ' + new Date(vm.run.startedAt).toLocaleString() + ' · ' + fmtMs(vm.run.wallTimeMs) + ' · ' + fmtInt(vm.summary.tests) + ' tests';
-  app.replaceChildren(h('header', { class: 'top' }, h('div', { class: 'brand' }, 'playwright-perf', h('span', { class: 'sub' }, sub)),
-    nav, themeToggle(THEME_KEY)), main);
+  const sub =
+    ' ' +
+    new Date(vm.run.startedAt).toLocaleString() +
+    ' · ' +
+    fmtMs(vm.run.wallTimeMs) +
+    ' · ' +
+    fmtInt(vm.summary.tests) +
+    ' tests';
+  app.replaceChildren(
+    h(
+      'header',
+      { class: 'top' },
+      h('div', { class: 'brand' }, 'playwright-perf', h('span', { class: 'sub' }, sub)),
+      nav,
+      themeToggle(THEME_KEY),
+    ),
+    main,
+  );
   return { nav, main };
 }
 

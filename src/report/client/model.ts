@@ -3,8 +3,17 @@
 // creates one context per page load and hands it to the router.
 import type { FilterState } from './components/filtered-table';
 import {
-  ATTEMPT_ROW, BUCKETS, IDLE_GAP_ROW, OUTCOMES, STATUSES, STEP_ROW, SYSTEM_SAMPLE_ROW, TEST_ROW,
-  type TestDetail, type TestRow, type ViewModel,
+  ATTEMPT_ROW,
+  BUCKETS,
+  IDLE_GAP_ROW,
+  OUTCOMES,
+  STATUSES,
+  STEP_ROW,
+  SYSTEM_SAMPLE_ROW,
+  TEST_ROW,
+  type TestDetail,
+  type TestRow,
+  type ViewModel,
 } from '../html/view-model-types';
 
 export { BUCKETS, OUTCOMES, STATUSES };
@@ -41,7 +50,8 @@ export interface ReportContext {
 /** Throws when the embedded rows were written in another column order than this page reads. */
 export function checkColumns(vm: PageModel): void {
   const checks: Array<[string, boolean]> = [
-    ['tests', TEST_ROW.matches(vm.cols.tests)], ['attempts', ATTEMPT_ROW.matches(vm.cols.attempts)],
+    ['tests', TEST_ROW.matches(vm.cols.tests)],
+    ['attempts', ATTEMPT_ROW.matches(vm.cols.attempts)],
     ['steps', STEP_ROW.matches(vm.cols.steps)],
     ['buckets', vm.cols.buckets.length === BUCKETS.length && vm.cols.buckets.every((b, i) => b === BUCKETS[i])],
   ];
@@ -69,8 +79,11 @@ function testLookup(vm: PageModel, str: (i: number) => string): TestLookup {
     if (!bySubject.has(subject)) bySubject.set(subject, i);
   });
   return {
-    indexOf: (subject, project) => byId.get(subject) ?? bySubject.get(subject + '\u0000' + (project ?? '')) ?? bySubject.get(subject),
-    searchText: vm.tests.map((t: TestRow) => [T.title(t), T.path(t), str(T.file(t)), T.tags(t), str(T.project(t)), T.id(t)].join('\n').toLowerCase()),
+    indexOf: (subject, project) =>
+      byId.get(subject) ?? bySubject.get(subject + '\u0000' + (project ?? '')) ?? bySubject.get(subject),
+    searchText: vm.tests.map((t: TestRow) =>
+      [T.title(t), T.path(t), str(T.file(t)), T.tags(t), str(T.project(t)), T.id(t)].join('\n').toLowerCase(),
+    ),
   };
 }
 

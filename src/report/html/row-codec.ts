@@ -9,7 +9,9 @@ declare const ROW_FIELDS: unique symbol;
 
 /** Values of F in column order. The phantom property only carries F for the type checker (an
  *  interface, so a row type may contain rows of itself: step trees). */
-export interface CompactRow<F> extends Array<F[keyof F]> { readonly [ROW_FIELDS]?: F }
+export interface CompactRow<F> extends Array<F[keyof F]> {
+  readonly [ROW_FIELDS]?: F;
+}
 
 /** One typed getter per field. */
 export type RowAccessors<F> = { readonly [K in keyof F]: (row: CompactRow<F>) => F[K] };
@@ -47,13 +49,17 @@ export function rowCodec<F>() {
       if (i === undefined) throw new Error(`unknown row field "${String(key)}"`);
       return i;
     };
-    const field = Object.fromEntries(list.map((c, i) => [c, (row: CompactRow<F>) => row[i]])) as unknown as RowAccessors<F>;
+    const field = Object.fromEntries(
+      list.map((c, i) => [c, (row: CompactRow<F>) => row[i]]),
+    ) as unknown as RowAccessors<F>;
     return {
       cols: list,
       field,
       encode: (fields) => list.map((c) => fields[c]) as CompactRow<F>,
       decode: (row) => Object.fromEntries(list.map((c, i) => [c, row[i]])) as F,
-      set: (row, key, value) => { row[at(key)] = value; },
+      set: (row, key, value) => {
+        row[at(key)] = value;
+      },
       index: at,
       matches: (other) => other.length === list.length && other.every((c, i) => c === list[i]),
     };

@@ -19,13 +19,20 @@ export interface Props {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Attributes the helpers may set: anything else (on*, src, style, srcdoc…) is refused. */
-const SAFE_ATTR = new RegExp('^(class|id|title|dir|lang|role|tabindex|type|value|placeholder|for|colspan|rowspan|open|'
-  + 'checked|selected|disabled|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|d|points|fill|stroke|stroke-width|'
-  + 'stroke-dasharray|opacity|text-anchor|dominant-baseline|transform|preserveAspectRatio|font-size|name|min|max|step|'
-  + 'aria-[a-z]+|data-[a-z-]+)$');
+const SAFE_ATTR = new RegExp(
+  '^(class|id|title|dir|lang|role|tabindex|type|value|placeholder|for|colspan|rowspan|open|' +
+    'checked|selected|disabled|x|y|x1|x2|y1|y2|cx|cy|r|rx|width|height|viewBox|d|points|fill|stroke|stroke-width|' +
+    'stroke-dasharray|opacity|text-anchor|dominant-baseline|transform|preserveAspectRatio|font-size|' +
+    'name|min|max|step|' +
+    'aria-[a-z]+|data-[a-z-]+)$',
+);
 
 /** An HTML element with safe props and children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Children): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Children
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   applyProps(el, props);
   append(el, children);
@@ -33,7 +40,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props |
 }
 
 /** An SVG element with safe props and children. */
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, props?: Props | null, ...children: Children): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  props?: Props | null,
+  ...children: Children
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   applyProps(el, props);
   append(el, children);
@@ -49,9 +60,11 @@ function applyProps(el: Element, props: Props | null | undefined): void {
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'on') {
-      for (const [ev, fn] of Object.entries(v as NonNullable<Props['on']>)) el.addEventListener(ev, fn as EventListener);
+      for (const [ev, fn] of Object.entries(v as NonNullable<Props['on']>))
+        el.addEventListener(ev, fn as EventListener);
     } else if (k === 'css') {
-      for (const [p, val] of Object.entries(v as NonNullable<Props['css']>)) (el as HTMLElement | SVGElement).style.setProperty(p, String(val));
+      for (const [p, val] of Object.entries(v as NonNullable<Props['css']>))
+        (el as HTMLElement | SVGElement).style.setProperty(p, String(val));
     } else if (k === 'href') {
       el.setAttribute('href', routeHref(v as RouteParts)); // internal routes only
     } else {
@@ -82,7 +95,8 @@ export function fileLink(path: unknown, label: string): HTMLElement | null {
   if (typeof path !== 'string') return null;
   const win = /^[A-Za-z]:[\\/]/.test(path);
   if (!win && !path.startsWith('/')) return h('code', null, path);
-  const encode = (x: string) => encodeURIComponent(x).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const encode = (x: string) =>
+    encodeURIComponent(x).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   const segments = (win ? path.slice(3) : path.slice(1)).split(/[\\/]/).map(encode);
   const a = h('a', { class: 'file-link', title: path }, label);
   a.setAttribute('href', 'file:///' + (win ? path.slice(0, 2) + '/' : '') + segments.join('/'));

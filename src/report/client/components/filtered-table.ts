@@ -38,30 +38,51 @@ export interface FilteredTableOptions<R> extends Omit<VirtualTableOptions<R>, 's
 export function filteredTable<R>(o: FilteredTableOptions<R>): { el: HTMLElement; rows(): readonly R[] } {
   const haystack = o.rows.map((r) => o.searchText(r));
   const count = h('span', { class: 'count', 'data-role': 'count' });
-  const search = h('input', { type: 'search', placeholder: o.searchPlaceholder, 'aria-label': 'search ' + o.noun, value: o.state.q, 'data-role': 'search' });
+  const search = h('input', {
+    type: 'search',
+    placeholder: o.searchPlaceholder,
+    'aria-label': 'search ' + o.noun,
+    value: o.state.q,
+    'data-role': 'search',
+  });
   const selects = o.filters.map((f) => {
     const current = o.state.selects[f.role] ?? f.options[0]?.[0] ?? '';
-    return h('select', { 'aria-label': f.label, 'data-role': f.role },
-      f.options.map(([value, text]) => h('option', { value, selected: value === current }, text)));
+    return h(
+      'select',
+      { 'aria-label': f.label, 'data-role': f.role },
+      f.options.map(([value, text]) => h('option', { value, selected: value === current }, text)),
+    );
   });
   const changed = (rows: readonly R[]) => o.onChange?.(rows);
   const vt = virtualTable<R>({
-    ...o, rows: o.rows, sort: o.state.sort,
-    onSort: (sort) => { o.state.sort = sort; changed(vt.rows()); },
+    ...o,
+    rows: o.rows,
+    sort: o.state.sort,
+    onSort: (sort) => {
+      o.state.sort = sort;
+      changed(vt.rows());
+    },
   });
   const indexed = o.rows.map((row, i) => ({ row, i }));
   function apply(): void {
     o.state.q = search.value;
-    o.filters.forEach((f, k) => { o.state.selects[f.role] = selects[k]?.value ?? ''; });
+    o.filters.forEach((f, k) => {
+      o.state.selects[f.role] = selects[k]?.value ?? '';
+    });
     const q = search.value.trim().toLowerCase();
-    const next = indexed.filter(({ row, i }) => (!q || (haystack[i] ?? '').includes(q))
-      && o.filters.every((f, k) => f.test(row, selects[k]?.value ?? '')));
+    const next = indexed.filter(
+      ({ row, i }) =>
+        (!q || (haystack[i] ?? '').includes(q)) && o.filters.every((f, k) => f.test(row, selects[k]?.value ?? '')),
+    );
     vt.setRows(next.map((x) => x.row));
     count.textContent = fmtInt(next.length) + ' of ' + fmtInt(o.rows.length) + ' ' + o.noun;
     changed(vt.rows());
   }
   let timer = 0;
-  search.addEventListener('input', () => { clearTimeout(timer); timer = window.setTimeout(apply, o.debounceMs ?? 80); });
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(apply, o.debounceMs ?? 80);
+  });
   for (const sel of selects) sel.addEventListener('change', apply);
   apply();
   return { el: h('div', null, h('div', { class: 'toolbar' }, search, selects, count), vt.el), rows: () => vt.rows() };

@@ -14,7 +14,8 @@ export function fmtMs(ms: MaybeNumber): string {
   if (a < 1) return ms.toFixed(2) + ' ms';
   if (a < 1000) return Math.round(ms) + ' ms';
   if (a < 60_000) return (ms / 1000).toFixed(a < 10_000 ? 2 : 1) + ' s';
-  const m = Math.floor(a / 60_000), sec = Math.round((a % 60_000) / 1000);
+  const m = Math.floor(a / 60_000),
+    sec = Math.round((a % 60_000) / 1000);
   return (ms < 0 ? '-' : '') + m + ' m ' + String(sec).padStart(2, '0') + ' s';
 }
 

@@ -18,9 +18,17 @@ export function routeHref(parts: RouteParts): string {
 
 /** Parses `#/a/b`; a part that does not decode becomes '' (a broken link shows the fallback). */
 export function parseRoute(hash: string, fallback: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map((p) => {
-    try { return decodeURIComponent(p); } catch { return ''; }
-  });
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return '';
+      }
+    });
   return { id: parts[0] || fallback, arg: parts.slice(1) };
 }
 

@@ -39,8 +39,11 @@ export interface Router {
 
 /** The tab bar: one link per visible view, `data-view` = its id. */
 export function tabBar<C>(views: ReadonlyArray<View<C>>): HTMLElement {
-  return h('nav', { class: 'tabs', 'aria-label': 'views' },
-    views.filter((v) => !v.hidden).map((v) => h('a', { href: v.id, 'data-view': v.id }, v.label)));
+  return h(
+    'nav',
+    { class: 'tabs', 'aria-label': 'views' },
+    views.filter((v) => !v.hidden).map((v) => h('a', { href: v.id, 'data-view': v.id }, v.label)),
+  );
 }
 
 export function startRouter<C>(o: RouterOptions<C>): Router {
@@ -52,12 +55,16 @@ export function startRouter<C>(o: RouterOptions<C>): Router {
     const route = current();
     const view = o.views.find((v) => v.id === route.id) ?? o.views.find((v) => v.id === fallback) ?? first;
     const tab = view.tab ?? view.id;
-    if (o.nav) for (const a of Array.from(o.nav.children)) a.classList.toggle('active', a.getAttribute('data-view') === tab);
+    if (o.nav)
+      for (const a of Array.from(o.nav.children)) a.classList.toggle('active', a.getAttribute('data-view') === tab);
     let content: Node;
     try {
       content = view.render(o.ctx, route.arg);
     } catch (e) {
-      content = section('This view failed to render', h('pre', { class: 'error' }, String((e instanceof Error && e.stack) || e)));
+      content = section(
+        'This view failed to render',
+        h('pre', { class: 'error' }, String((e instanceof Error && e.stack) || e)),
+      );
     }
     o.main.replaceChildren(content);
     window.scrollTo(0, 0);

@@ -3,7 +3,11 @@
 import { h } from './dom';
 
 function stored(key: string): string | null {
-  try { return localStorage.getItem(key); } catch { return null; }
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
 }
 
 export function applyTheme(theme: string | null): void {
@@ -16,11 +20,19 @@ export function toggleTheme(key: string): void {
   const cur = document.documentElement.getAttribute('data-theme') || (dark ? 'dark' : 'light');
   const next = cur === 'dark' ? 'light' : 'dark';
   applyTheme(next);
-  try { localStorage.setItem(key, next); } catch { /* storage off: the theme lasts for this page */ }
+  try {
+    localStorage.setItem(key, next);
+  } catch {
+    /* storage off: the theme lasts for this page */
+  }
 }
 
 /** Applies the remembered theme and returns the toggle button. `key` names the page's storage. */
 export function themeToggle(key: string): HTMLButtonElement {
   applyTheme(stored(key));
-  return h('button', { type: 'button', class: 'theme-toggle', 'aria-label': 'toggle dark mode', on: { click: () => toggleTheme(key) } }, '◐');
+  return h(
+    'button',
+    { type: 'button', class: 'theme-toggle', 'aria-label': 'toggle dark mode', on: { click: () => toggleTheme(key) } },
+    '◐',
+  );
 }

@@ -49,27 +49,64 @@ export function virtualTable<R>(o: VirtualTableOptions<R>): VirtualTable<R> {
   let rows: readonly R[] = o.rows;
   let sort: SortState | null = o.sort ?? null;
   const template = o.columns.map((c) => c.width).join(' ');
-  const header = h('div', { class: 'vt-head', role: 'row', css: { 'grid-template-columns': template } }, o.columns.map((c) => h('div', {
-    class: 'vt-th' + (c.num ? ' num' : ''), role: 'columnheader', tabindex: 0, 'data-key': c.key,
-    on: { click: () => setSort(c.key), keydown: (e: KeyboardEvent) => { if (e.key === 'Enter') setSort(c.key); } },
-  }, c.label)));
+  const header = h(
+    'div',
+    { class: 'vt-head', role: 'row', css: { 'grid-template-columns': template } },
+    o.columns.map((c) =>
+      h(
+        'div',
+        {
+          class: 'vt-th' + (c.num ? ' num' : ''),
+          role: 'columnheader',
+          tabindex: 0,
+          'data-key': c.key,
+          on: {
+            click: () => setSort(c.key),
+            keydown: (e: KeyboardEvent) => {
+              if (e.key === 'Enter') setSort(c.key);
+            },
+          },
+        },
+        c.label,
+      ),
+    ),
+  );
   const spacer = h('div', { class: 'vt-spacer' });
-  const viewport = h('div', { class: 'vt-body', role: 'rowgroup', 'data-kind': o.kind, css: { height: height + 'px' } }, spacer);
+  const viewport = h(
+    'div',
+    { class: 'vt-body', role: 'rowgroup', 'data-kind': o.kind, css: { height: height + 'px' } },
+    spacer,
+  );
   const root = h('div', { class: 'vt', role: 'table' }, header, viewport);
   let frame = 0;
   viewport.addEventListener('scroll', () => {
-    if (!frame) frame = requestAnimationFrame(() => { frame = 0; paint(); });
+    if (!frame)
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        paint();
+      });
   });
 
   function rowElement(r: R, i: number): HTMLElement {
-    const el = h('div', {
-      class: 'vt-row' + (i % 2 ? ' odd' : ''), role: 'row', tabindex: 0, 'data-index': i,
-      css: { 'grid-template-columns': template, top: i * rowH + 'px', height: rowH + 'px' },
-    }, o.columns.map((c) => h('div', { class: 'vt-td' + (c.num ? ' num' : ''), role: 'cell' }, c.cell ? c.cell(r) : String(c.value(r)))));
+    const el = h(
+      'div',
+      {
+        class: 'vt-row' + (i % 2 ? ' odd' : ''),
+        role: 'row',
+        tabindex: 0,
+        'data-index': i,
+        css: { 'grid-template-columns': template, top: i * rowH + 'px', height: rowH + 'px' },
+      },
+      o.columns.map((c) =>
+        h('div', { class: 'vt-td' + (c.num ? ' num' : ''), role: 'cell' }, c.cell ? c.cell(r) : String(c.value(r))),
+      ),
+    );
     const open = o.onOpen;
     if (open) {
       el.addEventListener('click', () => open(r));
-      el.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(r); });
+      el.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') open(r);
+      });
     }
     return el;
   }
@@ -112,7 +149,12 @@ export function virtualTable<R>(o: VirtualTableOptions<R>): VirtualTable<R> {
   paint();
   return {
     el: root,
-    setRows(next) { rows = next; applySort(); viewport.scrollTop = 0; paint(); },
+    setRows(next) {
+      rows = next;
+      applySort();
+      viewport.scrollTop = 0;
+      paint();
+    },
     rows: () => rows,
   };
 }

@@ -10,8 +10,13 @@ export function empty(text: string): HTMLElement {
 }
 
 export function stat(label: string, value: Child, sub?: string, cls?: string): HTMLElement {
-  return h('div', { class: 'stat ' + (cls || '') }, h('div', { class: 'stat-label' }, label),
-    h('div', { class: 'stat-value' }, value), sub ? h('div', { class: 'stat-sub' }, sub) : null);
+  return h(
+    'div',
+    { class: 'stat ' + (cls || '') },
+    h('div', { class: 'stat-label' }, label),
+    h('div', { class: 'stat-value' }, value),
+    sub ? h('div', { class: 'stat-sub' }, sub) : null,
+  );
 }
 
 /** A pill; `kind` picks its colour (passed, failed, flaky, regression, good, poor …). */
@@ -30,9 +35,34 @@ export type Column<R> = [label: string, cell: (row: R) => Child | Children, nume
 /** A plain (non-virtual) table for short lists. */
 export function table<R>(cols: ReadonlyArray<Column<R>>, rows: readonly R[], cls?: string): HTMLElement {
   const numClass = (num: boolean | undefined) => (num ? 'num' : '');
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'tbl ' + (cls || '') },
-    h('thead', null, h('tr', null, cols.map(([label, , num]) => h('th', { class: numClass(num) }, label)))),
-    h('tbody', null, rows.map((r) => h('tr', null, cols.map(([, cell, num]) => h('td', { class: numClass(num) }, cell(r))))))));
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      { class: 'tbl ' + (cls || '') },
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          cols.map(([label, , num]) => h('th', { class: numClass(num) }, label)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        rows.map((r) =>
+          h(
+            'tr',
+            null,
+            cols.map(([, cell, num]) => h('td', { class: numClass(num) }, cell(r))),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** A 0..1 meter bar. */

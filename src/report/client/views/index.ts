@@ -11,6 +11,16 @@ import { lighthouseView, recommendationsView } from './lighthouse';
 import type { ReportView } from './shared';
 
 export const REPORT_VIEWS: readonly ReportView[] = [
-  overviewView, timelineView, testsView, slowestView, testDetailView, vitalsView, locatorsView,
-  flowsView, startupView, trendsView, lighthouseView, recommendationsView,
+  overviewView,
+  timelineView,
+  testsView,
+  slowestView,
+  testDetailView,
+  vitalsView,
+  locatorsView,
+  flowsView,
+  startupView,
+  trendsView,
+  lighthouseView,
+  recommendationsView,
 ];
