@@ -205,7 +205,7 @@ test('10,000 tests: opens, filters and searches (compressed embedding)', async (
   await p.page.context().close();
 });
 
-test('history of real runs: from the second run on, Trends shows every series (unflagged too); payloads stay text', async () => {
+test('real history: from the 2nd run, Trends shows every series (unflagged too); payloads stay text', async () => {
   const dir = join(TMP, 'history');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -214,7 +214,9 @@ test('history of real runs: from the second run on, Trends shows every series (u
   for (let k = 0; k < 3; k++) {
     const run = syntheticRun({ tests: 24, workers: 2, seed: 40 + k, startTime: T0 + k * 3_600_000, payload });
     run.runId = `trend-run-${k}`;
-    const report: JsonReport = { kind: 'playwright-perf-report', schemaVersion: 1, generatedAt: run.startedAt, run, analysis: analyzeRun(run) };
+    const report: JsonReport = {
+      kind: 'playwright-perf-report', schemaVersion: 1, generatedAt: run.startedAt, run, analysis: analyzeRun(run),
+    };
     await addHistoryToReport(report, { options: { history: { path: 'history.json' } }, rootDir: dir });
     assert.deepEqual(run.errors.filter((e) => e.where.startsWith('store')), [], 'history stage ran cleanly');
     const f = join(dir, `report-${k}.html`);
@@ -237,8 +239,10 @@ test('history of real runs: from the second run on, Trends shows every series (u
     assert.ok(unflagged.length > 0, 'series without a significant change get a trend too');
     const shown = trends.slice(0, 120);
     assert.equal(await p.page.locator('.trend-card').count(), shown.length);
-    assert.equal(await p.page.locator('.sparkline [data-kind="trend-point"]').count(), shown.reduce((n, t) => n + t.points.length, 0));
-    const plain = await p.page.locator('.trend-card:not([data-verdict="regression"]):not([data-verdict="improvement"])').count();
+    const dots = p.page.locator('.sparkline [data-kind="trend-point"]');
+    assert.equal(await dots.count(), shown.reduce((n, t) => n + t.points.length, 0));
+    const plain = await p.page.locator('.trend-card:not([data-verdict="regression"]):not([data-verdict="improvement"])')
+      .count();
     assert.equal(plain, shown.filter((t) => t.verdict !== 'regression' && t.verdict !== 'improvement').length);
     await p.screenshot(`history-trends-${k + 1}-runs`);
     // A test that passed in every run so far has one point per run, linked to its detail page.
@@ -249,13 +253,14 @@ test('history of real runs: from the second run on, Trends shows every series (u
     assert.equal(await card.locator('[data-kind="trend-point"]').count(), k + 1);
     await card.locator('a[href^="#/test/"]').click();
     await p.page.waitForSelector('body[data-ready="test"]');
-    assert.equal(await p.page.locator('.sparkline [data-kind="trend-point"]').count(), k + 1, 'the test page has its duration trend');
+    assert.equal(await dots.count(), k + 1, 'the test page has its duration trend');
     const audit = await p.page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       injected: document.querySelectorAll('img, iframe, script:not([type="application/json"])').length,
-      handlers: Array.from(document.querySelectorAll('*')).filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+      handlers: Array.from(document.querySelectorAll('*'))
+        .filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
     }));
-    assert.deepEqual(audit, { pwned: undefined, injected: 1, handlers: 0 }, 'only our own script; no injected element or handler');
+    assert.deepEqual(audit, { pwned: undefined, injected: 1, handlers: 0 }, 'only our script, nothing injected');
     assert.deepEqual([...p.pageErrors, ...p.consoleErrors, ...p.dialogs, ...p.requests], []);
     await p.screenshot(`history-test-trend-${k + 1}-runs`);
     await p.page.context().close();
