@@ -128,10 +128,27 @@ function provisionBrowser() {
   }
 }
 
+/** Real servers the test suite starts on loopback (never mocks): binary → Debian package. */
+const TEST_SERVERS = [
+  { name: 'Prometheus', bins: ['/usr/bin/prometheus', '/usr/bin/promtool'], pkg: 'prometheus' },
+  { name: 'Pushgateway', bins: ['/usr/bin/prometheus-pushgateway'], pkg: 'prometheus-pushgateway' },
+];
+
+function provisionTestServers() {
+  const missing = TEST_SERVERS.filter((s) => !s.bins.every((b) => existsSync(b)));
+  if (missing.length === 0) return;
+  if (!isDebianRoot()) {
+    throw new SetupError('test servers', `${missing.map((s) => s.name).join(', ')} not found`,
+      `install the Debian/Ubuntu packages ${missing.map((s) => s.pkg).join(' ')} (the tests start them on loopback)`);
+  }
+  aptInstall(missing.map((s) => s.pkg));
+}
+
 try {
   checkNode();
   installNodeModules();
   provisionBrowser();
+  if (process.argv.includes('--test-servers')) provisionTestServers();
   log('ready');
 } catch (e) {
   process.stderr.write(`[setup] failed at ${e.message}\n`);
