@@ -2,8 +2,8 @@
 // Prometheus' query API; a second push of the same group replaces the first (no stale series).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createProject, type InlineProject } from '../helpers/inline-project';
-import { startPromStack, type PromStack } from '../helpers/prometheus-servers';
+import { createProject, runCli, type InlineProject } from '../helpers/inline-project';
+import { promtoolCheck, startPromStack, type PromStack } from '../helpers/prometheus-servers';
 import type { JsonReport } from '../../src/types';
 
 const sleepTest = (title: string, ms: number) =>
@@ -74,4 +74,28 @@ test('the next push of the same group replaces it: a removed test leaves no stal
   const tests = await stack.waitFor(`playwright_perf_tests${SEL}`, (r) => sum(r) === 3);
   assert.equal(sum(tests), 3);
   await stack.waitFor(`playwright_perf_slow_test_duration_seconds{test="slow one"}`, (r) => r.length === 0);
+});
+
+test('CLI: `metrics` prints a promtool-clean exposition, `--push` pushes a saved report, bad flags exit 2', async () => {
+  const report: JsonReport = p.readReport();
+  const printed = await runCli(['metrics', 'perf-report/report.json', '--slowest', '1'], p.dir);
+  assert.equal(printed.exitCode, 0, printed.stderr);
+  assert.match(printed.stdout, /^playwright_perf_run_duration_seconds\{status="passed",machine_class="[^"]+"\} [\d.]+$/m);
+  const lint = promtoolCheck(printed.stdout);
+  assert.ok(lint.ok && lint.output === '', lint.output);
+  const pushed = await runCli(['metrics', 'perf-report/report.json', '--push', stack.gatewayUrl, '--job', 'e2e-cli',
+    '--grouping', 'suite=cli'], p.dir);
+  assert.equal(pushed.exitCode, 0, pushed.stderr);
+  assert.match(pushed.stdout, /pushed to http:\/\/127\.0\.0\.1:\d+\/ \(job=e2e-cli, branch=unknown, shard=all, suite=cli\)/);
+  const wall = await stack.waitFor('playwright_perf_run_duration_seconds{job="e2e-cli"}', (r) => r.length === 1);
+  assert.equal(wall[0].value, report.run.wallTimeMs / 1000);
+  const bad = await runCli(['metrics', 'perf-report/report.json', '--push', stack.gatewayUrl, '--grouping', 'oops'], p.dir);
+  assert.equal(bad.exitCode, 2);
+  assert.match(bad.stderr, /--grouping must be label=value, got "oops"/);
+  const badUrl = await runCli(['metrics', 'perf-report/report.json', '--push', 'nope'], p.dir);
+  assert.equal(badUrl.exitCode, 2);
+  assert.match(badUrl.stderr, /"prometheus\.pushgateway\.url" must be an http\(s\) URL/);
+  const down = await runCli(['metrics', 'perf-report/report.json', '--push', 'http://127.0.0.1:9', '--timeout', '1000'], p.dir);
+  assert.equal(down.exitCode, 1);
+  assert.match(down.stderr, /push to Pushgateway http:\/\/127\.0\.0\.1:9\/ failed/);
 });

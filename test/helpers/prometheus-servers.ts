@@ -69,7 +69,11 @@ export async function startPromStack(): Promise<PromStack> {
   const [gwPort, promPort] = [await freePort(), await freePort()];
   const gatewayUrl = `http://127.0.0.1:${gwPort}`;
   const prometheusUrl = `http://127.0.0.1:${promPort}`;
-  const gw = start(PUSHGATEWAY_BIN, [`--web.listen-address=127.0.0.1:${gwPort}`, '--log.level=warn']);
+  // Debian's build persists to /var/lib/prometheus/pushgateway.data by default: state shared across
+  // runs would leak one test's pushes into the next, so every gateway gets its own file.
+  const gw = start(PUSHGATEWAY_BIN, [
+    `--web.listen-address=127.0.0.1:${gwPort}`, `--persistence.file=${join(dir, 'pushgateway.data')}`, '--log.level=warn',
+  ]);
   // honor_labels keeps the pushed job/branch/shard labels instead of the scrape target's.
   writeFileSync(join(dir, 'prometheus.yml'), [
     'global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:',
