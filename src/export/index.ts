@@ -3,3 +3,4 @@
 export { resolvePrometheusOptions, PUSHGATEWAY_URL_ENV, type ResolvedPrometheus } from './options';
 export { buildRunRegistry } from './report-metrics';
 export { pushRunMetrics, groupingKey, redact } from './push';
+export { buildHistoryRegistry, latestRuns } from './history-metrics';
