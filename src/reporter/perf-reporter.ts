@@ -34,6 +34,14 @@ function maybeFault(where: string): void {
   if ((process.env[FAULT_ENV] ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
 }
 
+/** CI sets one id for every shard of a run (e.g. `${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}`), so a
+ *  shared history keeps the shards as parts of one run and ignores a re-upload of the same shard. */
+export const RUN_ID_ENV = 'PLAYWRIGHT_PERF_RUN_ID';
+function runIdFromEnv(): string | undefined {
+  const id = process.env[RUN_ID_ENV]?.trim();
+  return id && id.length <= 200 ? id : undefined;
+}
+
 /** `where` of errors Playwright reported (config, global setup…): recorded, not re-printed. */
 export const PLAYWRIGHT_ERROR = 'playwright';
 
@@ -205,7 +213,7 @@ export class PerfReporter {
     return {
       kind: RUN_RECORD_KIND,
       schemaVersion: RUN_RECORD_VERSION,
-      runId: randomUUID(),
+      runId: runIdFromEnv() ?? randomUUID(),
       startedAt: new Date(startTime).toISOString(),
       startTime,
       wallTimeMs: Math.max(0, result.duration ?? Date.now() - this.startTime),

@@ -21,8 +21,14 @@ export interface HistoryStageResult {
   removedRuns: string[];
 }
 
+/** A run's identity in history: its id and its shard. Shards of one CI run may share an id
+ *  (PLAYWRIGHT_PERF_RUN_ID); a re-upload of the same shard is the same entry. */
+export function samePart(a: Pick<CompactRun, 'runId' | 'shard'>, b: Pick<CompactRun, 'runId' | 'shard'>): boolean {
+  return a.runId === b.runId && (a.shard ?? '') === (b.shard ?? '');
+}
+
 export function compareWithHistory(data: HistoryData, compact: CompactRun, opts: ResolvedHistoryOptions, run?: RunRecord): { comparison?: HistoryComparison; quality: QualitySummary } {
-  const earlier = data.runs.filter((r) => r.runId !== compact.runId);
+  const earlier = data.runs.filter((r) => !samePart(r, compact));
   const quality = summarizeQuality(earlier, compact, run);
   if (earlier.length === 0) return { quality };
   const sel = selectBaseline(data, compact, opts.baseline);
@@ -65,7 +71,7 @@ export async function recordRun(
   }
   return store.update((data) => {
     const result = compareWithHistory(data, compact, opts, extras.run);
-    const added = !data.runs.some((r) => r.runId === compact.runId);
+    const added = !data.runs.some((r) => samePart(r, compact));
     if (added) {
       data.runs.push(compact);
       data.runs.sort((a, b) => a.startTime - b.startTime);
