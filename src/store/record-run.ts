@@ -6,10 +6,13 @@ import type { BudgetResult, CompactRun, HistoryAlert, HistoryComparison, History
 import { selectBaseline } from '../analyze/baseline';
 import { buildTrends, detectRegressions } from '../analyze/regression';
 import { summarizeQuality } from '../analyze/quality';
-import type { HistoryStore } from './history-store';
+import type { HistoryScope, HistoryStore } from './history-store';
+import { QUALITY_WINDOW } from '../analyze/quality';
 import type { ResolvedHistoryOptions } from './options';
 import { applyRetention } from './retention';
 
+/** Runs per trend line (buildTrends' default). */
+const TREND_POINTS = 30;
 /** Trend series attached to the report (the most changed keys). */
 const MAX_TRENDS = 20;
 
@@ -69,6 +72,13 @@ export async function recordRun(
     const data = await store.read();
     return { ...compareWithHistory(data, compact, opts, extras.run), added: false, removedRuns: [] };
   }
+  const scope: HistoryScope = {
+    current: compact,
+    // The longest window any comparison looks back over (baseline, quality, trends), plus the run itself.
+    recent: Math.max(QUALITY_WINDOW, TREND_POINTS, 'previous' in opts.baseline ? opts.baseline.previous ?? 0 : 0) + 1,
+    ...('runId' in opts.baseline ? { baselineRunId: opts.baseline.runId } : {}),
+    retention: { keepRuns: opts.keepRuns, keepDays: opts.keepDays, now: extras.now },
+  };
   return store.update((data) => {
     const result = compareWithHistory(data, compact, opts, extras.run);
     const added = !data.runs.some((r) => samePart(r, compact));
@@ -79,5 +89,5 @@ export async function recordRun(
     }
     const { removedRuns } = applyRetention(data, { keepRuns: opts.keepRuns, keepDays: opts.keepDays, now: extras.now });
     return { ...result, added, removedRuns };
-  });
+  }, scope);
 }

@@ -84,6 +84,28 @@ for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
       if (Object.keys(answers).length === 2) assert.deepEqual(answers.json, answers.postgres);
     });
 
+    test('a long mixed history (branches, machines, pins, retention): same verdicts and same data as the JSON store', async () => {
+      const store = await fresh(kind);
+      const r = rng(7);
+      const opts = { ...defaultHistoryOptions(), keepRuns: 60 };
+      const results: unknown[] = [];
+      for (let i = 0; i < 90; i++) {
+        const branch = i % 3 === 0 ? 'feature' : 'main';
+        const machineClass = i % 4 === 0 ? 'linux-x64-8cpu-32g' : 'linux-x64-2cpu-8g';
+        const slow = i >= 85 && branch === 'main' ? 400 : 300;
+        const run = compact(1000 + i, [compactTest('m.spec.ts › a', noisy(r, slow, 0.05, 2)), compactTest('m.spec.ts › b', noisy(r, 100, 0.05, 1))],
+          [{ metric: 'nav.ttfb', subject: 'h/p', project: 'chromium', values: noisy(r, 40, 0.1, 3) }], { branch, machineClass });
+        if (i === 20) await store.update((d) => { d.pins.old = [d.runs[2].runId]; });
+        const res = await recordRun(store, run, opts, { now: run.startTime });
+        results.push([res.added, verdicts(res.comparison), res.comparison?.baseline, res.quality]);
+      }
+      const data = await store.read();
+      answers[`mixed-${kind}`] = { results, runs: data.runs.map((x) => x.runId), alerts: data.alerts, pins: data.pins };
+      assert.ok(data.runs.some((x) => x.runId === 'r1002'), 'the pinned run survives retention');
+      assert.equal(data.runs.length, 61);
+      if (answers['mixed-json'] && answers['mixed-postgres']) assert.deepEqual(answers['mixed-postgres'], answers['mixed-json']);
+    });
+
     test('shards sharing a run id are parts of one run; a re-upload of a shard is ignored', async () => {
       const store = await fresh(kind);
       const opts = defaultHistoryOptions();

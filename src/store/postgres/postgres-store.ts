@@ -5,7 +5,8 @@
 // either fully in or not at all — and its unique keys make a retry that did commit harmless.
 import type { Pool, PoolClient } from 'pg';
 import type { HistoryData } from '../../types';
-import type { HistoryStore } from '../history-store';
+import type { HistoryScope, HistoryStore } from '../history-store';
+import { applySqlRetention, selectScope } from './scope';
 import { errorMessage } from '../../util/errors';
 import { migrate } from './migrate';
 import { readHistory } from './read';
@@ -92,15 +93,17 @@ export class PostgresHistoryStore implements HistoryStore {
     });
   }
 
-  update<T>(fn: (data: HistoryData) => T | Promise<T>): Promise<T> {
+  update<T>(fn: (data: HistoryData) => T | Promise<T>, scope?: HistoryScope): Promise<T> {
     return this.withRetry('update', async (client) => {
       await client.query('BEGIN');
       try {
         await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
-        const data = await readHistory(client);
-        const before = snapshot(data);
+        const filter = scope ? await selectScope(client, scope) : undefined;
+        const data = await readHistory(client, filter);
+        const before = snapshot(data, filter?.runIds);
         const result = await fn(data);
         await writeChanges(client, before, data);
+        if (scope?.retention) await applySqlRetention(client, scope.retention);
         await client.query('COMMIT');
         return result;
       } catch (e) {

@@ -67,8 +67,10 @@ CREATE TABLE ${SCHEMA}.metric_samples (
 CREATE INDEX metric_samples_by_key ON ${SCHEMA}.metric_samples (metric, subject);
 CREATE TABLE ${SCHEMA}.alerts (
   ord bigserial PRIMARY KEY,
+  run_id text NOT NULL,
   body jsonb NOT NULL
 );
+CREATE INDEX alerts_by_run ON ${SCHEMA}.alerts (run_id);
 CREATE TABLE ${SCHEMA}.pins (
   name text NOT NULL,
   ord int NOT NULL,
