@@ -7,7 +7,10 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startPostgres, type PgServer } from '../helpers/postgres-server';
-import { createProject, countMatches, REPO_ROOT, type InlineProject } from '../helpers/inline-project';
+import { createProject, countMatches, REPO_ROOT, runCli, type InlineProject } from '../helpers/inline-project';
+import { compact, compactTest } from '../helpers/history-factories';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { openHistoryStore } from '../../src/store/history-store';
 
 let pg: PgServer;
@@ -86,4 +89,38 @@ test('fails', async () => { expect(1).toBe(2); });
   const report = p.readReport();
   assert.equal(report.run.tests.length, 2, 'report.json written');
   assert.equal(report.run.errors.filter((e) => e.where === 'store.history').length, 1);
+});
+
+test('CLI: history import copies a JSON history into Postgres, export copies it back unchanged', async () => {
+  const url = await pg.createDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'pwperf-cli-pg-'));
+  try {
+    const file = join(dir, 'history.json');
+    const json = openHistoryStore(file);
+    const runs = Array.from({ length: 12 }, (_, i) => compact(i, [compactTest('c.spec.ts › t', [100 + i])]));
+    await json.update((d) => {
+      d.runs.push(...runs);
+      d.pins.release = [runs[3].runId];
+      d.alerts.push({ runId: runs[5].runId, time: 1, kind: 'regression', severity: 'error', metric: 'test.duration', subject: 'x', message: 'm' });
+    });
+    const imported = await runCli(['history', 'import', file, '--db', url], dir);
+    assert.equal(imported.exitCode, 0, imported.stderr);
+    assert.match(imported.stdout, /imported 12 run\(s\) into postgres:\/\/postgres@127\.0\.0\.1:\d+\/\w+ \(0 already there\), 1 alert\(s\), 1 pin\(s\)/);
+    const again = await runCli(['history', 'import', file, '--db', url], dir);
+    assert.match(again.stdout, /imported 0 run\(s\) .* \(12 already there\)/);
+    const listed = await runCli(['history', 'list', '--db', url, '--json', '--limit', '100'], dir);
+    assert.equal(JSON.parse(listed.stdout).length, 12);
+    const exported = await runCli(['history', 'export', '--db', url, '--out', join(dir, 'back.json')], dir);
+    assert.equal(exported.exitCode, 0, exported.stderr);
+    const back = await openHistoryStore(join(dir, 'back.json')).read();
+    assert.deepEqual(back, await json.read());
+    const bad = await runCli(['history', 'list', '--db', 'mysql://x'], dir);
+    assert.equal(bad.exitCode, 2);
+    assert.match(bad.stderr, /--db must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    const down = await runCli(['history', 'list', '--db', 'postgres://u:pw@127.0.0.1:9/x'], dir);
+    assert.equal(down.exitCode, 1);
+    assert.match(down.stderr, /history database postgres:\/\/u:\*\*\*@127\.0\.0\.1:9\/x: read failed/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
