@@ -62,8 +62,13 @@ for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
       const run = compact(1, [compactTest('x › y', [120, 80], { outcome: 'flaky' })],
         [{ metric: 'vital.CLS', subject: 'h/p', project: 'chromium', values: [0.01, 0.2] }],
         { labels: { env: 'ci', 'שפה': 'עברית' }, commit: 'abc', shard: '2/3' });
+      const r0 = await store.revision!();
       await store.update((d) => { d.runs.push(run); });
       assert.deepEqual((await store.read()).runs, [run]);
+      const r1 = await store.revision!();
+      assert.notEqual(r1, r0, 'a write changes the revision');
+      await store.read();
+      assert.equal(await store.revision!(), r1, 'a read does not');
     });
 
     test('recordRun gives the same verdicts on both stores, and appends a run once', async () => {

@@ -12,6 +12,7 @@ import { migrate } from './migrate';
 import { readHistory } from './read';
 import { snapshot, writeChanges } from './write';
 import { poolConfig, redactUrl } from './connection';
+import { SCHEMA } from './schema';
 
 /** Fixed key of the writers' advisory lock (distinct from the migration lock). */
 const WRITE_LOCK = 0x5057_7077; // "PWpw"
@@ -104,12 +105,20 @@ export class PostgresHistoryStore implements HistoryStore {
         const result = await fn(data);
         await writeChanges(client, before, data);
         if (scope?.retention) await applySqlRetention(client, scope.retention);
+        await client.query(`UPDATE ${SCHEMA}.revision SET value = value + 1`);
         await client.query('COMMIT');
         return result;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw e;
       }
+    });
+  }
+
+  revision(): Promise<string> {
+    return this.withRetry('revision', async (client) => {
+      const r = await client.query<{ value: string }>(`SELECT value FROM ${SCHEMA}.revision`);
+      return `pg:${r.rows[0]?.value ?? 0}`;
     });
   }
 

@@ -80,7 +80,13 @@ CREATE TABLE ${SCHEMA}.pins (
 CREATE TABLE ${SCHEMA}.optimizations (
   ord bigserial PRIMARY KEY,
   body jsonb NOT NULL
-);`,
+);
+-- Bumped by every write: readers that cache the history (serve) compare it instead of re-reading.
+CREATE TABLE ${SCHEMA}.revision (
+  only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+  value bigint NOT NULL
+);
+INSERT INTO ${SCHEMA}.revision (value) VALUES (0);`,
   },
 ];
 
