@@ -6,12 +6,15 @@ import { parseBudget } from '../analyze/budgets';
 import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/regression';
 import { DEFAULT_BASELINE_RUNS } from '../analyze/baseline';
 import { DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from './retention';
+import { HISTORY_URL_ENV, isDatabaseUrl } from './postgres/connection';
 
 /** Relative to the folder of playwright.config (the reporter's rootDir). */
 export const DEFAULT_HISTORY_PATH = '.playwright-perf/history.json';
 
 export interface ResolvedHistoryOptions {
   path: string;
+  /** Postgres URL (option `url` or env PLAYWRIGHT_PERF_HISTORY_URL): used instead of `path`. */
+  url?: string;
   keepRuns: number;
   keepDays: number;
   baseline: NonNullable<HistoryOptions['baseline']>;
@@ -20,7 +23,7 @@ export interface ResolvedHistoryOptions {
   minAbsChangeMs: number;
 }
 
-const HISTORY_KEYS = ['path', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr', 'minAbsChangeMs'];
+const HISTORY_KEYS = ['path', 'url', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr', 'minAbsChangeMs'];
 
 export function defaultHistoryOptions(): ResolvedHistoryOptions {
   return { path: DEFAULT_HISTORY_PATH, keepRuns: DEFAULT_KEEP_RUNS, keepDays: DEFAULT_KEEP_DAYS, baseline: { previous: DEFAULT_BASELINE_RUNS }, minChange: DEFAULT_MIN_CHANGE, fdr: DEFAULT_FDR, minAbsChangeMs: DEFAULT_MIN_ABS_CHANGE_MS };
@@ -28,10 +31,16 @@ export function defaultHistoryOptions(): ResolvedHistoryOptions {
 
 
 /** `history: false` turns history off; undefined or an object turns it on. */
-export function resolveHistoryOptions(input: unknown): { history: ResolvedHistoryOptions | false; problems: string[] } {
+export function resolveHistoryOptions(
+  input: unknown, env: Record<string, string | undefined> = process.env,
+): { history: ResolvedHistoryOptions | false; problems: string[] } {
   const problems: string[] = [];
   const out = defaultHistoryOptions();
   if (input === false) return { history: false, problems };
+  if (env[HISTORY_URL_ENV]) {
+    if (isDatabaseUrl(env[HISTORY_URL_ENV]!)) out.url = env[HISTORY_URL_ENV];
+    else problems.push(`${HISTORY_URL_ENV} must be a postgres:// or postgresql:// URL; using the history file`);
+  }
   if (input === undefined) return { history: out, problems };
   if (!isPlainObject(input)) {
     problems.push(`option "history" must be an object of history options, or false to turn history off (e.g. { path, keepRuns, keepDays, baseline, minChange, fdr }), got ${describeValue(input)}; using the defaults`);
@@ -41,6 +50,11 @@ export function resolveHistoryOptions(input: unknown): { history: ResolvedHistor
   if (input.path !== undefined) {
     if (typeof input.path === 'string' && input.path.trim()) out.path = input.path;
     else problems.push(`option "history.path" must be a non-empty string, got ${describeValue(input.path)}`);
+  }
+  if (input.url !== undefined) {
+    if (typeof input.url === 'string' && isDatabaseUrl(input.url)) out.url = input.url;
+    // Never echo the value: it may carry a password.
+    else problems.push('option "history.url" must be a postgres:// or postgresql:// URL; using the history file');
   }
   const posInt = (k: 'keepRuns' | 'keepDays') => {
     if (input[k] === undefined) return;

@@ -9,8 +9,9 @@ import type {
 import { selectBaseline } from '../analyze/baseline';
 import { buildTrends, detectRegressions } from '../analyze/regression';
 import { summarizeQuality } from '../analyze/quality';
+import { QUALITY_WINDOW } from '../analyze/quality';
 import { runSeries, seriesKey } from '../analyze/compact-run';
-import type { HistoryStore } from './history-store';
+import type { HistoryScope, HistoryStore } from './history-store';
 import type { ResolvedHistoryOptions } from './options';
 import { applyRetention } from './retention';
 
@@ -28,8 +29,14 @@ export interface HistoryStageResult {
   removedRuns: string[];
 }
 
+/** A run's identity in history: its id and its shard. Shards of one CI run may share an id
+ *  (PLAYWRIGHT_PERF_RUN_ID); a re-upload of the same shard is the same entry. */
+export function samePart(a: Pick<CompactRun, 'runId' | 'shard'>, b: Pick<CompactRun, 'runId' | 'shard'>): boolean {
+  return a.runId === b.runId && (a.shard ?? '') === (b.shard ?? '');
+}
+
 export function compareWithHistory(data: HistoryData, compact: CompactRun, opts: ResolvedHistoryOptions, run?: RunRecord): { comparison?: HistoryComparison; quality: QualitySummary } {
-  const earlier = data.runs.filter((r) => r.runId !== compact.runId);
+  const earlier = data.runs.filter((r) => !samePart(r, compact));
   const quality = summarizeQuality(earlier, compact, run);
   if (earlier.length === 0) return { quality };
   const sel = selectBaseline(data, compact, opts.baseline);
@@ -101,9 +108,16 @@ export async function recordRun(
     const data = await store.read();
     return { ...compareWithHistory(data, compact, opts, extras.run), added: false, removedRuns: [] };
   }
+  const scope: HistoryScope = {
+    current: compact,
+    // The longest window any comparison looks back over (baseline, quality, trends), plus the run itself.
+    recent: Math.max(QUALITY_WINDOW, TREND_RUNS, 'previous' in opts.baseline ? opts.baseline.previous ?? 0 : 0) + 1,
+    ...('runId' in opts.baseline ? { baselineRunId: opts.baseline.runId } : {}),
+    retention: { keepRuns: opts.keepRuns, keepDays: opts.keepDays, now: extras.now },
+  };
   return store.update((data) => {
     const result = compareWithHistory(data, compact, opts, extras.run);
-    const added = !data.runs.some((r) => r.runId === compact.runId);
+    const added = !data.runs.some((r) => samePart(r, compact));
     if (added) {
       data.runs.push(compact);
       data.runs.sort((a, b) => a.startTime - b.startTime);
@@ -111,5 +125,5 @@ export async function recordRun(
     }
     const { removedRuns } = applyRetention(data, { keepRuns: opts.keepRuns, keepDays: opts.keepDays, now: extras.now });
     return { ...result, added, removedRuns };
-  });
+  }, scope);
 }
