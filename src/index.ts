@@ -10,10 +10,10 @@ export type { PerfApi, PerfTestFixtures, PerfWorkerFixtures } from './fixtures';
 export { DEFAULT_PERF_OPTIONS } from './fixtures/options';
 export { resolveChromium, chromiumLaunchOptions, chromiumExecutablePath, ChromiumNotFoundError, CHROMIUM_ENV_VAR } from './browser/resolve-chromium';
 export type * from './types';
-export { detectBottlenecks } from './analyze/bottlenecks';
-export { optimizeAnalysis, recommend } from './analyze/recommendations';
-export type { OptimizerAnalysis } from './analyze/recommendations';
-export { buildSuiteModel, predictWall, listScheduleMs, lptMs } from './analyze/suite-model';
+export { detectBottlenecks } from './analyze/optimizer/bottlenecks';
+export { optimizeAnalysis, recommend } from './analyze/optimizer/recommendations';
+export type { OptimizerAnalysis } from './analyze/optimizer/recommendations';
+export { buildSuiteModel, predictWall, listScheduleMs, lptMs } from './analyze/optimizer/suite-model';
 export { findConfig } from './optimize/find-config';
 export { applyWithBackup, rollback, readManifest } from './optimize/backup';
 /** Optimizer API (plan/apply/validate/sweep). Loads ts-morph on first use, not with the reporter. */

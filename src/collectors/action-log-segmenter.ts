@@ -10,7 +10,7 @@
 //   "  waiting for scheduled navigations to finish" / "  navigations have finished"
 //   "<= locator.click succeeded" | "<= locator.click failed"
 import type { LocatorTiming } from '../types';
-import { selectorKind } from '../analyze/selector-kind';
+import { selectorKind } from '../protocol/selector-kind';
 
 export interface LogLine {
   /** Epoch ms (fractional). */

@@ -3,7 +3,7 @@
 // loaded only when there is a config change to show.
 import { existsSync } from 'node:fs';
 import type { Recommendation, RunAnalysis, RunRecord } from '../types';
-import { optimizeAnalysis } from '../analyze/recommendations';
+import { optimizeAnalysis } from '../analyze/optimizer/recommendations';
 
 export function reportRecommendations(run: RunRecord, analysis?: RunAnalysis): Recommendation[] {
   const recs = optimizeAnalysis({ run, analysis }).recommendations;

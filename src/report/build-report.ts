@@ -2,7 +2,7 @@
 // budgets and optimizer recommendations. Each stage is contained. Used by the reporter at the end
 // of a run and by `playwright-perf report <run.json>`.
 import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReporterOptions, type RunRecord } from '../types';
-import { analyzeRun } from '../analyze';
+import { analyzeRun } from '../analyze/run';
 import { containAsync } from '../util/errors';
 import { reportRecommendations } from '../optimize/report-recommendations';
 import { addHistoryToReport } from './history-stage';

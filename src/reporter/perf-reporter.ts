@@ -24,7 +24,7 @@ import { resolveOptions, type ResolvedOptions } from './options';
 import { SystemSampler } from './system-sampler';
 import { buildReport } from '../report/build-report';
 import { writeReports, type WrittenReports } from '../report/write-reports';
-import { analyzeRun } from '../analyze';
+import { analyzeRun } from '../analyze/run';
 import { printSummary } from './terminal-summary';
 
 /** Test-only fault injection (documented in docs/options.md): makes the named hook throw. */

@@ -3,7 +3,7 @@
 import { relative, isAbsolute } from 'node:path';
 import type { JsonReport } from '../types';
 import type { WrittenReports } from '../report/write-reports';
-import { formatMs } from '../analyze/critical-path';
+import { formatMs } from '../analyze/run/critical-path';
 import { formatVerdicts } from '../report/verdict-text';
 
 /** How many slowest tests the terminal shows (the report has the full list). */

@@ -2,9 +2,9 @@
 // is reported by name and falls back to its default; the run goes on.
 import type { BudgetRule, GateOptions, HistoryOptions } from '../types';
 import { describeValue, isPlainObject } from '../util/describe-value';
-import { parseBudget } from '../analyze/budgets';
-import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/regression';
-import { DEFAULT_BASELINE_RUNS } from '../analyze/baseline';
+import { parseBudget } from '../analyze/budgets/budgets';
+import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/history/regression';
+import { DEFAULT_BASELINE_RUNS } from '../analyze/history/baseline';
 import { DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from './retention';
 
 /** Relative to the folder of playwright.config (the reporter's rootDir). */

@@ -3,9 +3,9 @@
 // so concurrent runs never overwrite each other. Re-processing a run already in history (the same
 // runId, e.g. `playwright-perf report run.json`) compares again but adds nothing.
 import type { BudgetResult, CompactRun, HistoryAlert, HistoryComparison, HistoryData, QualitySummary, RunRecord } from '../types';
-import { selectBaseline } from '../analyze/baseline';
-import { buildTrends, detectRegressions } from '../analyze/regression';
-import { summarizeQuality } from '../analyze/quality';
+import { selectBaseline } from '../analyze/history/baseline';
+import { buildTrends, detectRegressions } from '../analyze/history/regression';
+import { summarizeQuality } from '../analyze/history/quality';
 import type { HistoryStore } from './history-store';
 import type { ResolvedHistoryOptions } from './options';
 import { applyRetention } from './retention';

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { createProject, configTs, type InlineProject } from '../helpers/inline-project';
 import { startTruthServer, expectedShiftCls, type TruthServer } from '../helpers/truth-server';
 import type { RunRecord, TestRecord, TestResultRecord } from '../../src/types';
-import { rate } from '../../src/analyze/vitals';
+import { rate } from '../../src/analyze/run/vitals';
 
 /** Tolerance used by the issue: max(5 %, 15 ms). */
 const tol = (truth: number) => Math.max(0.05 * truth, 15);

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { renderHtml } from '../../src/report/html/render-html';
 import { buildViewModel } from '../../src/report/html/build-view-model';
 import { TEST_COLS } from '../../src/report/html/view-model-types';
-import { analyzeRun } from '../../src/analyze';
+import { analyzeRun } from '../../src/analyze/run';
 import { syntheticReport, syntheticRun } from '../helpers/synthetic-report';
 import { launch, openReport, type ReportPage } from '../helpers/report-page';
 

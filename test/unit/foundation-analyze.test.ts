@@ -2,14 +2,14 @@
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeRun, makeTest, makeResult, makeStep, makeSample, makeConfig, at, resetIds } from '../helpers/factories';
-import { analyzeRun } from '../../src/analyze';
-import { summarizeRun } from '../../src/analyze/summary';
-import { analyzeWorkers } from '../../src/analyze/workers';
-import { analyzeCriticalPath } from '../../src/analyze/critical-path';
-import { analyzeSlowest, stepDetail } from '../../src/analyze/slowest';
-import { analyzeBreakdown } from '../../src/analyze/breakdown';
-import { analyzeFlaky, analyzeRetries } from '../../src/analyze/flaky';
-import { analyzeSystem } from '../../src/analyze/system';
+import { analyzeRun } from '../../src/analyze/run';
+import { summarizeRun } from '../../src/analyze/run/summary';
+import { analyzeWorkers } from '../../src/analyze/run/workers';
+import { analyzeCriticalPath } from '../../src/analyze/run/critical-path';
+import { analyzeSlowest, stepDetail } from '../../src/analyze/run/slowest';
+import { analyzeBreakdown } from '../../src/analyze/run/breakdown';
+import { analyzeFlaky, analyzeRetries } from '../../src/analyze/run/flaky';
+import { analyzeSystem } from '../../src/analyze/run/system';
 
 beforeEach(() => resetIds());
 

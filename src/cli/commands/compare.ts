@@ -6,11 +6,11 @@ import { resolve } from 'node:path';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { JSON_REPORT_KIND, type BudgetRule, type HistoryComparison, type RunRecord } from '../../types';
 import { migrateRunRecord } from '../../store/migrate-run-record';
-import { compactRun } from '../../analyze/compact-run';
-import { environmentCaveats } from '../../analyze/baseline';
-import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/regression';
-import { evaluateBudgets } from '../../analyze/budgets';
-import { evaluateGate } from '../../analyze/gate';
+import { compactRun } from '../../analyze/history/compact-run';
+import { environmentCaveats } from '../../analyze/history/baseline';
+import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/history/regression';
+import { evaluateBudgets } from '../../analyze/budgets/budgets';
+import { evaluateGate } from '../../analyze/budgets/gate';
 import { resolveBudgets } from '../../store/options';
 import { formatVerdicts } from '../../report/verdict-text';
 

@@ -7,8 +7,8 @@ import { openHistoryStore } from '../../store/history-store';
 import { DEFAULT_HISTORY_PATH } from '../../store/options';
 import { applyRetention, DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from '../../store/retention';
 import { writeFileAtomic } from '../../util/atomic-write';
-import { runSeries } from '../../analyze/compact-run';
-import { median } from '../../analyze/mann-whitney';
+import { runSeries } from '../../analyze/history/compact-run';
+import { median } from '../../analyze/stats/mann-whitney';
 
 const USAGE = `Usage: playwright-perf history <subcommand> [options]
 
