@@ -6,6 +6,7 @@ import {
   type PerfAttachmentBody, type PerfError, type TestPerfData,
 } from '../types';
 import { perfError } from '../util/errors';
+import { mergePerfData } from '../protocol/perf-data';
 
 interface AttachmentLike { name: string; contentType: string; body?: Buffer; path?: string }
 
@@ -19,15 +20,6 @@ function modernize(body: PerfAttachmentBody): PerfAttachmentBody {
     throw new Error(`attachment version ${body.version} is newer than this reporter understands (${PERF_ATTACHMENT_VERSION}); upgrade playwright-perf`);
   }
   return body;
-}
-
-export function mergePerfData(into: TestPerfData, from: TestPerfData): TestPerfData {
-  for (const [key, value] of Object.entries(from) as Array<[keyof TestPerfData, unknown]>) {
-    if (!Array.isArray(value)) continue;
-    const existing = (into[key] as unknown[] | undefined) ?? [];
-    (into as Record<string, unknown[]>)[key] = existing.concat(value);
-  }
-  return into;
 }
 
 export function decodePerfAttachments(attachments: AttachmentLike[], errors: PerfError[], testId?: string): TestPerfData | undefined {
