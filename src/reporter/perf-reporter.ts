@@ -17,6 +17,7 @@ import {
   type JsonReport, type PerfError, type PerfReporterOptions, type RunRecord, type TestRecord,
 } from '../types';
 import { errorMessage, perfError } from '../util/errors';
+import { faultsFrom, maybeFault } from '../util/fault';
 import { testToRecord, resultToRecord } from './record-builder';
 import { collectRunMeta } from './run-meta';
 import { snapshotConfig } from './config-snapshot';
@@ -27,11 +28,6 @@ import { writeReports, type WrittenReports } from '../report/write-reports';
 import { analyzeRun } from '../analyze/run';
 import { printSummary } from './terminal-summary';
 
-/** Test-only fault injection (documented in docs/options.md): makes the named hook throw. */
-export const FAULT_ENV = 'PLAYWRIGHT_PERF_FAULT';
-function maybeFault(where: string): void {
-  if ((process.env[FAULT_ENV] ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
-}
 
 /** `where` of errors Playwright reported (config, global setup…): recorded, not re-printed. */
 export const PLAYWRIGHT_ERROR = 'playwright';
@@ -40,6 +36,8 @@ interface ShardRun { shardIndex?: number; totalShards?: number; startTime: numbe
 
 export class PerfReporter {
   private readonly options: ResolvedOptions;
+  /** Test-only fault injection, read once from the environment (docs/options.md). */
+  private readonly faults = faultsFrom(process.env);
   private readonly errors: PerfError[] = [];
   private readonly warned = new Set<string>();
   private config: FullConfig | undefined;
@@ -96,7 +94,7 @@ export class PerfReporter {
         this.sampler.start();
       }
       process.on('exit', this.onProcessExit);
-      maybeFault('reporter.onBegin');
+      maybeFault(this.faults, 'reporter.onBegin');
     });
   }
 
@@ -128,7 +126,7 @@ export class PerfReporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     this.guard('reporter.onTestEnd', () => {
-      maybeFault('reporter.onTestEnd');
+      maybeFault(this.faults, 'reporter.onTestEnd');
       let rec = this.tests.get(test.id);
       if (!rec) {
         rec = testToRecord(test, this.rootDir);
@@ -153,8 +151,8 @@ export class PerfReporter {
       const run = this.finishRecord(result);
       let report: JsonReport;
       try {
-        maybeFault('reporter.onEnd');
-        report = await buildReport(run, { options: this.options, rootDir: this.rootDir });
+        maybeFault(this.faults, 'reporter.onEnd');
+        report = await buildReport(run, { options: this.options, rootDir: this.rootDir, faults: this.faults });
       } catch (e) {
         this.warn('report.build', e);
         report = this.fallbackReport(run);
@@ -212,7 +210,7 @@ export class PerfReporter {
 
   /** A report without the optional stages, for when buildReport itself failed. */
   private fallbackReport(run: RunRecord): JsonReport {
-    return { kind: JSON_REPORT_KIND, schemaVersion: JSON_REPORT_VERSION, generatedAt: new Date().toISOString(), run, analysis: analyzeRun(run, { slowest: this.options.slowest }) };
+    return { kind: JSON_REPORT_KIND, schemaVersion: JSON_REPORT_VERSION, generatedAt: new Date().toISOString(), run, analysis: analyzeRun(run, { slowest: this.options.slowest, faults: this.faults }) };
   }
 
   private write(report: JsonReport): WrittenReports {

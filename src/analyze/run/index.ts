@@ -3,6 +3,7 @@
 // Rule: nothing under src/analyze/ may import fs, a browser, ts-morph or lowdb (checked by a test).
 import type { PerfError, RunAnalysis, RunRecord } from '../../types';
 import { contain } from '../../util/errors';
+import { maybeFault, type Faults } from '../../util/fault';
 import { summarizeRun } from './summary';
 import { analyzeWorkers, groupLanes } from './workers';
 import { analyzeCriticalPath } from './critical-path';
@@ -23,17 +24,17 @@ import { analyzeRuntime } from './runtime';
 export interface AnalyzeOptions {
   /** Length of the slowest-N lists. */
   slowest?: number;
-}
-
-/** Test-only fault injection (docs/options.md): PLAYWRIGHT_PERF_FAULT=analyze.<name> makes that analyzer throw. */
-function maybeFault(where: string): void {
-  if (typeof process !== 'undefined' && (process.env.PLAYWRIGHT_PERF_FAULT ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (PLAYWRIGHT_PERF_FAULT)`);
+  /** Test-only: analyzers (`analyze.<section>`) that must throw, to prove each one is contained. */
+  faults?: Faults;
 }
 
 export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAnalysis {
   const errors: PerfError[] = [];
   const n = options.slowest ?? 10;
-  const run1 = <T>(where: string, fn: () => T, fallback: T): T => contain(where, errors, () => { maybeFault(where); return fn(); }, fallback);
+  const run1 = <T>(where: string, fn: () => T, fallback: T): T => contain(where, errors, () => {
+    maybeFault(options.faults, where);
+    return fn();
+  }, fallback);
   const summary = summarizeRun(run);
   const lanes = run1('analyze.lanes', () => groupLanes(run), []);
   const analysis: RunAnalysis = {
