@@ -9,6 +9,7 @@
 // With `connectOptions` (remote browser) the server logs elsewhere and nothing arrives: the
 // locator collector then records a Missing entry instead of timings.
 import { dirname } from 'node:path';
+import { errorMessage } from '../util/errors';
 
 type DebugFn = ((...args: unknown[]) => void) & { namespace?: string };
 interface DebugModule {
@@ -82,7 +83,7 @@ export class ActionLogHook {
       this.installed = true;
       return true;
     } catch (e) {
-      this.failure = `could not hook Playwright's action log: ${(e as Error)?.message ?? e}`;
+      this.failure = `could not hook Playwright's action log: ${errorMessage(e)}`;
       return false;
     }
   }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AUDIT_CHROMIUM_FLAGS, CHROMIUM_START_TIMEOUT_MS } from './constants';
 import { loadChromeLauncherFlags } from './load-lighthouse';
+import { errorMessage } from '../util/errors';
 
 export class ChromiumLaunchError extends Error {
   constructor(message: string, readonly stderr: string) {
@@ -81,7 +82,7 @@ export async function launchAuditChromium(opts: LaunchChromiumOptions): Promise<
     child = spawn(opts.executablePath, flags, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });
-    throw new ChromiumLaunchError(`could not start Chromium at ${opts.executablePath}: ${(e as Error).message}`, '');
+    throw new ChromiumLaunchError(`could not start Chromium at ${opts.executablePath}: ${errorMessage(e)}`, '');
   }
   track(child.pid);
   let stderr = '';

@@ -3,7 +3,8 @@
 // effect. The decision needs a median gain above the noise floor and most pairwise wins, because
 // with the 2–3 runs validation can afford the p-value alone cannot reach 0.05 (see minimumUTestP).
 import type { SampleComparison } from '../types';
-import { cliffsDelta, mannWhitneyU, median } from '../analyze/stats/mann-whitney';
+import { cliffsDelta, mannWhitneyU } from '../analyze/stats/mann-whitney';
+import { median } from '../analyze/stats/descriptive';
 
 export { median };
 

@@ -5,7 +5,7 @@ import {
   PERF_ATTACHMENT_FORMAT, PERF_ATTACHMENT_NAME, PERF_ATTACHMENT_VERSION,
   type PerfAttachmentBody, type PerfError, type TestPerfData,
 } from '../types';
-import { perfError } from '../util/errors';
+import { perfError, errorMessage } from '../util/errors';
 import { mergePerfData } from '../protocol/perf-data';
 
 interface AttachmentLike { name: string; contentType: string; body?: Buffer; path?: string }
@@ -34,7 +34,7 @@ export function decodePerfAttachments(attachments: AttachmentLike[], errors: Per
       }
       merged = mergePerfData(merged ?? {}, modernize(body).data);
     } catch (e) {
-      const why = e instanceof SyntaxError ? `is not valid JSON (${e.message})` : `was rejected: ${(e as Error)?.message ?? e}`;
+      const why = e instanceof SyntaxError ? `is not valid JSON (${e.message})` : `was rejected: ${errorMessage(e)}`;
       errors.push(perfError('reporter.decodeAttachment', new Error(`a "${PERF_ATTACHMENT_NAME}" attachment ${why}; its perf data is left out`), testId ? { testId } : {}));
     }
   }

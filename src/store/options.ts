@@ -6,6 +6,7 @@ import { parseBudget } from '../analyze/budgets/budgets';
 import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/history/regression';
 import { DEFAULT_BASELINE_RUNS } from '../analyze/history/baseline';
 import { DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from './retention';
+import { errorMessage } from '../util/errors';
 
 /** Relative to the folder of playwright.config (the reporter's rootDir). */
 export const DEFAULT_HISTORY_PATH = '.playwright-perf/history.json';
@@ -85,7 +86,7 @@ export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problem
       parseBudget(rule);
       budgets.push({ rule: rule.rule, ...(rule.match ? { match: rule.match } : {}), ...(rule.severity ? { severity: rule.severity } : {}) });
     } catch (e) {
-      problems.push(`option "budgets[${i}]": ${(e as Error).message}`);
+      problems.push(`option "budgets[${i}]": ${errorMessage(e)}`);
     }
   });
   return { budgets, problems };

@@ -2,8 +2,10 @@
 // `lighthouse.performance >= 90`, checked per subject (test, URL, selector, flow) of the current run.
 // Pure: parse + evaluate.
 import type { BudgetResult, BudgetRule, CompactRun, MetricSeries } from '../../types';
-import { percentile } from '../stats/descriptive';
+import { median, percentile } from '../stats/descriptive';
 import { runSeries } from '../history/compact-run';
+import { errorMessage } from '../../util/errors';
+import { round } from '../../util/round';
 
 export type Aggregate = 'p50' | 'p75' | 'p90' | 'p95' | 'p99' | 'median' | 'mean' | 'min' | 'max' | 'count';
 export type Operator = '<' | '<=' | '>' | '>=';
@@ -70,7 +72,7 @@ export function aggregate(values: number[], agg: Aggregate): number {
     case 'mean': return values.reduce((s, v) => s + v, 0) / values.length;
     case 'min': return sorted[0];
     case 'max': return sorted[sorted.length - 1];
-    case 'median': return percentile(sorted, 50);
+    case 'median': return median(sorted);
     default: return percentile(sorted, Number(agg.slice(1)));
   }
 }
@@ -92,7 +94,7 @@ export function evaluateBudgets(rules: BudgetRule[], run: CompactRun): BudgetEva
   const out: BudgetEvaluation = { results: [], unmatched: [], invalid: [] };
   for (const raw of rules) {
     let rule: ParsedBudget;
-    try { rule = parseBudget(raw); } catch (e) { out.invalid.push((e as Error).message); continue; }
+    try { rule = parseBudget(raw); } catch (e) { out.invalid.push(errorMessage(e)); continue; }
     const re = rule.match ? globToRegExp(rule.match) : null;
     const agg: Aggregate = rule.aggregate ?? (rule.op.startsWith('<') ? 'max' : 'min');
     let matched = 0, okListed = 0;
@@ -107,10 +109,10 @@ export function evaluateBudgets(rules: BudgetRule[], run: CompactRun): BudgetEva
       if (ok) okListed++;
       const subject = s.project ? `${s.subject} [${s.project}]` : s.subject;
       out.results.push({
-        rule: rule.rule, subject, severity: rule.severity, limit: rule.limit, actual: round(actual), ok,
+        rule: rule.rule, subject, severity: rule.severity, limit: rule.limit, actual: round(actual, 3), ok,
         message: ok
-          ? `${agg}(${rule.metric}) = ${round(actual)} ${rule.op} ${rule.limit}`
-          : `${agg}(${rule.metric}) = ${round(actual)} breaks "${rule.rule}" for ${subject}`,
+          ? `${agg}(${rule.metric}) = ${round(actual, 3)} ${rule.op} ${rule.limit}`
+          : `${agg}(${rule.metric}) = ${round(actual, 3)} breaks "${rule.rule}" for ${subject}`,
       });
     }
     if (matched === 0) out.unmatched.push(rule.rule);
@@ -119,6 +121,3 @@ export function evaluateBudgets(rules: BudgetRule[], run: CompactRun): BudgetEva
   return out;
 }
 
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
-}

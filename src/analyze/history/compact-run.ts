@@ -2,6 +2,7 @@
 // durations, plus one sample series per metric key. Step trees, errors and attachments are dropped.
 // Pure: a function of the run record only.
 import type { CompactRun, CompactTest, MetricSeries, RunRecord, TestRecord, TestResultRecord } from '../../types';
+import { round } from '../../util/round';
 
 /** Metric names (the `metric` half of a MetricKey). Durations in ms, CLS unitless, scores 0..100. */
 export const METRIC = {
@@ -59,7 +60,7 @@ class SeriesBag {
       s = { metric, subject, project, values: [] };
       this.map.set(key, s);
     }
-    s.values.push(Math.round(value * 1000) / 1000);
+    s.values.push(round(value, 3));
   }
   list(): MetricSeries[] {
     return [...this.map.values()];

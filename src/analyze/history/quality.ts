@@ -3,8 +3,10 @@
 // performance (a timeout after passing durations drifted up, or ran close to the timeout) or by
 // flakiness. Pure.
 import type { CompactRun, CompactTest, QualitySummary, RunRecord } from '../../types';
-import { normalUpperTail, median } from '../stats/mann-whitney';
+import { normalUpperTail } from '../stats/mann-whitney';
+import { median } from '../stats/descriptive';
 import { testSubject } from './compact-run';
+import { round } from '../../util/round';
 
 /** Runs of history looked at (older behaviour says little about today's flakiness). */
 export const QUALITY_WINDOW = 30;
@@ -104,10 +106,10 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
       testId: idOf.get(k)?.id ?? last.subject,
       title: idOf.get(k)?.title ?? last.subject.split(' › ').pop() ?? last.subject,
       runs: n,
-      flakinessIndex: round(Math.min(1, (flakyRuns + passAfterFail) / n)),
-      flipRate: n > 1 ? round(flips / (n - 1)) : 0,
-      stability: round(firstTryPasses / n),
-      errorRate: round(failures / n),
+      flakinessIndex: round(Math.min(1, (flakyRuns + passAfterFail) / n), 3),
+      flipRate: n > 1 ? round(flips / (n - 1), 3) : 0,
+      stability: round(firstTryPasses / n, 3),
+      errorRate: round(failures / n, 3),
     };
     if (isCurrent && (last.outcome === 'unexpected' || last.outcome === 'flaky')) {
       const timedOut = last.attempts.some((a) => a[0] === 'timedOut');
@@ -130,6 +132,3 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
   return { runs: runs.length, testsConsidered: currentKeys.size, perTest };
 }
 
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
-}

@@ -6,7 +6,8 @@
 // "unchanged". Pure.
 import type { CompactRun, HistoryComparison, MetricKey, MetricSeries, RegressionFinding } from '../../types';
 import { benjaminiHochberg } from '../stats/multiple-comparisons';
-import { cliffsDelta, isConstant, mannWhitneyU, median, minimumUTestP, predictionTestP } from '../stats/mann-whitney';
+import { cliffsDelta, isConstant, mannWhitneyU, minimumUTestP, predictionTestP } from '../stats/mann-whitney';
+import { median } from '../stats/descriptive';
 import { higherIsBetter, runSeries, seriesKey } from './compact-run';
 
 /** Smallest relative change of the median worth reporting (5 %: below that, CI machine noise dominates). */

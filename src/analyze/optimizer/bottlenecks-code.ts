@@ -2,7 +2,8 @@
 // (a storageState setup project removes them), slow or language-dependent locators, slow webServer.
 import type { Bottleneck, StepRecord, TestRecord } from '../../types';
 import type { DetectContext } from './bottlenecks';
-import { severityFor, seconds, round } from './bottlenecks';
+import { severityFor, seconds } from './bottlenecks';
+import { round } from '../../util/round';
 import { percentile } from '../stats/descriptive';
 import { AUTH_MIN_TESTS, CONTEXT_SLOW_MS, LOCATOR_SLOW_MS, WEB_SERVER_SLOW_MS } from './thresholds';
 

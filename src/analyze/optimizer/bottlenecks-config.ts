@@ -2,7 +2,8 @@
 // repeat deterministic failures, and timeouts far from (or too close to) the observed p99.
 import type { Bottleneck, ProjectSnapshot, StepRecord, TestRecord, TestResultRecord } from '../../types';
 import type { DetectContext } from './bottlenecks';
-import { severityFor, seconds, round } from './bottlenecks';
+import { severityFor, seconds } from './bottlenecks';
+import { round } from '../../util/round';
 import { percentile } from '../stats/descriptive';
 import { TIMEOUT_FAR_FACTOR, TIMEOUT_HEADROOM, TIMEOUT_MIN_SAMPLES, TIMEOUT_TIGHT_SHARE } from './thresholds';
 

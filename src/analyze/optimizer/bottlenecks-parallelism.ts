@@ -2,7 +2,8 @@
 // memory pressure. Predictions come from the measured schedule (suite-model.ts).
 import type { Bottleneck } from '../../types';
 import type { DetectContext } from './bottlenecks';
-import { severityFor, seconds, round } from './bottlenecks';
+import { severityFor, seconds } from './bottlenecks';
+import { round } from '../../util/round';
 import { predictWall, cpuPerWorker, type Prediction, type SuiteModel } from './suite-model';
 import { CPU_SATURATED, LONG_TAIL_SHARE, MEMORY_PRESSURE, MIN_SAVING_MS, MIN_SAVING_PCT } from './thresholds';
 

@@ -50,5 +50,4 @@ export function severityFor(costMs: number, wallMs: number): Bottleneck['severit
   return 'low';
 }
 
-export const round = (ms: number, digits = 0): number => Number(ms.toFixed(digits));
 export const seconds = (ms: number): number => Number((ms / 1000).toFixed(2));

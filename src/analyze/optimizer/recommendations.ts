@@ -3,7 +3,8 @@
 // rest), a confidence, a risk and prerequisites. Pure; the config edits are applied by src/optimize.
 import type { Bottleneck, ConfigEdit, PerfError, Recommendation } from '../../types';
 import { contain } from '../../util/errors';
-import { detectBottlenecks, round, type DetectInput } from './bottlenecks';
+import { detectBottlenecks, type DetectInput } from './bottlenecks';
+import { round } from '../../util/round';
 import { planParallelism } from './bottlenecks-parallelism';
 import { artifactTarget } from './bottlenecks-config';
 import { buildSuiteModel, modelErrorPct, predictWall, type SuiteModel } from './suite-model';

@@ -1,4 +1,9 @@
-// Small descriptive statistics shared by analyzers. Percentiles are nearest-rank.
+// Small descriptive statistics shared by analyzers. Two definitions, each used everywhere:
+// - percentiles (p50, p95, … in distributions and budgets) are nearest-rank: always an observed
+//   sample, so p50 ≤ p95 ≤ max hold and a figure in the report is one a test really took;
+// - the median is the interpolated middle (the mean of the two middle values for an even count):
+//   history and the optimizer compare medians of a few runs, where dropping one of two middle
+//   samples would bias every comparison of even-sized groups low.
 import type { Distribution } from '../../types';
 
 export function percentile(sorted: number[], p: number): number {
@@ -17,4 +22,12 @@ export function distribution(values: number[]): Distribution {
     max: sorted.length ? sorted[sorted.length - 1] : 0,
     mean: sorted.length ? sum / sorted.length : 0,
   };
+}
+
+/** Median (interpolated for even counts); NaN for no values. */
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }

@@ -4,16 +4,10 @@
 // effect size, and a Student-t prediction test for when the current side has only 1–2 samples.
 // Written here rather than taken from a library: the maintained JS statistics packages
 // (simple-statistics, jstat) have no tie-corrected U test with p-values. Pure.
+import { median } from './descriptive';
 
 /** Exact U distribution is enumerated up to this size per side (table is ~n⁴/4 numbers). */
 const EXACT_MAX_PER_SIDE = 25;
-
-export function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 /** Median absolute deviation (unscaled). */
 export function mad(values: number[], center = median(values)): number {

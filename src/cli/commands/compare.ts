@@ -13,6 +13,7 @@ import { evaluateBudgets } from '../../analyze/budgets/budgets';
 import { evaluateGate } from '../../analyze/budgets/gate';
 import { resolveBudgets } from '../../store/options';
 import { formatVerdicts } from '../../report/verdict-text';
+import { errorMessage } from '../../util/errors';
 
 const USAGE = `Usage: playwright-perf compare <baseline.json>… <current.json> [options]
 
@@ -33,14 +34,14 @@ function readRun(file: string): RunRecord {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+    throw new Error(`cannot read ${file}: ${errorMessage(e)}`);
   }
   // A report.json carries the run record in `.run`; old record versions are upgraded.
   const candidate = (doc as { kind?: unknown })?.kind === JSON_REPORT_KIND ? (doc as { run: unknown }).run : doc;
   try {
     return migrateRunRecord(candidate).run;
   } catch (e) {
-    throw new Error(`${file} is neither a playwright-perf run.json nor a report.json (${(e as Error).message})`);
+    throw new Error(`${file} is neither a playwright-perf run.json nor a report.json (${errorMessage(e)})`);
   }
 }
 

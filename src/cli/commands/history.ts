@@ -8,7 +8,8 @@ import { DEFAULT_HISTORY_PATH } from '../../store/options';
 import { applyRetention, DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from '../../store/retention';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { runSeries } from '../../analyze/history/compact-run';
-import { median } from '../../analyze/stats/mann-whitney';
+import { median } from '../../analyze/stats/descriptive';
+import { errorMessage } from '../../util/errors';
 
 const USAGE = `Usage: playwright-perf history <subcommand> [options]
 
@@ -150,7 +151,7 @@ export const historyCommand: CliCommand = {
           try {
             writeFileAtomic(resolve(io.cwd, values.out), text);
           } catch (e) {
-            io.stderr(`playwright-perf history: cannot write ${resolve(io.cwd, values.out)}: ${(e as Error).message}\n`);
+            io.stderr(`playwright-perf history: cannot write ${resolve(io.cwd, values.out)}: ${errorMessage(e)}\n`);
             return 1;
           }
           io.stdout(`wrote ${data.runs.length} run(s) to ${resolve(io.cwd, values.out)}\n`);

@@ -9,6 +9,7 @@ import type { RunRecord } from '../../types';
 import type { OptimizationPlan } from '../../optimize/plan';
 import { applyWithBackup } from '../../optimize/backup';
 import { findConfig } from '../../optimize/find-config';
+import { errorMessage } from '../../util/errors';
 
 /** Runs per side for --validate (mirrors optimize/validate DEFAULT_RUNS; that module loads ts-morph lazily). */
 const DEFAULT_RUNS = 3;
@@ -37,7 +38,7 @@ Options:
 function readRun(path: string): RunRecord {
   if (!existsSync(path)) throw new UsageError(`run record ${path} not found (run the suite with the playwright-perf reporter first, or pass --run)`);
   let run: RunRecord;
-  try { run = JSON.parse(readFileSync(path, 'utf8')); } catch (e) { throw new Error(`${path} is not valid JSON: ${(e as Error).message}`); }
+  try { run = JSON.parse(readFileSync(path, 'utf8')); } catch (e) { throw new Error(`${path} is not valid JSON: ${errorMessage(e)}`); }
   if (run?.kind !== 'playwright-perf-run') throw new Error(`${path} is not a playwright-perf run record`);
   return run;
 }

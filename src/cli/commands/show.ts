@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand } from '../command';
+import { errorMessage } from '../../util/errors';
 
 const USAGE = `Usage: playwright-perf show [dir|file] [options]
 
@@ -120,7 +121,7 @@ export const showCommand: CliCommand = {
     try {
       target = resolveTarget(positionals[0], io.cwd);
     } catch (e) {
-      io.stderr(`playwright-perf show: ${(e as Error).message}\n`);
+      io.stderr(`playwright-perf show: ${errorMessage(e)}\n`);
       return 1;
     }
     const server = serveFolder(target.root, target.entry);

@@ -6,6 +6,7 @@ import {
 } from './view-model-types';
 import { StringTable, buildDetails, clip, testBuckets } from './view-model-details';
 import { buildLanes, laneIndex, laneKey } from './view-model-timeline';
+import { round } from '../../util/round';
 
 /** Trend series drawn at most (regressions first); each is a small SVG. */
 export const MAX_TREND_SERIES = 300;
@@ -67,7 +68,7 @@ export function buildViewModel(report: JsonReport): ViewModel {
     attempts,
     buckets,
     ...buildLanes(report, attempts, laneOf),
-    system: thin(run.system, MAX_SYSTEM_POINTS).map((s) => [Math.round(s.time - run.startTime), round3(s.cpu), s.memUsedBytes]),
+    system: thin(run.system, MAX_SYSTEM_POINTS).map((s) => [Math.round(s.time - run.startTime), round(s.cpu, 3), s.memUsedBytes]),
     memTotalBytes: run.system.reduce((m, s) => Math.max(m, s.memTotalBytes), 0),
     slowestFiles: a.slowest.files.length ? a.slowest.files : slowestFiles(run.tests, durations),
     slowestSteps: a.slowest.steps,
@@ -96,7 +97,6 @@ function statusCode(s: string): number {
   return ['passed', 'failed', 'timedOut', 'skipped', 'interrupted'].indexOf(s);
 }
 
-function round3(x: number): number { return Math.round(x * 1000) / 1000; }
 
 function thin<T>(list: T[], max: number): T[] {
   if (list.length <= max) return list;
