@@ -57,7 +57,8 @@ function track(pid: number | undefined): void {
   });
 }
 const ENDPOINT_RE = /DevTools listening on (ws:\/\/[^\s]+)/;
-/** Harmless lines from the Debian wrapper script and D-Bus (docs/platform-notes.md). */
+/** Harmless stderr lines: Debian's /usr/bin/chromium shell wrapper prints `[: …: unexpected operator`,
+ *  and Chromium logs D-Bus and Fontconfig warnings in containers without a session bus. */
 const NOISE_RE = /unexpected operator|dbus|D-Bus|Fontconfig|bus\.cc|DevTools listening/i;
 
 /** The lines of Chromium's stderr that are likely to explain a failure, noise removed. */
