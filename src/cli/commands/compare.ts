@@ -11,7 +11,7 @@ import { environmentCaveats } from '../../analyze/history/baseline';
 import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/history/regression';
 import { evaluateBudgets } from '../../analyze/budgets/budgets';
 import { evaluateGate } from '../../analyze/budgets/gate';
-import { resolveBudgets } from '../../store/options';
+import { resolveBudgets } from '../../analyze/budgets/options';
 import { formatVerdicts } from '../../report/verdict-text';
 import { errorMessage } from '../../util/errors';
 
