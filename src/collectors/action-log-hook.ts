@@ -29,7 +29,6 @@ function loadDebugModule(): DebugModule | null {
     const pwTest = dirname(require.resolve('@playwright/test/package.json'));
     const pw = dirname(require.resolve('playwright/package.json', { paths: [pwTest] }));
     const bundle = require.resolve('playwright-core/lib/utilsBundle', { paths: [pw] });
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const debug = (require(bundle) as { debug?: DebugModule }).debug;
     if (!debug || typeof debug.enable !== 'function' || typeof debug.disable !== 'function') return null;
     return debug;
@@ -43,6 +42,7 @@ export function stripDebugPrefix(first: unknown): string {
   const s = String(first);
   const i = s.indexOf(NAMESPACE + ' ');
   if (i < 0) return s;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI reset `debug` prints
   return s.slice(i + NAMESPACE.length + 1).replace(/^\u001b\[0m/, '');
 }
 
@@ -69,7 +69,6 @@ export class ActionLogHook {
       debug.enable(this.previousNamespaces ? `${this.previousNamespaces},${NAMESPACE}` : NAMESPACE);
       const original = debug.log;
       this.originalLog = original;
-      // eslint-disable-next-line @typescript-eslint/no-this-alias
       const hook = this;
       debug.log = function (this: DebugFn, ...args: unknown[]) {
         if (this && this.namespace === NAMESPACE) {

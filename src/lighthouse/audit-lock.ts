@@ -32,7 +32,6 @@ export interface HeldLock {
 const POLL_MS = 200;
 
 export async function acquireAuditLock(opts: { timeoutMs: number; onWait?: (message: string) => void; path?: string }): Promise<HeldLock> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const lockfile = require('proper-lockfile') as typeof import('proper-lockfile');
   const path = opts.path ?? lockPath();
   const start = Date.now();

@@ -9,7 +9,6 @@ export function reportRecommendations(run: RunRecord, analysis?: RunAnalysis): R
   const recs = optimizeAnalysis({ run, analysis }).recommendations;
   const file = run.config.configFile;
   if (!file || !existsSync(file) || !recs.some((r) => r.kind === 'config' && r.edits.length)) return recs;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { planOptimization } = require('./plan') as typeof import('./plan');
   return planOptimization({ run, configPath: file }).analysis.recommendations;
 }

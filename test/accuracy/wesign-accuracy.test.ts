@@ -48,7 +48,7 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
       const t = v === 'baseline' || v === 'delayed' ? (['hebrew rendering', 'language switch'].includes(name) ? `${v}: rendering and switches` : `${v}: business flows`) : v;
       const all = flows(t).filter((f) => f.name === name && (direction === undefined || f.direction === direction));
       assert.ok(all.length > 0, `no flow ${name} ${direction ?? ''} in ${t}${ctx}`);
-      all.forEach((f) => assert.equal(f.ok, true, `${name}: ${f.error}`));
+      for (const f of all) assert.equal(f.ok, true, `${name}: ${f.error}`);
       return all;
     };
     // Minimum of the repeats: scheduling noise on a shared machine only ever adds time.

@@ -11,6 +11,7 @@ const LOGIN_URL = /(log-?in|sign-?in|auth|sso)\b/i;
 const LOGIN_NAME = /(log-?in|sign-?in|auth)/i;
 const FORM_ACTIONS = /^(Fill|Click|Press|Type|Check|Select)/;
 /** Letters outside ASCII (Hebrew, Arabic, accented…) in a text selector tie it to one UI language. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at U+0000
 const NON_ASCII_TEXT = /[^\x00-\x7f]/;
 
 const parallelOf = (ctx: DetectContext) => Math.max(1, Math.min(ctx.model.workers, ctx.model.units.length));

@@ -81,7 +81,7 @@ export const compareCommand: CliCommand = {
       settings,
       trends: buildTrends([...baseline, current], detected.findings.filter((f) => f.verdict !== 'not-enough-data').slice(0, 20)),
     };
-    let budgets;
+    let budgets: ReturnType<typeof evaluateBudgets>['results'] | undefined;
     if (values.budget?.length) {
       const { budgets: rules, problems } = resolveBudgets(values.budget as unknown as BudgetRule[]);
       if (problems.length) throw new UsageError(problems.join('\n'));

@@ -90,7 +90,7 @@ export const lighthouseCommand: CliCommand = {
     }
     const runs = values.runs === undefined ? DEFAULT_RUNS : Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new UsageError(`--runs must be a whole number 1..50, got "${values.runs}"`);
-    let options;
+    let options: ReturnType<typeof resolveAuditOptions>;
     try {
       options = resolveAuditOptions({
         ...(values.categories !== undefined ? { categories: values.categories.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
@@ -105,7 +105,7 @@ export const lighthouseCommand: CliCommand = {
     }
     const outDir = resolve(io.cwd, values.out ?? DEFAULT_LIGHTHOUSE_OUT);
     const chromiumPath = values.chromium ? resolve(io.cwd, values.chromium) : chromiumExecutablePath();
-    let storageState;
+    let storageState: ReturnType<typeof parseStorageState> | undefined;
     if (values['storage-state'] !== undefined) {
       const file = resolve(io.cwd, values['storage-state']);
       let text: string;
@@ -143,7 +143,6 @@ export const lighthouseCommand: CliCommand = {
 
 function playwrightVersion(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return (require('playwright-core/package.json') as { version: string }).version;
   } catch {
     return 'n/a';

@@ -85,11 +85,8 @@ export const optimizeCommand: CliCommand = {
     const sweep = values.sweep?.split(',').map((s) => Number(s.trim()));
     if (sweep && sweep.some((w) => !Number.isInteger(w) || w < 1)) throw new UsageError(`--sweep must list worker counts, e.g. 1,2,4 (got ${values.sweep})`);
     // ts-morph (in plan/validate) loads only when this command runs, not for every CLI call.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { planOptimization, historySampleOf } = require('../../optimize/plan') as typeof import('../../optimize/plan');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { applyAndValidate } = require('../../optimize/validate') as typeof import('../../optimize/validate');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { recordInHistory } = require('../../optimize/record-effect') as typeof import('../../optimize/record-effect');
     const run = readRun(resolve(io.cwd, values.run ?? 'perf-report/run.json'));
     const history = (values.history ?? []).map((p) => historySampleOf(readRun(resolve(io.cwd, p))));

@@ -67,7 +67,7 @@ export const reportCommand: CliCommand = {
     }
     // A report.json carries the run record in `.run`.
     const candidate = (parsed as { kind?: unknown })?.kind === JSON_REPORT_KIND ? (parsed as { run: unknown }).run : parsed;
-    let migrated;
+    let migrated: ReturnType<typeof migrateRunRecord>;
     try {
       migrated = migrateRunRecord(candidate);
     } catch (e) {

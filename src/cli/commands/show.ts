@@ -117,7 +117,7 @@ export const showCommand: CliCommand = {
     if (positionals.length > 1) throw new UsageError(`expected at most one folder or file, got ${positionals.length}`);
     const port = values.port !== undefined ? Number(values.port) : 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
-    let target;
+    let target: ReturnType<typeof resolveTarget>;
     try {
       target = resolveTarget(positionals[0], io.cwd);
     } catch (e) {
