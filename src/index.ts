@@ -16,10 +16,13 @@ export { optimizeAnalysis } from './analyze/optimizer/recommendations';
 export type { OptimizerAnalysis } from './analyze/optimizer/recommendations';
 export { findConfig } from './optimize/find-config';
 export { applyWithBackup, rollback, readManifest } from './optimize/backup';
-export type { PlanOptions, OptimizationPlan, ValidateOptions, ValidateResult, RewriteOptions, RollbackOptions } from './optimize';
+export type {
+  PlanOptions, OptimizationPlan, ValidateOptions, ValidateResult, RewriteOptions, RollbackOptions,
+} from './optimize';
 /** The supported part of the optimizer module (docs/api.md); the rest of it is internal. */
 export type OptimizerApi = Pick<typeof import('./optimize'),
-  'planOptimization' | 'applyAndValidate' | 'rewriteConfig' | 'unifiedDiff' | 'rollback' | 'readManifest' | 'findConfig'>;
+  'planOptimization' | 'applyAndValidate' | 'rewriteConfig' | 'unifiedDiff' | 'rollback' | 'readManifest' | 'findConfig'
+>;
 /** Optimizer API (plan/apply/validate). Loads ts-morph on first use, not with the reporter. */
 export function loadOptimizer(): OptimizerApi {
   return require('./optimize');

@@ -3,7 +3,9 @@
 // (history, budgets, gate) are validated by their own modules.
 import type { PerfReporterOptions } from '../types';
 import { describeValue, isPlainObject } from '../util/describe-value';
-import { finiteNumber, nonEmptyString, option, parseOption, stringRecord, v, type OptionSpec } from '../util/option-schema';
+import {
+  finiteNumber, nonEmptyString, option, parseOption, stringRecord, v, type OptionSpec,
+} from '../util/option-schema';
 import { resolveHistoryOptions } from '../store/options';
 import { resolveBudgets, resolveGate } from '../analyze/budgets/options';
 
@@ -30,7 +32,8 @@ export interface ResolvedOptions extends PerfReporterOptions {
 export const OPTION_KEYS = ['outputDir', 'html', 'json', 'summary', 'slowest', 'sampleIntervalMs', 'labels', 'history', 'budgets', 'gate', 'recommendations'] as const;
 const KNOWN_KEYS = new Set<string>(OPTION_KEYS);
 
-type SimpleKey = 'html' | 'json' | 'summary' | 'recommendations' | 'outputDir' | 'slowest' | 'sampleIntervalMs' | 'labels';
+type SimpleKey =
+  | 'html' | 'json' | 'summary' | 'recommendations' | 'outputDir' | 'slowest' | 'sampleIntervalMs' | 'labels';
 
 const flag = option(v.boolean(), 'true or false');
 /** Every option but the groups with their own validators (history, budgets, gate). */
@@ -40,10 +43,17 @@ const SPECS: { [K in SimpleKey]-?: OptionSpec<NonNullable<ResolvedOptions[K]>> }
   summary: flag,
   recommendations: flag,
   outputDir: option(v.pipe(nonEmptyString, v.check((s) => !s.includes('\0'))), 'a non-empty folder path'),
-  slowest: option(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SLOWEST)), `a whole number from 1 to ${MAX_SLOWEST}`),
+  slowest: option(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SLOWEST)),
+    `a whole number from 1 to ${MAX_SLOWEST}`,
+  ),
   sampleIntervalMs: option(
-    v.union([v.literal(false), v.pipe(finiteNumber, v.minValue(MIN_SAMPLE_INTERVAL_MS), v.maxValue(MAX_SAMPLE_INTERVAL_MS))]),
-    `a number of milliseconds from ${MIN_SAMPLE_INTERVAL_MS} to ${MAX_SAMPLE_INTERVAL_MS}, or false to turn sampling off`,
+    v.union([
+      v.literal(false),
+      v.pipe(finiteNumber, v.minValue(MIN_SAMPLE_INTERVAL_MS), v.maxValue(MAX_SAMPLE_INTERVAL_MS)),
+    ]),
+    `a number of milliseconds from ${MIN_SAMPLE_INTERVAL_MS} to ${MAX_SAMPLE_INTERVAL_MS}, ` +
+      'or false to turn sampling off',
   ),
   labels: option(stringRecord, 'an object whose values are strings (e.g. { env: "staging" })'),
 };

@@ -2,7 +2,9 @@
 // and falls back to its default; the run goes on. (`budgets` and `gate`: src/analyze/budgets/options.ts.)
 import type { HistoryOptions } from '../types';
 import { describeValue, isPlainObject } from '../util/describe-value';
-import { finiteNumber, nonEmptyString, option, parseOption, positiveInteger, v, type OptionSpec } from '../util/option-schema';
+import {
+  finiteNumber, nonEmptyString, option, parseOption, positiveInteger, v, type OptionSpec,
+} from '../util/option-schema';
 import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/history/regression';
 import { DEFAULT_BASELINE_RUNS } from '../analyze/history/baseline';
 import { DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from './retention';

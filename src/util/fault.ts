@@ -7,7 +7,12 @@ export const FAULT_ENV = 'PLAYWRIGHT_PERF_FAULT';
 export type Faults = ReadonlySet<string>;
 
 export function faultsFrom(env: Readonly<Record<string, string | undefined>>): Faults {
-  return new Set((env[FAULT_ENV] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (env[FAULT_ENV] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export function maybeFault(faults: Faults | undefined, where: string): void {

@@ -13,7 +13,13 @@ const GATE_FLAG = option(v.boolean(), 'true or false');
 export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problems: string[] } {
   const problems: string[] = [];
   if (input === undefined) return { budgets: [], problems };
-  if (!Array.isArray(input)) return { budgets: [], problems: [`option "budgets" must be an array of budget rules (strings or { rule, match?, severity? }), got ${describeValue(input)}`] };
+  if (!Array.isArray(input))
+    return {
+      budgets: [],
+      problems: [
+        `option "budgets" must be an array of budget rules (strings or { rule, match?, severity? }), got ${describeValue(input)}`,
+      ],
+    };
   const budgets: BudgetRule[] = [];
   input.forEach((raw, i) => {
     const entry = parseOption(BUDGET_ENTRY, raw);
@@ -23,10 +29,15 @@ export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problem
     }
     const rule = (typeof entry.value === 'string' ? { rule: entry.value } : entry.value) as unknown as BudgetRule;
     const unknown = Object.keys(rule).filter((k) => !['rule', 'match', 'severity'].includes(k));
-    if (unknown.length) problems.push(`option "budgets[${i}]": unknown key(s) ${unknown.join(', ')} (known: rule, match, severity)`);
+    if (unknown.length)
+      problems.push(`option "budgets[${i}]": unknown key(s) ${unknown.join(', ')} (known: rule, match, severity)`);
     try {
       parseBudget(rule);
-      budgets.push({ rule: rule.rule, ...(rule.match ? { match: rule.match } : {}), ...(rule.severity ? { severity: rule.severity } : {}) });
+      budgets.push({
+        rule: rule.rule,
+        ...(rule.match ? { match: rule.match } : {}),
+        ...(rule.severity ? { severity: rule.severity } : {}),
+      });
     } catch (e) {
       problems.push(`option "budgets[${i}]": ${errorMessage(e)}`);
     }
@@ -37,10 +48,17 @@ export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problem
 export function resolveGate(input: unknown): { gate: Required<GateOptions>; problems: string[] } {
   const gate = { failOnBudget: false, failOnRegression: false };
   if (input === undefined) return { gate, problems: [] };
-  if (!isPlainObject(input)) return { gate, problems: [`option "gate" must be an object like { failOnBudget: true, failOnRegression: true }, got ${describeValue(input)}`] };
+  if (!isPlainObject(input))
+    return {
+      gate,
+      problems: [
+        `option "gate" must be an object like { failOnBudget: true, failOnRegression: true }, got ${describeValue(input)}`,
+      ],
+    };
   const problems: string[] = [];
   for (const k of Object.keys(input)) {
-    if (k !== 'failOnBudget' && k !== 'failOnRegression') problems.push(`unknown option "gate.${k}" (known: failOnBudget, failOnRegression)`);
+    if (k !== 'failOnBudget' && k !== 'failOnRegression')
+      problems.push(`unknown option "gate.${k}" (known: failOnBudget, failOnRegression)`);
     else {
       const r = parseOption(GATE_FLAG, input[k]);
       if (r.ok) gate[k] = r.value;
