@@ -8,7 +8,6 @@ import { loadCorpus, CORPUS_DIR } from '../test/helpers/optimizer-corpus';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '10' } } });
 const t0 = performance.now();
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { rewriteConfig } = require('../src/optimize/config-rewriter') as typeof import('../src/optimize/config-rewriter');
 const loadMs = performance.now() - t0;
 const cases = loadCorpus().map((c) => ({ ...c, text: readFileSync(join(CORPUS_DIR, c.file), 'utf8') }));

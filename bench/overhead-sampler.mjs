@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 const require = createRequire(import.meta.url);
 const { SystemSampler } = require('../dist/reporter/system-sampler.js');
-const { analyzeRun } = require('../dist/analyze/index.js');
+const { analyzeRun } = require('../dist/analyze/run/index.js');
 const { chromiumExecutablePath } = require('../dist/browser/resolve-chromium.js');
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };

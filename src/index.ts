@@ -1,6 +1,7 @@
 // Public entry. Default export: the reporter (`reporter: [['playwright-perf', options]]`).
 // Named exports: the perf fixtures (`import { test, expect } from 'playwright-perf'`), helpers
-// and the data contracts.
+// and the data contracts. Every export is listed in docs/api.md (a unit test compares the two);
+// anything not exported here is internal and may change in any release.
 import { PerfReporter } from './reporter/perf-reporter';
 
 export default PerfReporter;
@@ -8,17 +9,22 @@ export { PerfReporter };
 export { test, expect, perfFixtures } from './fixtures';
 export type { PerfApi, PerfTestFixtures, PerfWorkerFixtures } from './fixtures';
 export { DEFAULT_PERF_OPTIONS } from './fixtures/options';
+export { attachPerfData } from './fixtures/attach';
 export { resolveChromium, chromiumLaunchOptions, chromiumExecutablePath, ChromiumNotFoundError, CHROMIUM_ENV_VAR } from './browser/resolve-chromium';
 export type * from './types';
-export { detectBottlenecks } from './analyze/bottlenecks';
-export { optimizeAnalysis, recommend } from './analyze/recommendations';
-export type { OptimizerAnalysis } from './analyze/recommendations';
-export { buildSuiteModel, predictWall, listScheduleMs, lptMs } from './analyze/suite-model';
+export { optimizeAnalysis } from './analyze/optimizer/recommendations';
+export type { OptimizerAnalysis } from './analyze/optimizer/recommendations';
 export { findConfig } from './optimize/find-config';
 export { applyWithBackup, rollback, readManifest } from './optimize/backup';
-/** Optimizer API (plan/apply/validate/sweep). Loads ts-morph on first use, not with the reporter. */
-export function loadOptimizer(): typeof import('./optimize') {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+export type {
+  PlanOptions, OptimizationPlan, ValidateOptions, ValidateResult, RewriteOptions, RollbackOptions,
+} from './optimize';
+/** The supported part of the optimizer module (docs/api.md); the rest of it is internal. */
+export type OptimizerApi = Pick<typeof import('./optimize'),
+  'planOptimization' | 'applyAndValidate' | 'rewriteConfig' | 'unifiedDiff' | 'rollback' | 'readManifest' | 'findConfig'
+>;
+/** Optimizer API (plan/apply/validate). Loads ts-morph on first use, not with the reporter. */
+export function loadOptimizer(): OptimizerApi {
   return require('./optimize');
 }
 export { PresetOptionsError, FlowConditionError } from './fixtures/presets';

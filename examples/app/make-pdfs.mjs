@@ -30,7 +30,9 @@ async function english(file, title, pages) {
   pages.forEach((lines, i) => {
     const page = doc.addPage(A4);
     page.drawText(`${title} — page ${i + 1} of ${pages.length}`, { x: MARGIN, y: A4[1] - MARGIN, size: 18, font: bold });
-    lines.forEach((line, j) => page.drawText(line, { x: MARGIN, y: A4[1] - MARGIN - 40 - j * 22, size: 12, font }));
+    lines.forEach((line, j) => {
+      page.drawText(line, { x: MARGIN, y: A4[1] - MARGIN - 40 - j * 22, size: 12, font });
+    });
     page.drawRectangle({ x: MARGIN, y: 120, width: 220, height: 60, borderColor: rgb(0.3, 0.3, 0.6), borderWidth: 1 });
     page.drawText('Signature', { x: MARGIN + 4, y: 106, size: 10, font, color: rgb(0.3, 0.3, 0.6) });
   });
@@ -54,7 +56,7 @@ async function hebrew(file, title, pages) {
       x += font.widthOfTextAtSize(ch, size);
     }
   };
-  pages.forEach((lines, i) => {
+  pages.forEach((lines) => {
     const page = doc.addPage(A4);
     const heading = visual(title);
     drawRun(page, heading, { x: right(heading, 20), y: A4[1] - MARGIN, size: 20 });

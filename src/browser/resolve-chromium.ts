@@ -36,7 +36,6 @@ export class ChromiumNotFoundError extends Error {
 function playwrightManagedPath(): string | undefined {
   try {
     // playwright-core knows where its managed build would be; it may not be downloaded.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { chromium } = require('playwright-core') as typeof import('playwright-core');
     const p = chromium.executablePath();
     return p && existsSync(p) ? p : undefined;

@@ -3,6 +3,7 @@
 import { commands } from './commands';
 import { UsageError, type CliIO } from './command';
 import { perfVersion } from '../util/version';
+import { errorMessage } from '../util/errors';
 
 function globalHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
@@ -42,10 +43,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`playwright-perf ${name}: ${(e as Error).message}\n\n${command.usage}\n`);
+      io.stderr(`playwright-perf ${name}: ${errorMessage(e)}\n\n${command.usage}\n`);
       return 2;
     }
-    io.stderr(`playwright-perf ${name}: ${(e as Error).message ?? e}\n`);
+    io.stderr(`playwright-perf ${name}: ${errorMessage(e)}\n`);
     return 1;
   }
 }

@@ -9,6 +9,7 @@
 // With `connectOptions` (remote browser) the server logs elsewhere and nothing arrives: the
 // locator collector then records a Missing entry instead of timings.
 import { dirname } from 'node:path';
+import { errorMessage } from '../util/errors';
 
 type DebugFn = ((...args: unknown[]) => void) & { namespace?: string };
 interface DebugModule {
@@ -28,7 +29,6 @@ function loadDebugModule(): DebugModule | null {
     const pwTest = dirname(require.resolve('@playwright/test/package.json'));
     const pw = dirname(require.resolve('playwright/package.json', { paths: [pwTest] }));
     const bundle = require.resolve('playwright-core/lib/utilsBundle', { paths: [pw] });
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const debug = (require(bundle) as { debug?: DebugModule }).debug;
     if (!debug || typeof debug.enable !== 'function' || typeof debug.disable !== 'function') return null;
     return debug;
@@ -42,6 +42,7 @@ export function stripDebugPrefix(first: unknown): string {
   const s = String(first);
   const i = s.indexOf(NAMESPACE + ' ');
   if (i < 0) return s;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI reset `debug` prints
   return s.slice(i + NAMESPACE.length + 1).replace(/^\u001b\[0m/, '');
 }
 
@@ -68,7 +69,6 @@ export class ActionLogHook {
       debug.enable(this.previousNamespaces ? `${this.previousNamespaces},${NAMESPACE}` : NAMESPACE);
       const original = debug.log;
       this.originalLog = original;
-      // eslint-disable-next-line @typescript-eslint/no-this-alias
       const hook = this;
       debug.log = function (this: DebugFn, ...args: unknown[]) {
         if (this && this.namespace === NAMESPACE) {
@@ -82,7 +82,7 @@ export class ActionLogHook {
       this.installed = true;
       return true;
     } catch (e) {
-      this.failure = `could not hook Playwright's action log: ${(e as Error)?.message ?? e}`;
+      this.failure = `could not hook Playwright's action log: ${errorMessage(e)}`;
       return false;
     }
   }

@@ -10,7 +10,8 @@
 //   "  waiting for scheduled navigations to finish" / "  navigations have finished"
 //   "<= locator.click succeeded" | "<= locator.click failed"
 import type { LocatorTiming } from '../types';
-import { selectorKind } from '../analyze/selector-kind';
+import { selectorKind } from '../protocol/selector-kind';
+import { round } from '../util/round';
 
 export interface LogLine {
   /** Epoch ms (fractional). */
@@ -34,10 +35,6 @@ const RETRY = /^retrying [\w ]+ action|^element was detached from the DOM, retry
 const READY = /^element is (?!not\b)(?:visible|enabled|stable|editable)/;
 const NAV_WAIT_START = /^waiting for scheduled navigations to finish/;
 const NAV_WAIT_END = /^navigations have finished/;
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
 
 /** Selector as Playwright printed it in "waiting for …" (trailing state words removed). */
 export function selectorFromWaitingLine(msg: string): string | null {
@@ -85,12 +82,12 @@ export function segmentCall(api: string, start: number, end: number, ok: boolean
   return {
     selector,
     action,
-    startTime: round(start),
-    totalMs: round(total),
-    resolveMs: round(resolveEnd - start),
-    actionabilityMs: round(actionStart - resolveEnd),
-    actionMs: round(Math.max(0, end - actionStart - navWait)),
-    navigationWaitMs: round(navWait),
+    startTime: round(start, 2),
+    totalMs: round(total, 2),
+    resolveMs: round(resolveEnd - start, 2),
+    actionabilityMs: round(actionStart - resolveEnd, 2),
+    actionMs: round(Math.max(0, end - actionStart - navWait), 2),
+    navigationWaitMs: round(navWait, 2),
     retries,
     kind: selectorKind(selector),
     ok,

@@ -6,6 +6,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { RuntimeMetric } from '../types';
 import { quietly } from './quiet';
 import { urlForReport } from './page-snapshot';
+import { errorMessage } from '../util/errors';
 
 interface Tracked { session: Promise<CDPSession | null>; }
 
@@ -22,7 +23,7 @@ export class CdpRuntimeCollector {
       await s.send('Performance.enable');
       return s;
     }).catch((e: unknown) => {
-      if (!page.isClosed()) this.errors.push({ where: 'collector.runtime', message: String((e as Error)?.message ?? e) });
+      if (!page.isClosed()) this.errors.push({ where: 'collector.runtime', message: errorMessage(e) });
       return null;
     });
     this.pages.set(page, { session });
@@ -50,7 +51,7 @@ export class CdpRuntimeCollector {
         });
         // No detach: the session ends with the page/context, and a round trip less matters here.
       } catch (e) {
-        if (!page.isClosed()) this.errors.push({ where: 'collector.runtime', message: String((e as Error)?.message ?? e) });
+        if (!page.isClosed()) this.errors.push({ where: 'collector.runtime', message: errorMessage(e) });
       }
     }
     return out;

@@ -3,6 +3,7 @@
 import type {
   LongTaskSummary, Missing, NavigationMetric, Rating, UserTiming, VitalName, WebVitalMetric,
 } from '../types';
+import { round } from '../util/round';
 
 export interface PageSnapshot {
   v: number;
@@ -41,11 +42,6 @@ export interface PageFindings {
 /** Vitals every real, painted document should report once finalised. INP needs an interaction,
  *  so its absence is not a gap. */
 const EXPECTED_VITALS: VitalName[] = ['TTFB', 'FCP', 'LCP', 'CLS'];
-
-function round(n: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
 
 export function parseSnapshot(json: string): PageSnapshot | null {
   try {
@@ -108,16 +104,16 @@ export function snapshotsToFindings(
         out.navigations.push({
           url,
           type: s.nav.type,
-          startTime: round(s.timeOrigin),
-          redirectMs: round(s.nav.redirectMs), dnsMs: round(s.nav.dnsMs), connectMs: round(s.nav.connectMs), tlsMs: round(s.nav.tlsMs),
-          ttfbMs: round(s.nav.ttfbMs), responseMs: round(s.nav.responseMs),
-          domInteractiveMs: round(s.nav.domInteractiveMs), domContentLoadedMs: round(s.nav.domContentLoadedMs), loadMs: round(s.nav.loadMs),
-          durationMs: round(s.nav.durationMs),
+          startTime: round(s.timeOrigin, 2),
+          redirectMs: round(s.nav.redirectMs, 2), dnsMs: round(s.nav.dnsMs, 2), connectMs: round(s.nav.connectMs, 2), tlsMs: round(s.nav.tlsMs, 2),
+          ttfbMs: round(s.nav.ttfbMs, 2), responseMs: round(s.nav.responseMs, 2),
+          domInteractiveMs: round(s.nav.domInteractiveMs, 2), domContentLoadedMs: round(s.nav.domContentLoadedMs, 2), loadMs: round(s.nav.loadMs, 2),
+          durationMs: round(s.nav.durationMs, 2),
           transferBytes: s.nav.transferBytes, encodedBodyBytes: s.nav.encodedBodyBytes, decodedBodyBytes: s.nav.decodedBodyBytes,
           resources: {
             count: s.resources.count,
             transferBytes: s.resources.transferBytes,
-            byType: Object.fromEntries(Object.entries(s.resources.byType).map(([k, v]) => [k, { count: v.count, transferBytes: v.transferBytes, durationMs: round(v.durationMs) }])),
+            byType: Object.fromEntries(Object.entries(s.resources.byType).map(([k, v]) => [k, { count: v.count, transferBytes: v.transferBytes, durationMs: round(v.durationMs, 2) }])),
           },
           ...(s.nav.httpStatus ? { httpStatus: s.nav.httpStatus } : {}),
         });
@@ -129,8 +125,8 @@ export function snapshotsToFindings(
       for (const v of Object.values(s.vitals)) {
         if (!v) continue;
         out.vitals.push({
-          name: v.name, value: v.name === 'CLS' ? round(v.value, 5) : round(v.value), rating: v.rating, url,
-          time: round(v.time), ...(v.attribution ? { attribution: v.attribution } : {}),
+          name: v.name, value: v.name === 'CLS' ? round(v.value, 5) : round(v.value, 2), rating: v.rating, url,
+          time: round(v.time, 2), ...(v.attribution ? { attribution: v.attribution } : {}),
         });
       }
       for (const name of EXPECTED_VITALS) {
@@ -140,12 +136,12 @@ export function snapshotsToFindings(
     }
     if (options.longTasks) {
       out.longTasks.push({
-        url, count: s.longTasks.count, totalMs: round(s.longTasks.totalMs), maxMs: round(s.longTasks.maxMs), totalBlockingTimeMs: round(s.longTasks.tbtMs),
+        url, count: s.longTasks.count, totalMs: round(s.longTasks.totalMs, 2), maxMs: round(s.longTasks.maxMs, 2), totalBlockingTimeMs: round(s.longTasks.tbtMs, 2),
       });
     }
     if (options.userTimings) {
       for (const m of s.measures) {
-        out.userTimings.push({ name: m.name, type: 'measure', source: 'page', startTime: round(m.startTime), durationMs: round(m.durationMs), url });
+        out.userTimings.push({ name: m.name, type: 'measure', source: 'page', startTime: round(m.startTime, 2), durationMs: round(m.durationMs, 2), url });
       }
     }
   }
@@ -162,6 +158,6 @@ export function snapshotsToFindings(
       out.missing.push({ metric: 'page', reason: 'in-page collector did not run (JavaScript disabled, script blocked, or the document died before it started)', url });
     }
   }
-  out.pageSelfMs = round(out.pageSelfMs);
+  out.pageSelfMs = round(out.pageSelfMs, 2);
   return out;
 }

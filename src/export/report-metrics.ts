@@ -2,7 +2,7 @@
 // warnings — the series a team alerts on ("the perf gate failed on main").
 import { Gauge, Registry } from 'prom-client';
 import type { CompactRun, JsonReport } from '../types';
-import { compactRun } from '../analyze/compact-run';
+import { compactRun } from '../analyze/history/compact-run';
 import { addRunMetrics, PREFIX, type PerTestSelection } from './run-metrics';
 
 export function addReportMetrics(registry: Registry, report: JsonReport): void {

@@ -4,8 +4,8 @@
 // label set: per-test series exist only for the slowest N tests or an allow-list.
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { CompactRun, MetricSeries } from '../types';
-import { globToRegExp } from '../analyze/budgets';
-import { VITAL_PREFIX, STARTUP_PREFIX, LIGHTHOUSE_PREFIX, METRIC } from '../analyze/compact-run';
+import { globToRegExp } from '../analyze/budgets/budgets';
+import { VITAL_PREFIX, STARTUP_PREFIX, LIGHTHOUSE_PREFIX, METRIC } from '../analyze/history/compact-run';
 
 export const PREFIX = 'playwright_perf_';
 /** Whole tests and flows: from a fast unit-like test to a five-minute journey. */

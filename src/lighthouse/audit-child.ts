@@ -3,6 +3,7 @@
 // IPC channel open.
 import { runAudit, type AuditRequest } from './run-audit';
 import type { AuditChildMessage, AuditParentMessage } from './audit-process';
+import { errorMessage } from '../util/errors';
 
 function send(msg: AuditChildMessage): void {
   if (process.send && process.connected) process.send(msg);
@@ -19,7 +20,7 @@ process.on('message', (msg: AuditParentMessage) => {
   };
   runAudit(req).then(
     (outcome) => send({ type: 'done', id, outcome }),
-    (e: Error) => send({ type: 'error', id, name: e?.name ?? 'Error', message: e?.message ?? String(e) }),
+    (e: Error) => send({ type: 'error', id, name: e?.name ?? 'Error', message: errorMessage(e) }),
   );
 });
 

@@ -1,7 +1,8 @@
 // Defaults for Lighthouse audits (fixture and CLI). Each one says where its value comes from.
 
 /** Per-audit timeout. Lighthouse's own page-load wait is 45 s (`maxWaitForLoad` default); an audit
- *  measured ≈ 10–17 s on a 2-core machine (docs/platform-notes.md), so 90 s only trips on a hang. */
+ *  measured ≈ 10–17 s on a 2-core machine (10 s alone, 16–17 s with two at once), so 90 s only
+ *  trips on a hang. */
 export const DEFAULT_AUDIT_TIMEOUT_MS = 90_000;
 
 /** How long to wait for another worker's audit to finish. Audits are serialized machine-wide;

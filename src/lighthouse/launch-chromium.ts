@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AUDIT_CHROMIUM_FLAGS, CHROMIUM_START_TIMEOUT_MS } from './constants';
 import { loadChromeLauncherFlags } from './load-lighthouse';
+import { errorMessage } from '../util/errors';
 
 export class ChromiumLaunchError extends Error {
   constructor(message: string, readonly stderr: string) {
@@ -56,7 +57,8 @@ function track(pid: number | undefined): void {
   });
 }
 const ENDPOINT_RE = /DevTools listening on (ws:\/\/[^\s]+)/;
-/** Harmless lines from the Debian wrapper script and D-Bus (docs/platform-notes.md). */
+/** Harmless stderr lines: Debian's /usr/bin/chromium shell wrapper prints `[: …: unexpected operator`,
+ *  and Chromium logs D-Bus and Fontconfig warnings in containers without a session bus. */
 const NOISE_RE = /unexpected operator|dbus|D-Bus|Fontconfig|bus\.cc|DevTools listening/i;
 
 /** The lines of Chromium's stderr that are likely to explain a failure, noise removed. */
@@ -81,7 +83,7 @@ export async function launchAuditChromium(opts: LaunchChromiumOptions): Promise<
     child = spawn(opts.executablePath, flags, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   } catch (e) {
     rmSync(userDataDir, { recursive: true, force: true });
-    throw new ChromiumLaunchError(`could not start Chromium at ${opts.executablePath}: ${(e as Error).message}`, '');
+    throw new ChromiumLaunchError(`could not start Chromium at ${opts.executablePath}: ${errorMessage(e)}`, '');
   }
   track(child.pid);
   let stderr = '';

@@ -2,6 +2,7 @@
 import type { LighthouseResult } from '../types';
 import { FAILING_AUDIT_SCORE, LIGHTHOUSE_CATEGORIES, MAX_FAILING_AUDITS } from './constants';
 import type { Lhr } from './lighthouse-types';
+import { round } from '../util/round';
 
 type MetricKey = keyof LighthouseResult['metrics'];
 
@@ -50,7 +51,7 @@ export function mapLhr(lhr: Lhr, ctx: MapContext): LighthouseResult {
   const metrics: LighthouseResult['metrics'] = {};
   for (const [key, auditId] of Object.entries(METRIC_AUDITS) as Array<[MetricKey, string]>) {
     const v = lhr.audits[auditId]?.numericValue;
-    if (typeof v === 'number' && Number.isFinite(v)) metrics[key] = key === 'cls' ? Math.round(v * 1000) / 1000 : Math.round(v);
+    if (typeof v === 'number' && Number.isFinite(v)) metrics[key] = key === 'cls' ? round(v, 3) : Math.round(v);
   }
   return {
     url: ctx.url,

@@ -61,7 +61,7 @@ export async function auditUrls(args: {
 /** Parses a Playwright storageState file's JSON; a clear error when it is not one. */
 export function parseStorageState(text: string, file: string): StorageStateLike {
   let v: unknown;
-  try { v = JSON.parse(text); } catch (e) { throw new Error(`${file} is not valid JSON (${(e as Error).message})`); }
+  try { v = JSON.parse(text); } catch (e) { throw new Error(`${file} is not valid JSON (${errorMessage(e)})`); }
   const s = v as Partial<StorageStateLike>;
   if (!s || typeof s !== 'object' || !Array.isArray(s.cookies) || (s.origins !== undefined && !Array.isArray(s.origins))) {
     throw new Error(`${file} is not a Playwright storage state ({ cookies: [...], origins: [...] }, as written by context.storageState({ path }))`);

@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupEntry, BackupManifest, ConfigEdit } from '../types';
 import { writeFileAtomic } from '../util/atomic-write';
+import { errorMessage } from '../util/errors';
 
 export const BACKUP_DIR = join('.playwright-perf', 'backups');
 const MANIFEST = 'manifest.json';
@@ -23,7 +24,7 @@ export function readManifest(dir: string): BackupManifest {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`backup manifest ${file} is not valid JSON (${(e as Error).message}); the backup files next to it are intact — restore one by hand`);
+    throw new Error(`backup manifest ${file} is not valid JSON (${errorMessage(e)}); the backup files next to it are intact — restore one by hand`);
   }
   if (parsed?.kind !== 'playwright-perf-backups' || !Array.isArray(parsed.entries)) throw new Error(`${file} is not a playwright-perf backup manifest`);
   return parsed;

@@ -1,9 +1,10 @@
-// Is the candidate config faster? The history module's statistics (src/analyze/mann-whitney.ts):
+// Is the candidate config faster? The history module's statistics (src/analyze/stats/mann-whitney.ts):
 // Mann-Whitney U (tie-corrected; exact for small samples) for the p-value, Cliff's delta for the
 // effect. The decision needs a median gain above the noise floor and most pairwise wins, because
 // with the 2–3 runs validation can afford the p-value alone cannot reach 0.05 (see minimumUTestP).
 import type { SampleComparison } from '../types';
-import { cliffsDelta, mannWhitneyU, median } from '../analyze/mann-whitney';
+import { cliffsDelta, mannWhitneyU } from '../analyze/stats/mann-whitney';
+import { median } from '../analyze/stats/descriptive';
 
 export { median };
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OptimizerHistorySample, Recommendation, RewriteResult, RunRecord } from '../types';
-import { optimizeAnalysis, type OptimizerAnalysis } from '../analyze/recommendations';
+import { optimizeAnalysis, type OptimizerAnalysis } from '../analyze/optimizer/recommendations';
 import { rewriteConfig } from './config-rewriter';
 import type { EnvMode } from './config-source';
 export { findConfig, CONFIG_NAMES } from './find-config';

@@ -2,8 +2,9 @@
 // budgets and optimizer recommendations. Each stage is contained. Used by the reporter at the end
 // of a run and by `playwright-perf report <run.json>`.
 import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReporterOptions, type RunRecord } from '../types';
-import { analyzeRun } from '../analyze';
+import { analyzeRun } from '../analyze/run';
 import { containAsync } from '../util/errors';
+import { faultsFrom, type Faults } from '../util/fault';
 import { reportRecommendations } from '../optimize/report-recommendations';
 import { addHistoryToReport } from './history-stage';
 
@@ -13,10 +14,12 @@ export interface BuildReportContext {
   rootDir: string;
   /** Append the run to history (default true); `playwright-perf report` on an old run.json passes false. */
   recordHistory?: boolean;
+  /** Test-only fault injection; default: read from PLAYWRIGHT_PERF_FAULT. */
+  faults?: Faults;
 }
 
 export async function buildReport(run: RunRecord, ctx: BuildReportContext): Promise<JsonReport> {
-  const analysis = analyzeRun(run, { slowest: ctx.options.slowest });
+  const analysis = analyzeRun(run, { slowest: ctx.options.slowest, faults: ctx.faults ?? faultsFrom(process.env) });
   const report: JsonReport = {
     kind: JSON_REPORT_KIND,
     schemaVersion: JSON_REPORT_VERSION,

@@ -2,10 +2,11 @@
 // contained: a broken history file costs the comparison (and says so), never the report.
 import { resolve } from 'node:path';
 import type { JsonReport, PerfReporterOptions } from '../types';
-import { compactRun } from '../analyze/compact-run';
-import { evaluateBudgets } from '../analyze/budgets';
-import { evaluateGate } from '../analyze/gate';
-import { resolveBudgets, resolveGate, resolveHistoryOptions } from '../store/options';
+import { compactRun } from '../analyze/history/compact-run';
+import { evaluateBudgets } from '../analyze/budgets/budgets';
+import { evaluateGate } from '../analyze/budgets/gate';
+import { resolveHistoryOptions } from '../store/options';
+import { resolveBudgets, resolveGate } from '../analyze/budgets/options';
 import { openHistoryStore } from '../store/history-store';
 import { recordRun } from '../store/record-run';
 import { perfError } from '../util/errors';

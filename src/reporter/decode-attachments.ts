@@ -5,7 +5,8 @@ import {
   PERF_ATTACHMENT_FORMAT, PERF_ATTACHMENT_NAME, PERF_ATTACHMENT_VERSION,
   type PerfAttachmentBody, type PerfError, type TestPerfData,
 } from '../types';
-import { perfError } from '../util/errors';
+import { perfError, errorMessage } from '../util/errors';
+import { mergePerfData } from '../protocol/perf-data';
 
 interface AttachmentLike { name: string; contentType: string; body?: Buffer; path?: string }
 
@@ -21,15 +22,6 @@ function modernize(body: PerfAttachmentBody): PerfAttachmentBody {
   return body;
 }
 
-export function mergePerfData(into: TestPerfData, from: TestPerfData): TestPerfData {
-  for (const [key, value] of Object.entries(from) as Array<[keyof TestPerfData, unknown]>) {
-    if (!Array.isArray(value)) continue;
-    const existing = (into[key] as unknown[] | undefined) ?? [];
-    (into as Record<string, unknown[]>)[key] = existing.concat(value);
-  }
-  return into;
-}
-
 export function decodePerfAttachments(attachments: AttachmentLike[], errors: PerfError[], testId?: string): TestPerfData | undefined {
   let merged: TestPerfData | undefined;
   for (const a of attachments) {
@@ -42,7 +34,7 @@ export function decodePerfAttachments(attachments: AttachmentLike[], errors: Per
       }
       merged = mergePerfData(merged ?? {}, modernize(body).data);
     } catch (e) {
-      const why = e instanceof SyntaxError ? `is not valid JSON (${e.message})` : `was rejected: ${(e as Error)?.message ?? e}`;
+      const why = e instanceof SyntaxError ? `is not valid JSON (${e.message})` : `was rejected: ${errorMessage(e)}`;
       errors.push(perfError('reporter.decodeAttachment', new Error(`a "${PERF_ATTACHMENT_NAME}" attachment ${why}; its perf data is left out`), testId ? { testId } : {}));
     }
   }

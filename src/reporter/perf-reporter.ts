@@ -17,6 +17,7 @@ import {
   type JsonReport, type PerfError, type PerfReporterOptions, type RunRecord, type TestRecord,
 } from '../types';
 import { errorMessage, perfError } from '../util/errors';
+import { faultsFrom, maybeFault } from '../util/fault';
 import { testToRecord, resultToRecord } from './record-builder';
 import { collectRunMeta } from './run-meta';
 import { snapshotConfig } from './config-snapshot';
@@ -24,15 +25,10 @@ import { resolveOptions, type ResolvedOptions } from './options';
 import { SystemSampler } from './system-sampler';
 import { buildReport } from '../report/build-report';
 import { writeReports, type WrittenReports } from '../report/write-reports';
-import { analyzeRun } from '../analyze';
+import { analyzeRun } from '../analyze/run';
 import { printSummary } from './terminal-summary';
 import { resolvePrometheusOptions, type ResolvedPrometheus } from '../export/options';
 
-/** Test-only fault injection (documented in docs/options.md): makes the named hook throw. */
-export const FAULT_ENV = 'PLAYWRIGHT_PERF_FAULT';
-function maybeFault(where: string): void {
-  if ((process.env[FAULT_ENV] ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
-}
 
 /** CI sets one id for every shard of a run (e.g. `${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}`), so a
  *  shared history keeps the shards as parts of one run and ignores a re-upload of the same shard. */
@@ -54,6 +50,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export class PerfReporter {
   private readonly options: ResolvedOptions;
   private readonly prometheus: ResolvedPrometheus;
+  /** Test-only fault injection, read once from the environment (docs/options.md). */
+  private readonly faults = faultsFrom(process.env);
   private readonly errors: PerfError[] = [];
   private readonly warned = new Set<string>();
   private config: FullConfig | undefined;
@@ -114,7 +112,7 @@ export class PerfReporter {
         this.sampler.start();
       }
       process.on('exit', this.onProcessExit);
-      maybeFault('reporter.onBegin');
+      maybeFault(this.faults, 'reporter.onBegin');
     });
   }
 
@@ -146,7 +144,7 @@ export class PerfReporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     this.guard('reporter.onTestEnd', () => {
-      maybeFault('reporter.onTestEnd');
+      maybeFault(this.faults, 'reporter.onTestEnd');
       let rec = this.tests.get(test.id);
       if (!rec) {
         rec = testToRecord(test, this.rootDir);
@@ -171,8 +169,8 @@ export class PerfReporter {
       const run = this.finishRecord(result);
       let report: JsonReport;
       try {
-        maybeFault('reporter.onEnd');
-        report = await buildReport(run, { options: this.options, rootDir: this.rootDir });
+        maybeFault(this.faults, 'reporter.onEnd');
+        report = await buildReport(run, { options: this.options, rootDir: this.rootDir, faults: this.faults });
       } catch (e) {
         this.warn('report.build', e);
         report = this.fallbackReport(run);
@@ -233,7 +231,7 @@ export class PerfReporter {
   private async pushMetrics(report: JsonReport): Promise<void> {
     if (!this.prometheus.pushgateway) return;
     try {
-      maybeFault('export.push');
+      maybeFault(this.faults, 'export.push');
       // prom-client costs ~0.1-0.3 s to load: only runs that push pay for it.
       const { pushRunMetrics } = require('../export/push') as typeof import('../export/push');
       await pushRunMetrics(report, this.prometheus);
@@ -244,7 +242,7 @@ export class PerfReporter {
 
   /** A report without the optional stages, for when buildReport itself failed. */
   private fallbackReport(run: RunRecord): JsonReport {
-    return { kind: JSON_REPORT_KIND, schemaVersion: JSON_REPORT_VERSION, generatedAt: new Date().toISOString(), run, analysis: analyzeRun(run, { slowest: this.options.slowest }) };
+    return { kind: JSON_REPORT_KIND, schemaVersion: JSON_REPORT_VERSION, generatedAt: new Date().toISOString(), run, analysis: analyzeRun(run, { slowest: this.options.slowest, faults: this.faults }) };
   }
 
   private write(report: JsonReport): WrittenReports {

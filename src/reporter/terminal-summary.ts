@@ -3,7 +3,7 @@
 import { relative, isAbsolute } from 'node:path';
 import type { JsonReport } from '../types';
 import type { WrittenReports } from '../report/write-reports';
-import { formatMs } from '../analyze/critical-path';
+import { formatMs } from '../analyze/run/critical-path';
 import { formatVerdicts } from '../report/verdict-text';
 
 /** How many slowest tests the terminal shows (the report has the full list). */
@@ -12,7 +12,7 @@ const MAX_TITLE = 80;
 
 function short(s: string, max = MAX_TITLE): string {
   // Titles are untrusted: no control characters (terminal escapes) on the user's terminal.
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to match control characters
   const clean = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   return clean.length > max ? clean.slice(0, max - 1) + '…' : clean;
 }

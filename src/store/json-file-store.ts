@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { emptyHistory, migrateHistory, HistoryFormatError } from './migrations';
 import type { HistoryStore } from './history-store';
 import { isPacked, packHistory, unpackHistory } from './packed-format';
+import { errorMessage } from '../util/errors';
 
 /** A lock not refreshed for this long is considered abandoned (a crashed run). proper-lockfile's default. */
 const STALE_MS = 10_000;
@@ -40,7 +41,7 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (e) {
-      throw new HistoryFileError(`cannot read history file ${this.file}: ${(e as Error).message}`, this.file);
+      throw new HistoryFileError(`cannot read history file ${this.file}: ${errorMessage(e)}`, this.file);
     }
     let parsed: unknown;
     try {
@@ -49,7 +50,7 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
     } catch (e) {
       const backup = backupCorrupt(this.file, text);
       throw new HistoryFileError(
-        `history file ${this.file} is corrupt (${(e as Error).message}). It was left untouched and copied to ${backup}; ` +
+        `history file ${this.file} is corrupt (${errorMessage(e)}). It was left untouched and copied to ${backup}; ` +
         'this run was not added to history. Repair it (the previous good version may be in ' + `${this.file}.bak` + ') or delete it to start a new history.',
         this.file, backup);
     }
@@ -142,7 +143,7 @@ export class JsonFileHistoryStore implements HistoryStore {
         onCompromised: (e) => { compromised = e; },
       });
     } catch (e) {
-      throw new HistoryFileError(`history file ${this.file} is locked by another run (${(e as Error).message}); this run was not added to history`, this.file);
+      throw new HistoryFileError(`history file ${this.file} is locked by another run (${errorMessage(e)}); this run was not added to history`, this.file);
     }
     try {
       const db = new Low(new SafeJsonAdapter(this.file), emptyHistory());

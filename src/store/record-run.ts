@@ -6,11 +6,10 @@ import type {
   BudgetResult, CompactRun, HistoryAlert, HistoryComparison, HistoryData, MetricKey, QualitySummary,
   RegressionFinding, RunRecord,
 } from '../types';
-import { selectBaseline } from '../analyze/baseline';
-import { buildTrends, detectRegressions } from '../analyze/regression';
-import { summarizeQuality } from '../analyze/quality';
-import { QUALITY_WINDOW } from '../analyze/quality';
-import { runSeries, seriesKey } from '../analyze/compact-run';
+import { selectBaseline } from '../analyze/history/baseline';
+import { buildTrends, detectRegressions } from '../analyze/history/regression';
+import { QUALITY_WINDOW, summarizeQuality } from '../analyze/history/quality';
+import { runSeries, seriesKey } from '../analyze/history/compact-run';
 import type { HistoryScope, HistoryStore } from './history-store';
 import type { ResolvedHistoryOptions } from './options';
 import { applyRetention } from './retention';

@@ -1,4 +1,4 @@
-// Analysis sections fed by the perf fixtures, flows and Lighthouse. Each analyzer in src/analyze/
+// Analysis sections fed by the perf fixtures, flows and Lighthouse. Each analyzer in src/analyze/run/
 // owns one of these shapes. Percentiles are nearest-rank over all samples in the run.
 import type { FlowResult, Rating, VitalName, LighthouseResult, NavigationMetric, WebVitalMetric } from './metrics';
 

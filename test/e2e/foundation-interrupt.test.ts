@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { createProject, configTs, type InlineProject } from '../helpers/inline-project';
 
 const projects: InlineProject[] = [];
-after(() => projects.forEach((p) => p.cleanup()));
+after(() => {
+  for (const p of projects) p.cleanup();
+});
 
 test('SIGINT: run record written, interrupted, reason sigint', async () => {
   const p = createProject('interrupt-sigint', {

@@ -8,14 +8,14 @@ import { createProject, LAUNCH_OPTIONS_SNIPPET, countMatches, type InlineProject
 import { reportValidator } from '../helpers/report-schema';
 import type { RunRecord, JsonReport, StepRecord } from '../../src/types';
 
-const SPEC_A = `import { test, expect } from 'playwright-perf';
+const SPEC_A = `import { test, expect, attachPerfData } from 'playwright-perf';
 test.beforeEach(async () => { await new Promise((r) => setTimeout(r, 20)); });
 test('navigates', async ({ page, perf }) => {
   await page.goto('data:text/html,<button id="b">go</button>');
   await page.locator('#b').click();
   await expect(page.locator('#b')).toHaveText('go');
   await test.step('my step', async () => { await page.locator('#b').hover(); });
-  perf.collector.add({ userTimings: [{ name: 'known', type: 'measure', source: 'test', startTime: 1, durationMs: 42 }] });
+  await attachPerfData(test.info(), { userTimings: [{ name: 'known', type: 'measure', source: 'test', startTime: 1, durationMs: 42 }] });
 });
 test('fails', async () => { expect(1).toBe(2); });
 test('flaky', async ({}, info) => { expect(info.retry).toBe(1); });

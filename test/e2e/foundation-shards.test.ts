@@ -9,11 +9,11 @@ import { createProject, LAUNCH_OPTIONS_SNIPPET, PLAYWRIGHT_CLI, runCli, type Inl
 import { reportValidator } from '../helpers/report-schema';
 import type { RunRecord, StepRecord, TestRecord } from '../../src/types';
 
-const spec = (name: string) => `import { test, expect } from 'playwright-perf';
+const spec = (name: string) => `import { test, expect, attachPerfData } from 'playwright-perf';
 test('${name} navigates', async ({ page, perf }) => {
   await page.goto('data:text/html,<p>${name}</p>');
   await expect(page.locator('p')).toHaveText('${name}');
-  perf.collector.add({ userTimings: [{ name: '${name}', type: 'mark', source: 'test', startTime: 1, durationMs: 0 }] });
+  await attachPerfData(test.info(), { userTimings: [{ name: '${name}', type: 'mark', source: 'test', startTime: 1, durationMs: 0 }] });
 });
 test('${name} flaky', async ({}, info) => { expect(info.retry).toBe(1); });
 test('${name} plain', async () => { await test.step('inner', async () => {}); });

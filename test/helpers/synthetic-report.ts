@@ -6,9 +6,9 @@ import type {
   JsonReport, RunRecord, TestRecord, StepRecord, TestPerfData, FlowResult, Distribution, Rating, VitalName,
   RegressionFinding, HistoryComparison, Recommendation, LighthouseResult, SystemSample,
 } from '../../src/types';
-import { analyzeRun } from '../../src/analyze';
-import { distribution } from '../../src/analyze/stats';
-import { testSubject } from '../../src/analyze/compact-run';
+import { analyzeRun } from '../../src/analyze/run';
+import { distribution } from '../../src/analyze/stats/descriptive';
+import { testSubject } from '../../src/analyze/history/compact-run';
 import { rng } from './random';
 
 export interface SyntheticOptions {
@@ -195,9 +195,13 @@ function history(run: RunRecord, runs: number, rand: () => number, p: string): H
     const change = base ? now / base - 1 : null;
     findings.push({ metric, subject, ...(project ? { project } : {}), verdict: regress ? 'regression' : change !== null && change < -0.2 ? 'improvement' : 'unchanged', baselineMedian: base, currentMedian: now, change, pValue: regress ? 0.001 : 0.4, qValue: regress ? 0.004 : 0.6, effectSize: regress ? 0.9 : 0.1, baselineSamples: runs - 1, currentSamples: 1 });
   };
-  // History names tests by `file › describe › title` per project (src/analyze/compact-run.ts).
-  run.tests.filter((t) => t.outcome !== 'skipped').forEach((t, i) => series('test.duration', testSubject(t), t.results.reduce((x, r) => x + r.durationMs, 0), i % 23 === 5, t.project));
-  URLS.forEach((u, i) => series('vital.LCP', u + p, 1800 + i * 100, i === 2));
+  // History names tests by `file › describe › title` per project (src/analyze/history/compact-run.ts).
+  run.tests.filter((t) => t.outcome !== 'skipped').forEach((t, i) => {
+    series('test.duration', testSubject(t), t.results.reduce((x, r) => x + r.durationMs, 0), i % 23 === 5, t.project);
+  });
+  URLS.forEach((u, i) => {
+    series('vital.LCP', u + p, 1800 + i * 100, i === 2);
+  });
   series('flow.duration', 'language switch en→he', 900, true);
   series('startup.browserLaunch', 'chromium', 600, false);
   return { baseline: { kind: 'previous', runIds: trends[0]?.points.slice(0, -1).map((x) => x.runId) ?? [], description: `previous ${runs - 1} runs on main${p}` }, caveats: [`machine changed on 2 runs${p}`], findings, trends };

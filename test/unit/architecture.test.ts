@@ -1,40 +1,123 @@
 // The pipeline's shape is a rule, not a hope: analysis stays pure (a function of the run record),
-// so it can be re-run from a saved run.json anywhere, and the worker-side code never pulls in
-// runner-only heavyweights.
+// so it can be re-run from a saved run.json anywhere; the worker side never pulls in the runner side
+// or runner-only heavyweights. The import table lives in docs/architecture.md and is read from there,
+// so the document and the check cannot drift apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
-const SRC = join(__dirname, '..', '..', 'src');
+const ROOT = join(__dirname, '..', '..');
+const SRC = join(ROOT, 'src');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|cjs)$/.test(p) ? [p] : [];
   });
 }
 
 function imports(file: string): string[] {
   const src = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-    out.push(m[1] ?? m[2] ?? m[3]);
-  }
+  const pattern =
+    /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+  for (const m of src.matchAll(pattern)) out.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   return out;
 }
 
-test('src/analyze is pure: no fs, child processes, network, browsers, ts-morph or lowdb', () => {
-  const forbidden = /^(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads)$|^(lowdb|ts-morph|lighthouse|chrome-launcher|playwright-core|@playwright\/test|proper-lockfile)(\/|$)/;
+/** The source file a relative import names (`./x` → x.ts or x/index.ts), if it exists. */
+function resolveRelative(from: string, spec: string): string | undefined {
+  const base = join(dirname(from), spec);
+  return [`${base}.ts`, join(base, 'index.ts'), base].find((p) => existsSync(p) && statSync(p).isFile());
+}
+
+/** `src/analyze/run/x.ts` → `analyze/run`; `src/store/x.ts` → `store`; `src/index.ts` → `index`. */
+function unitOf(file: string): string {
+  const parts = relative(SRC, file).split('/');
+  if (parts.length === 1) return 'index';
+  if (parts[0] === 'analyze' && parts.length > 2) return `analyze/${parts[1]}`;
+  return parts[0];
+}
+
+function allowedTable(): Map<string, string[]> {
+  const doc = readFileSync(join(ROOT, 'docs', 'architecture.md'), 'utf8');
+  const table = new Map<string, string[]>();
+  for (const line of doc.split('\n')) {
+    const row = /^\|\s*`src\/([a-z/-]+)`\s*\|\s*[a-z]+\s*\|(.*)\|\s*$/.exec(line);
+    if (row)
+      table.set(
+        row[1],
+        [...row[2].matchAll(/`([a-z/-]+)`/g)].map((m) => m[1]),
+      );
+  }
+  return table;
+}
+
+test('docs/architecture.md has an import rule for every top-level folder and analyze/ subfolder', () => {
+  const table = allowedTable();
+  assert.ok(table.size >= 10, `parsed only ${table.size} rows from docs/architecture.md`);
+  const units = [...new Set(files(SRC).map(unitOf))].filter((u) => u !== 'index' && u !== 'analyze');
+  assert.deepEqual(
+    units.filter((u) => !table.has(u)),
+    [],
+  );
+  const looseInAnalyze = readdirSync(join(SRC, 'analyze')).filter(
+    (n) => !statSync(join(SRC, 'analyze', n)).isDirectory(),
+  );
+  assert.deepEqual(looseInAnalyze, [], 'files under src/analyze/ belong in a subfolder');
+});
+
+test('every relative import crosses folders only as docs/architecture.md allows', () => {
+  const table = allowedTable();
   const offenders: string[] = [];
-  for (const f of files(join(SRC, 'analyze'))) {
+  for (const f of files(SRC)) {
+    const from = unitOf(f);
+    if (from === 'index') continue; // the public API re-exports from everywhere
+    const allowed = table.get(from) ?? [];
+    for (const spec of imports(f).filter((s) => s.startsWith('.'))) {
+      const target = resolveRelative(f, spec);
+      if (!target) continue; // the compiler reports missing files
+      const to = unitOf(target);
+      if (to === from) continue;
+      const ok = allowed.includes(to) || (to.startsWith('analyze/') && allowed.includes('analyze'));
+      if (!ok) offenders.push(`${relative(SRC, f)} (${from}) imports ${spec} (${to})`);
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('src/analyze is pure: nothing it reaches imports fs, processes, network, browsers or reads process.env', () => {
+  const forbidden = new RegExp(
+    '^(node:)?(fs|fs/promises|child_process|net|http|https|worker_threads)$|' +
+      '^(lowdb|ts-morph|lighthouse|chrome-launcher|playwright-core|@playwright/test|proper-lockfile)(/|$)',
+  );
+  // String literals may mention process.env (recommendations print `!process.env.CI`); code may not.
+  const code = (src: string) =>
+    src.replace(/\/\/.*$/gm, '').replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, "''");
+  const offenders: string[] = [];
+  const seen = new Set<string>();
+  const queue = files(join(SRC, 'analyze'));
+  while (queue.length) {
+    const f = queue.pop() as string;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (/\bprocess\.env\b/.test(code(readFileSync(f, 'utf8')))) offenders.push(`${relative(SRC, f)} reads process.env`);
     for (const spec of imports(f)) {
       if (forbidden.test(spec)) offenders.push(`${relative(SRC, f)} imports ${spec}`);
-      // Relative imports must stay inside analyze/, types/ or util/ (pure helpers).
-      if (spec.startsWith('.')) {
-        const target = relative(SRC, join(f, '..', spec));
-        if (!/^(analyze|types)(\/|$)/.test(target) && !/^util\/(errors|format)/.test(target)) offenders.push(`${relative(SRC, f)} imports ${spec} (${target})`);
-      }
+      const target = spec.startsWith('.') ? resolveRelative(f, spec) : undefined;
+      if (target) queue.push(target);
+    }
+  }
+  assert.ok(seen.size > 30, `walked only ${seen.size} files`);
+  assert.deepEqual(offenders, []);
+});
+
+test('the worker side (fixtures, collectors) never imports lowdb, ts-morph or diff', () => {
+  const offenders: string[] = [];
+  for (const f of [...files(join(SRC, 'fixtures')), ...files(join(SRC, 'collectors'))]) {
+    for (const spec of imports(f)) {
+      if (/^(lowdb|ts-morph|diff)(\/|$)/.test(spec)) offenders.push(`${relative(SRC, f)} imports ${spec}`);
     }
   }
   assert.deepEqual(offenders, []);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { syntheticReport } from '../helpers/synthetic-report';
 import { buildRunRegistry } from '../../src/export/report-metrics';
 import { selectTests } from '../../src/export/run-metrics';
-import { compactRun } from '../../src/analyze/compact-run';
+import { compactRun } from '../../src/analyze/history/compact-run';
 import { resolvePrometheusOptions } from '../../src/export/options';
 import { promtoolCheck } from '../helpers/prometheus-servers';
 

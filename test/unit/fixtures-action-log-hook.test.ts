@@ -5,7 +5,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ActionLogHook } from '../../src/collectors/action-log-hook';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { debug } = require('playwright-core/lib/utilsBundle') as { debug: any };
 
 test('install → lines arrive timestamped and silenced; uninstall restores', () => {

@@ -2,15 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunRecord, StepRecord, TestPerfData, TestRecord, TestResultRecord } from '../../src/types';
-import { analyzeRun } from '../../src/analyze';
-import { analyzeStartup } from '../../src/analyze/startup';
-import { analyzeNavigation } from '../../src/analyze/navigation';
-import { analyzeVitals, rate } from '../../src/analyze/vitals';
-import { analyzeLocators, SLOW_LOCATOR_WAIT_P95_MS } from '../../src/analyze/locators';
-import { actionKind, analyzeActions } from '../../src/analyze/actions';
-import { analyzeUserTimings } from '../../src/analyze/user-timings';
-import { analyzeRuntime } from '../../src/analyze/runtime';
-import { stepAt, stepTitleAt } from '../../src/analyze/step-at';
+import { analyzeRun } from '../../src/analyze/run';
+import { analyzeStartup } from '../../src/analyze/run/startup';
+import { analyzeNavigation } from '../../src/analyze/run/navigation';
+import { analyzeVitals, rate } from '../../src/analyze/run/vitals';
+import { analyzeLocators, SLOW_LOCATOR_WAIT_P95_MS } from '../../src/analyze/run/locators';
+import { actionKind, analyzeActions } from '../../src/analyze/run/actions';
+import { analyzeUserTimings } from '../../src/analyze/run/user-timings';
+import { analyzeRuntime } from '../../src/analyze/run/runtime';
+import { stepAt, stepTitleAt } from '../../src/analyze/run/step-at';
 
 function step(over: Partial<StepRecord> & { title: string }): StepRecord {
   return { category: 'pw:api', startTime: 0, durationMs: 0, steps: [], ...over };

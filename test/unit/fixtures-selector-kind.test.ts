@@ -1,7 +1,7 @@
 // Selector kinds and fragility flags.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { selectorFlags, selectorKind, splitLocatorChain } from '../../src/analyze/selector-kind';
+import { selectorFlags, selectorKind, splitLocatorChain } from '../../src/protocol/selector-kind';
 
 test('kinds', () => {
   assert.equal(selectorKind("getByRole('button', { name: 'Sign' })"), 'role');

@@ -2,14 +2,15 @@
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeRun, makeTest, makeResult, makeStep, makeSample, makeConfig, at, resetIds } from '../helpers/factories';
-import { analyzeRun } from '../../src/analyze';
-import { summarizeRun } from '../../src/analyze/summary';
-import { analyzeWorkers } from '../../src/analyze/workers';
-import { analyzeCriticalPath } from '../../src/analyze/critical-path';
-import { analyzeSlowest, stepDetail } from '../../src/analyze/slowest';
-import { analyzeBreakdown } from '../../src/analyze/breakdown';
-import { analyzeFlaky, analyzeRetries } from '../../src/analyze/flaky';
-import { analyzeSystem } from '../../src/analyze/system';
+import { analyzeRun } from '../../src/analyze/run';
+import { faultsFrom } from '../../src/util/fault';
+import { summarizeRun } from '../../src/analyze/run/summary';
+import { analyzeWorkers } from '../../src/analyze/run/workers';
+import { analyzeCriticalPath } from '../../src/analyze/run/critical-path';
+import { analyzeSlowest, stepDetail } from '../../src/analyze/run/slowest';
+import { analyzeBreakdown } from '../../src/analyze/run/breakdown';
+import { analyzeFlaky, analyzeRetries } from '../../src/analyze/run/flaky';
+import { analyzeSystem } from '../../src/analyze/run/system';
 
 beforeEach(() => resetIds());
 
@@ -176,15 +177,12 @@ test('system: averages, p95 and maxima; -1 when the process count is unknown', (
 });
 
 test('analyzeRun: an analyzer that throws leaves its section at the fallback and records the error', () => {
-  process.env.PLAYWRIGHT_PERF_FAULT = 'analyze.slowest';
-  try {
-    const a = analyzeRun(makeRun({ tests: [makeTest()] }));
-    assert.deepEqual(a.slowest, { tests: [], files: [], steps: [] });
-    assert.equal(a.errors.length, 1);
-    assert.equal(a.errors[0].where, 'analyze.slowest');
-    assert.equal(a.summary.tests, 1);
-    assert.equal(a.workers.length, 1);
-  } finally {
-    delete process.env.PLAYWRIGHT_PERF_FAULT;
-  }
+  const faults = faultsFrom({ PLAYWRIGHT_PERF_FAULT: 'analyze.slowest' });
+  const a = analyzeRun(makeRun({ tests: [makeTest()] }), { faults });
+  assert.deepEqual(a.slowest, { tests: [], files: [], steps: [] });
+  assert.equal(a.errors.length, 1);
+  assert.equal(a.errors[0].where, 'analyze.slowest');
+  assert.match(a.errors[0].message, /injected fault in analyze\.slowest/);
+  assert.equal(a.summary.tests, 1);
+  assert.equal(a.workers.length, 1);
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { SystemSampler, compactSamples, countChromiumDescendants, MAX_SAMPLES } from '../../src/reporter/system-sampler';
 import { formatSummary, displayPath } from '../../src/reporter/terminal-summary';
 import { makeSample, makeRun, makeTest, makeResult, makeConfig, at } from '../helpers/factories';
-import { analyzeRun } from '../../src/analyze';
+import { analyzeRun } from '../../src/analyze/run';
 import { JSON_REPORT_KIND, type JsonReport } from '../../src/types';
 
 test('compactSamples: neighbours merged — CPU averaged, the rest maxed, odd tail kept', () => {

@@ -2,12 +2,12 @@
 // factory-built runs, exact values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compactRun, urlSubject, testSubject } from '../../src/analyze/compact-run';
-import { selectBaseline } from '../../src/analyze/baseline';
-import { detectRegressions, compareSeries } from '../../src/analyze/regression';
-import { parseBudget, evaluateBudgets, globToRegExp } from '../../src/analyze/budgets';
-import { summarizeQuality, risingTrendP, performanceReason } from '../../src/analyze/quality';
-import { evaluateGate } from '../../src/analyze/gate';
+import { compactRun, urlSubject, testSubject } from '../../src/analyze/history/compact-run';
+import { selectBaseline } from '../../src/analyze/history/baseline';
+import { detectRegressions, compareSeries } from '../../src/analyze/history/regression';
+import { parseBudget, evaluateBudgets, globToRegExp } from '../../src/analyze/budgets/budgets';
+import { summarizeQuality, risingTrendP, performanceReason } from '../../src/analyze/history/quality';
+import { evaluateGate } from '../../src/analyze/budgets/gate';
 import { makeRun, makeTest, compact, compactTest } from '../helpers/history-factories';
 
 const SETTINGS = { minChange: 0.05, fdr: 0.05 };

@@ -1,7 +1,8 @@
 // Validation of the history / budgets / gate reporter options: every problem names the option.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveHistoryOptions, resolveBudgets, resolveGate, DEFAULT_HISTORY_PATH } from '../../src/store/options';
+import { resolveHistoryOptions, DEFAULT_HISTORY_PATH } from '../../src/store/options';
+import { resolveBudgets, resolveGate } from '../../src/analyze/budgets/options';
 import { resolveOptions } from '../../src/reporter/options';
 
 test('history options: defaults, false, and named problems', () => {

@@ -1,9 +1,10 @@
 // Statistics behind the regression gate, on synthetic samples with known truth.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mannWhitneyU, cliffsDelta, studentTTwoSidedP, normalUpperTail, minimumUTestP, predictionTestP, median, robustSigma } from '../../src/analyze/mann-whitney';
-import { benjaminiHochberg } from '../../src/analyze/multiple-comparisons';
-import { compareSeries, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../src/analyze/regression';
+import { mannWhitneyU, cliffsDelta, studentTTwoSidedP, normalUpperTail, minimumUTestP, predictionTestP, robustSigma } from '../../src/analyze/stats/mann-whitney';
+import { median } from '../../src/analyze/stats/descriptive';
+import { benjaminiHochberg } from '../../src/analyze/stats/multiple-comparisons';
+import { compareSeries, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../src/analyze/history/regression';
 import type { MetricSeries } from '../../src/types';
 import { rng, noisy } from '../helpers/history-factories';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonReport, RunRecord, StepRecord, TestRecord } from '../../src/types';
-import { analyzeRun } from '../../src/analyze';
+import { analyzeRun } from '../../src/analyze/run';
 import { bucketTimes, stepBucket } from '../../src/report/html/step-buckets';
 import { buildViewModel } from '../../src/report/html/build-view-model';
 import { BUCKETS, TEST_COLS, ATTEMPT_COLS } from '../../src/report/html/view-model-types';

@@ -1,8 +1,8 @@
 // Lighthouse analyzer and the standalone runner's run record (pure, factory-built inputs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeLighthouse } from '../../src/analyze/lighthouse';
-import { analyzeRun } from '../../src/analyze';
+import { analyzeLighthouse } from '../../src/analyze/run/lighthouse';
+import { analyzeRun } from '../../src/analyze/run';
 import { buildStandaloneRecord, standaloneTestId } from '../../src/lighthouse/standalone-record';
 import { urlSlug, parseStorageState } from '../../src/lighthouse/standalone';
 import { toCdpCookie, hasStorage } from '../../src/lighthouse/share-storage';

@@ -1,11 +1,9 @@
 // Bottleneck detection and recommendations on factory-built run records, with exact numbers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { listScheduleMs, lptMs, buildSuiteModel, predictWall } from '../../src/analyze/suite-model';
-import { detectBottlenecks } from '../../src/analyze/bottlenecks';
-import { optimizeAnalysis } from '../../src/analyze/recommendations';
+import { listScheduleMs, lptMs, buildSuiteModel, predictWall } from '../../src/analyze/optimizer/suite-model';
+import { detectBottlenecks } from '../../src/analyze/optimizer/bottlenecks';
+import { optimizeAnalysis } from '../../src/analyze/optimizer/recommendations';
 import { attempt, makeRun, makeTest, project, step } from '../helpers/optimizer-factories';
 
 const byId = (run: Parameters<typeof detectBottlenecks>[0]) => Object.fromEntries(detectBottlenecks(run).map((b) => [b.id, b]));
@@ -183,12 +181,4 @@ test('browsers launched inside tests, repeated UI logins, slow and Hebrew-text l
 test('a healthy run yields no findings', () => {
   const tests = Array.from({ length: 4 }, (_, i) => makeTest({ file: `f${i}.spec.ts`, results: [attempt({ durationMs: 1000, parallelIndex: i % 2 })] }));
   assert.deepEqual(detectBottlenecks({ run: makeRun({ tests, workers: 2, fullyParallel: true }) }).map((b) => b.id), []);
-});
-
-test('optimizer analysis files stay pure (no fs, ts-morph, browser, lowdb)', () => {
-  const dir = join(__dirname, '..', '..', 'src', 'analyze');
-  for (const f of readdirSync(dir).filter((n) => /^(bottlenecks|recommendations|suite-model|optimizer-)/.test(n))) {
-    const src = readFileSync(join(dir, f), 'utf8');
-    assert.doesNotMatch(src, /from '(node:)?fs'|ts-morph|playwright-core|lowdb|child_process/, f);
-  }
 });

@@ -2,8 +2,8 @@
 // findings, numeric details and parents, with exact values from factory-built run records.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFlows } from '../../src/analyze/flows';
-import { analyzeRun } from '../../src/analyze';
+import { analyzeFlows } from '../../src/analyze/run/flows';
+import { analyzeRun } from '../../src/analyze/run';
 import type { FlowResult, RunRecord, TestRecord } from '../../src/types';
 
 function flow(over: Partial<FlowResult> = {}): FlowResult {

@@ -6,13 +6,14 @@ import { resolve } from 'node:path';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import { JSON_REPORT_KIND, type BudgetRule, type HistoryComparison, type RunRecord } from '../../types';
 import { migrateRunRecord } from '../../store/migrate-run-record';
-import { compactRun } from '../../analyze/compact-run';
-import { environmentCaveats } from '../../analyze/baseline';
-import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/regression';
-import { evaluateBudgets } from '../../analyze/budgets';
-import { evaluateGate } from '../../analyze/gate';
-import { resolveBudgets } from '../../store/options';
+import { compactRun } from '../../analyze/history/compact-run';
+import { environmentCaveats } from '../../analyze/history/baseline';
+import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/history/regression';
+import { evaluateBudgets } from '../../analyze/budgets/budgets';
+import { evaluateGate } from '../../analyze/budgets/gate';
+import { resolveBudgets } from '../../analyze/budgets/options';
 import { formatVerdicts } from '../../report/verdict-text';
+import { errorMessage } from '../../util/errors';
 
 const USAGE = `Usage: playwright-perf compare <baseline.json>… <current.json> [options]
 
@@ -33,14 +34,14 @@ function readRun(file: string): RunRecord {
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read ${file}: ${(e as Error).message}`);
+    throw new Error(`cannot read ${file}: ${errorMessage(e)}`);
   }
   // A report.json carries the run record in `.run`; old record versions are upgraded.
   const candidate = (doc as { kind?: unknown })?.kind === JSON_REPORT_KIND ? (doc as { run: unknown }).run : doc;
   try {
     return migrateRunRecord(candidate).run;
   } catch (e) {
-    throw new Error(`${file} is neither a playwright-perf run.json nor a report.json (${(e as Error).message})`);
+    throw new Error(`${file} is neither a playwright-perf run.json nor a report.json (${errorMessage(e)})`);
   }
 }
 
@@ -80,7 +81,7 @@ export const compareCommand: CliCommand = {
       settings,
       trends: buildTrends([...baseline, current], detected.findings.filter((f) => f.verdict !== 'not-enough-data').slice(0, 20)),
     };
-    let budgets;
+    let budgets: ReturnType<typeof evaluateBudgets>['results'] | undefined;
     if (values.budget?.length) {
       const { budgets: rules, problems } = resolveBudgets(values.budget as unknown as BudgetRule[]);
       if (problems.length) throw new UsageError(problems.join('\n'));

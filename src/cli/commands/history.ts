@@ -8,8 +8,9 @@ import { openHistoryStore, type HistoryStore } from '../../store/history-store';
 import { DEFAULT_HISTORY_PATH } from '../../store/options';
 import { applyRetention, DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from '../../store/retention';
 import { writeFileAtomic } from '../../util/atomic-write';
-import { runSeries } from '../../analyze/compact-run';
-import { median } from '../../analyze/mann-whitney';
+import { runSeries } from '../../analyze/history/compact-run';
+import { median } from '../../analyze/stats/descriptive';
+import { errorMessage } from '../../util/errors';
 import { HISTORY_URL_ENV, isDatabaseUrl } from '../../store/postgres/connection';
 import { importHistory } from '../../store/import-history';
 
@@ -174,7 +175,7 @@ async function runSubcommand(sub: string | undefined, args: string[], values: Va
           try {
             writeFileAtomic(resolve(io.cwd, values.out), text);
           } catch (e) {
-            io.stderr(`playwright-perf history: cannot write ${resolve(io.cwd, values.out)}: ${(e as Error).message}\n`);
+            io.stderr(`playwright-perf history: cannot write ${resolve(io.cwd, values.out)}: ${errorMessage(e)}\n`);
             return 1;
           }
           io.stdout(`wrote ${data.runs.length} run(s) to ${resolve(io.cwd, values.out)}\n`);

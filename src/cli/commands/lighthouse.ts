@@ -18,6 +18,7 @@ import { buildReport } from '../../report/build-report';
 import { writeReports } from '../../report/write-reports';
 import { defaultOptions } from '../../reporter/options';
 import { displayPath } from '../../reporter/terminal-summary';
+import { errorMessage } from '../../util/errors';
 
 /** Default runs per URL: Lighthouse CI's default `numberOfRuns` is 3 (median of 3). */
 export const DEFAULT_RUNS = 3;
@@ -89,7 +90,7 @@ export const lighthouseCommand: CliCommand = {
     }
     const runs = values.runs === undefined ? DEFAULT_RUNS : Number(values.runs);
     if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new UsageError(`--runs must be a whole number 1..50, got "${values.runs}"`);
-    let options;
+    let options: ReturnType<typeof resolveAuditOptions>;
     try {
       options = resolveAuditOptions({
         ...(values.categories !== undefined ? { categories: values.categories.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
@@ -100,16 +101,16 @@ export const lighthouseCommand: CliCommand = {
         shareStorage: false,
       });
     } catch (e) {
-      throw new UsageError((e as Error).message.replace(/lighthouse option "(\w+)"/, (_, k: string) => `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()).replace('timeout-ms', 'timeout')}`));
+      throw new UsageError(errorMessage(e).replace(/lighthouse option "(\w+)"/, (_, k: string) => `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()).replace('timeout-ms', 'timeout')}`));
     }
     const outDir = resolve(io.cwd, values.out ?? DEFAULT_LIGHTHOUSE_OUT);
     const chromiumPath = values.chromium ? resolve(io.cwd, values.chromium) : chromiumExecutablePath();
-    let storageState;
+    let storageState: ReturnType<typeof parseStorageState> | undefined;
     if (values['storage-state'] !== undefined) {
       const file = resolve(io.cwd, values['storage-state']);
       let text: string;
-      try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read --storage-state ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`); }
-      try { storageState = parseStorageState(text, file); } catch (e) { throw new UsageError((e as Error).message); }
+      try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read --storage-state ${file}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`); }
+      try { storageState = parseStorageState(text, file); } catch (e) { throw new UsageError(errorMessage(e)); }
     }
 
     const start = Date.now();
@@ -142,7 +143,6 @@ export const lighthouseCommand: CliCommand = {
 
 function playwrightVersion(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     return (require('playwright-core/package.json') as { version: string }).version;
   } catch {
     return 'n/a';

@@ -9,6 +9,7 @@ import type { RunRecord } from '../../types';
 import type { OptimizationPlan } from '../../optimize/plan';
 import { applyWithBackup } from '../../optimize/backup';
 import { findConfig } from '../../optimize/find-config';
+import { errorMessage } from '../../util/errors';
 
 /** Runs per side for --validate (mirrors optimize/validate DEFAULT_RUNS; that module loads ts-morph lazily). */
 const DEFAULT_RUNS = 3;
@@ -37,7 +38,7 @@ Options:
 function readRun(path: string): RunRecord {
   if (!existsSync(path)) throw new UsageError(`run record ${path} not found (run the suite with the playwright-perf reporter first, or pass --run)`);
   let run: RunRecord;
-  try { run = JSON.parse(readFileSync(path, 'utf8')); } catch (e) { throw new Error(`${path} is not valid JSON: ${(e as Error).message}`); }
+  try { run = JSON.parse(readFileSync(path, 'utf8')); } catch (e) { throw new Error(`${path} is not valid JSON: ${errorMessage(e)}`); }
   if (run?.kind !== 'playwright-perf-run') throw new Error(`${path} is not a playwright-perf run record`);
   return run;
 }
@@ -84,11 +85,8 @@ export const optimizeCommand: CliCommand = {
     const sweep = values.sweep?.split(',').map((s) => Number(s.trim()));
     if (sweep && sweep.some((w) => !Number.isInteger(w) || w < 1)) throw new UsageError(`--sweep must list worker counts, e.g. 1,2,4 (got ${values.sweep})`);
     // ts-morph (in plan/validate) loads only when this command runs, not for every CLI call.
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { planOptimization, historySampleOf } = require('../../optimize/plan') as typeof import('../../optimize/plan');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { applyAndValidate } = require('../../optimize/validate') as typeof import('../../optimize/validate');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { recordInHistory } = require('../../optimize/record-effect') as typeof import('../../optimize/record-effect');
     const run = readRun(resolve(io.cwd, values.run ?? 'perf-report/run.json'));
     const history = (values.history ?? []).map((p) => historySampleOf(readRun(resolve(io.cwd, p))));

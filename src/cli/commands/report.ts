@@ -12,6 +12,7 @@ import { buildReport } from '../../report/build-report';
 import { writeReports } from '../../report/write-reports';
 import { defaultOptions } from '../../reporter/options';
 import { displayPath } from '../../reporter/terminal-summary';
+import { errorMessage } from '../../util/errors';
 
 const USAGE = `Usage: playwright-perf report <run.json|report.json> [options]
 
@@ -54,23 +55,23 @@ export const reportCommand: CliCommand = {
     try {
       text = readFileSync(input, 'utf8');
     } catch (e) {
-      io.stderr(`playwright-perf report: cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr(`playwright-perf report: cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}\n`);
       return 1;
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      io.stderr(`playwright-perf report: ${input} is not valid JSON (${(e as Error).message})\n`);
+      io.stderr(`playwright-perf report: ${input} is not valid JSON (${errorMessage(e)})\n`);
       return 1;
     }
     // A report.json carries the run record in `.run`.
     const candidate = (parsed as { kind?: unknown })?.kind === JSON_REPORT_KIND ? (parsed as { run: unknown }).run : parsed;
-    let migrated;
+    let migrated: ReturnType<typeof migrateRunRecord>;
     try {
       migrated = migrateRunRecord(candidate);
     } catch (e) {
-      io.stderr(`playwright-perf report: ${input}: ${(e as Error).message}\n`);
+      io.stderr(`playwright-perf report: ${input}: ${errorMessage(e)}\n`);
       return 1;
     }
     const run = migrated.run;

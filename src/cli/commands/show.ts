@@ -8,6 +8,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand } from '../command';
+import { errorMessage } from '../../util/errors';
 
 const USAGE = `Usage: playwright-perf show [dir|file] [options]
 
@@ -116,11 +117,11 @@ export const showCommand: CliCommand = {
     if (positionals.length > 1) throw new UsageError(`expected at most one folder or file, got ${positionals.length}`);
     const port = values.port !== undefined ? Number(values.port) : 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
-    let target;
+    let target: ReturnType<typeof resolveTarget>;
     try {
       target = resolveTarget(positionals[0], io.cwd);
     } catch (e) {
-      io.stderr(`playwright-perf show: ${(e as Error).message}\n`);
+      io.stderr(`playwright-perf show: ${errorMessage(e)}\n`);
       return 1;
     }
     const server = serveFolder(target.root, target.entry);

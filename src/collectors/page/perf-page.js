@@ -7,7 +7,6 @@
 // page that dies abruptly still leaves its last state behind.
 // Rules: never throw into the page, never change what the page sees except at flush time (where we
 // fake `visibilityState = 'hidden'` so web-vitals finalises LCP/CLS/INP).
-/* eslint-disable no-var */
 (function (webVitals, config) {
   'use strict';
   var t0 = performance.now();

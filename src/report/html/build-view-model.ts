@@ -6,6 +6,7 @@ import {
 } from './view-model-types';
 import { StringTable, buildDetails, clip, testBuckets } from './view-model-details';
 import { buildLanes, laneIndex, laneKey } from './view-model-timeline';
+import { round } from '../../util/round';
 
 /** Trend series drawn at most (regressions first); each is a small SVG. */
 export const MAX_TREND_SERIES = 300;
@@ -72,7 +73,7 @@ export function buildViewModel(report: JsonReport): ViewModel {
     buckets,
     ...buildLanes(report, attempts, laneOf),
     system: thin(run.system, MAX_SYSTEM_POINTS).map((s) => SYSTEM_SAMPLE_ROW.encode({
-      atMs: Math.round(s.time - run.startTime), cpu: round3(s.cpu), memUsedBytes: s.memUsedBytes,
+      atMs: Math.round(s.time - run.startTime), cpu: round(s.cpu, 3), memUsedBytes: s.memUsedBytes,
     })),
     memTotalBytes: run.system.reduce((m, s) => Math.max(m, s.memTotalBytes), 0),
     slowestFiles: a.slowest.files.length ? a.slowest.files : slowestFiles(run.tests, durations),
@@ -102,7 +103,6 @@ function statusCode(s: string): number {
   return (STATUSES as readonly string[]).indexOf(s);
 }
 
-function round3(x: number): number { return Math.round(x * 1000) / 1000; }
 
 function thin<T>(list: T[], max: number): T[] {
   if (list.length <= max) return list;

@@ -13,7 +13,7 @@ export function laneKey(shardIndex: number | undefined, parallelIndex: number): 
   return `${shardIndex ?? 0}:${parallelIndex}`;
 }
 
-/** Lane numbers in the same order as src/analyze/workers.ts: by shard, then parallel index. */
+/** Lane numbers in the same order as src/analyze/run/workers.ts: by shard, then parallel index. */
 export function laneIndex(report: JsonReport): Map<string, number> {
   const keys = new Set<string>();
   for (const t of report.run.tests) for (const r of t.results) if (r.workerIndex >= 0) keys.add(laneKey(r.shardIndex, r.parallelIndex));

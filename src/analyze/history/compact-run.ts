@@ -1,0 +1,152 @@
+// Turns a full run record into the compact form kept in history: per-test outcomes and attempt
+// durations, plus one sample series per metric key. Step trees, errors and attachments are dropped.
+// Pure: a function of the run record only.
+import type { CompactRun, CompactTest, MetricSeries, RunRecord, TestRecord, TestResultRecord } from '../../types';
+import { round } from '../../util/round';
+
+/** Metric names (the `metric` half of a MetricKey). Durations in ms, CLS unitless, scores 0..100. */
+export const METRIC = {
+  testDuration: 'test.duration',
+  stepDuration: 'step.duration',
+  navTtfb: 'nav.ttfb',
+  navLoad: 'nav.load',
+  locatorResolve: 'locator.resolve',
+  flowDuration: 'flow.duration',
+} as const;
+export const VITAL_PREFIX = 'vital.';
+export const STARTUP_PREFIX = 'startup.';
+export const LIGHTHOUSE_PREFIX = 'lighthouse.';
+
+/** Top-level step categories whose titles are stable enough to track across runs. `pw:api` and
+ *  `expect` titles are generic ("Click", "Navigate") and already counted inside the test duration. */
+const TRACKED_STEP_CATEGORIES = new Set(['test.step', 'hook', 'fixture']);
+
+/** Larger is better only for Lighthouse category scores; everything else is a duration or CLS. */
+export function higherIsBetter(metric: string): boolean {
+  return metric.startsWith(LIGHTHOUSE_PREFIX);
+}
+
+/** `file › describe › title`: stable across runs and readable in globs. */
+export function testSubject(t: Pick<TestRecord, 'file' | 'titlePath' | 'title'>): string {
+  const path = t.titlePath.length ? t.titlePath : [t.title];
+  return [t.file, ...path].join(' › ');
+}
+
+/** URL subject: host + path. Scheme, port, query and hash are dropped so runs against a dev server on
+ *  a random port (or with cache-busting queries) still share one series. */
+export function urlSubject(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.pathname}`;
+  } catch {
+    return url.split(/[?#]/)[0];
+  }
+}
+
+/** `platform-arch-<cpus>cpu-<GiB>g`: the comparability key for timing data. */
+export function machineClass(run: RunRecord): string {
+  const m = run.meta.machine;
+  const gib = Math.round((m.memoryBytes ?? 0) / 2 ** 30);
+  return `${run.meta.os.platform}-${run.meta.os.arch}-${m.cpus}cpu-${gib}g`;
+}
+
+class SeriesBag {
+  private readonly map = new Map<string, MetricSeries>();
+  add(metric: string, subject: string, project: string, value: number): void {
+    if (!Number.isFinite(value) || value < 0) return;
+    const key = `${metric}\u0000${project}\u0000${subject}`;
+    let s = this.map.get(key);
+    if (!s) {
+      s = { metric, subject, project, values: [] };
+      this.map.set(key, s);
+    }
+    s.values.push(round(value, 3));
+  }
+  list(): MetricSeries[] {
+    return [...this.map.values()];
+  }
+}
+
+function addPerfSamples(bag: SeriesBag, project: string, r: TestResultRecord): void {
+  const p = r.perf;
+  if (!p) return;
+  for (const n of p.navigations ?? []) {
+    bag.add(METRIC.navTtfb, urlSubject(n.url), project, n.ttfbMs);
+    // durationMs is 0 when the load event never finished: not a sample.
+    if (n.durationMs > 0) bag.add(METRIC.navLoad, urlSubject(n.url), project, n.durationMs);
+  }
+  for (const v of p.vitals ?? []) bag.add(VITAL_PREFIX + v.name, urlSubject(v.url), project, v.value);
+  for (const l of p.locators ?? []) if (l.ok) bag.add(METRIC.locatorResolve, l.selector, project, l.resolveMs);
+  for (const f of p.flows ?? []) {
+    if (!f.ok) continue;
+    bag.add(METRIC.flowDuration, f.direction ? `${f.name} (${f.direction})` : f.name, project, f.durationMs);
+  }
+  for (const s of p.startup ?? []) bag.add(STARTUP_PREFIX + s.phase, `${s.browserName}:${s.temperature}`, project, s.durationMs);
+  for (const lh of p.lighthouse ?? []) {
+    for (const [cat, score] of Object.entries(lh.scores ?? {})) {
+      if (typeof score === 'number') bag.add(LIGHTHOUSE_PREFIX + cat, urlSubject(lh.url), project, score);
+    }
+  }
+}
+
+export function compactTest(t: TestRecord): CompactTest {
+  return {
+    subject: testSubject(t),
+    project: t.project,
+    outcome: t.outcome,
+    attempts: t.results.map((r) => [r.status, Math.round(r.durationMs)] as [string, number]),
+    timeoutMs: t.timeoutMs,
+  };
+}
+
+export function compactRun(run: RunRecord): CompactRun {
+  const bag = new SeriesBag();
+  for (const t of run.tests) {
+    for (const r of t.results) {
+      // Failed attempts stop early or run into a timeout: their timings describe the failure, not the app.
+      if (r.status !== 'passed') continue;
+      for (const s of r.steps) {
+        if (TRACKED_STEP_CATEGORIES.has(s.category)) bag.add(METRIC.stepDuration, s.title, t.project, s.durationMs);
+      }
+      addPerfSamples(bag, t.project, r);
+    }
+  }
+  const git = run.meta.git;
+  return {
+    runId: run.runId,
+    startTime: run.startTime,
+    wallTimeMs: run.wallTimeMs,
+    status: run.status,
+    interrupted: run.interrupted,
+    ...(git?.branch ? { branch: git.branch } : {}),
+    ...(git?.commit ? { commit: git.commit } : {}),
+    machineClass: machineClass(run),
+    ...(run.meta.shard ? { shard: `${run.meta.shard.current}/${run.meta.shard.total}` } : {}),
+    env: {
+      playwrightVersion: run.meta.playwrightVersion,
+      perfVersion: run.meta.perfVersion,
+      nodeVersion: run.meta.nodeVersion,
+      cpuModel: run.meta.machine.cpuModel,
+      ci: run.meta.ci,
+      workers: run.config.workers,
+    },
+    ...(run.meta.labels ? { labels: run.meta.labels } : {}),
+    tests: run.tests.map(compactTest),
+    metrics: bag.list(),
+  };
+}
+
+/** Every series of a compact run, test.duration included (passed attempts only). */
+export function runSeries(run: CompactRun): MetricSeries[] {
+  const out: MetricSeries[] = [];
+  for (const t of run.tests) {
+    const values = t.attempts.filter((a) => a[0] === 'passed').map((a) => a[1]);
+    if (values.length) out.push({ metric: METRIC.testDuration, subject: t.subject, project: t.project, values });
+  }
+  for (const m of run.metrics) out.push(m);
+  return out;
+}
+
+export function seriesKey(k: { metric: string; subject: string; project?: string }): string {
+  return `${k.metric}\u0000${k.project ?? ''}\u0000${k.subject}`;
+}
