@@ -18,6 +18,7 @@ import { buildReport } from '../../report/build-report';
 import { writeReports } from '../../report/write-reports';
 import { defaultOptions } from '../../reporter/options';
 import { displayPath } from '../../reporter/terminal-summary';
+import { playwrightVersion } from '../../util/playwright-install';
 
 /** Default runs per URL: Lighthouse CI's default `numberOfRuns` is 3 (median of 3). */
 export const DEFAULT_RUNS = 3;
@@ -140,11 +141,3 @@ export const lighthouseCommand: CliCommand = {
   },
 };
 
-function playwrightVersion(): string {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    return (require('playwright-core/package.json') as { version: string }).version;
-  } catch {
-    return 'n/a';
-  }
-}
