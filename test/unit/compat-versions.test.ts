@@ -90,3 +90,13 @@ test('without _wrapApiCall our calls still run, and the reason they are visible 
   assert.equal(internal, true);
   assert.equal(quietUnsupportedReason(owner), null);
 });
+
+test('the peer range starts exactly at the oldest version the matrix runs', () => {
+  const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8'));
+  const matrix = JSON.parse(readFileSync(`${REPO_ROOT}/test/compat/versions.json`, 'utf8')) as { run: Array<{ playwright: string }> };
+  const key = (v: string) => v.split('.').map(Number).reduce((a, n) => a * 1000 + n, 0);
+  const tested = matrix.run.map((r) => r.playwright).sort((a, b) => key(a) - key(b));
+  assert.equal(pkg.peerDependencies['@playwright/test'], `>=${tested[0]}`);
+  const devVersion = JSON.parse(readFileSync(require.resolve('@playwright/test/package.json'), 'utf8')).version;
+  assert.equal(tested[tested.length - 1], devVersion, 'the newest matrix entry is the Playwright npm test runs on');
+});
