@@ -38,7 +38,8 @@ function pack() {
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
   // --ignore-scripts: the tarball holds what dist/ holds now.
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = ['pack', '--json', '--ignore-scripts', '--pack-destination', dest];
+  const out = execFileSync('npm', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return join(dest, JSON.parse(out)[0].filename);
 }
 
@@ -46,11 +47,15 @@ function runCheck(label, file, env) {
   const started = Date.now();
   return new Promise((done) => {
     const args = ['--import', 'tsx', '--test', '--test-reporter=spec', file];
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const options = { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] };
+    const child = spawn(process.execPath, args, options);
     let out = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { out += d; });
-    const timer = setTimeout(() => { out += `\n(killed after ${PROCESS_TIMEOUT_MS / 1000} s)\n`; child.kill('SIGKILL'); }, PROCESS_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      out += `\n(killed after ${PROCESS_TIMEOUT_MS / 1000} s)\n`;
+      child.kill('SIGKILL');
+    }, PROCESS_TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
       done({ label, ok: code === 0, seconds: Math.round((Date.now() - started) / 1000), out });
@@ -61,14 +66,14 @@ function runCheck(label, file, env) {
 const started = Date.now();
 const tarball = pack();
 const runs = matrix.run.filter((v) => !wanted.length || wanted.includes(v.playwright));
-const checks = runs.map((v) => runCheck(`@playwright/test ${v.spec ?? v.playwright}${v.spec ? ` (${v.playwright})` : ''}`,
-  'test/compat/matrix.check.ts', {
-    COMPAT_VERSION: v.playwright,
-    COMPAT_SPEC: v.spec ?? v.playwright,
-    COMPAT_EXPECT_MISSING: JSON.stringify(v.expectMissing ?? {}),
-    COMPAT_TARBALL: tarball,
-    COMPAT_DIR: join(work, `pw-${v.playwright}`),
-  }));
+const label = (v) => `@playwright/test ${v.spec ?? v.playwright}${v.spec ? ` (${v.playwright})` : ''}`;
+const checks = runs.map((v) => runCheck(label(v), 'test/compat/matrix.check.ts', {
+  COMPAT_VERSION: v.playwright,
+  COMPAT_SPEC: v.spec ?? v.playwright,
+  COMPAT_EXPECT_MISSING: JSON.stringify(v.expectMissing ?? {}),
+  COMPAT_TARBALL: tarball,
+  COMPAT_DIR: join(work, `pw-${v.playwright}`),
+}));
 if (!wanted.length && matrix.resolveOnly?.length) {
   checks.push(runCheck(`npm resolution only: ${matrix.resolveOnly.join(', ')}`, 'test/compat/resolve.check.ts', {
     COMPAT_RESOLVE_VERSIONS: matrix.resolveOnly.join(','),

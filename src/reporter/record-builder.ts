@@ -41,7 +41,9 @@ export function stepToRecord(step: TestStep): StepRecord {
     const legacy = normalizeLegacyStep(step.category, step.title);
     if (legacy) {
       rec.title = truncate(legacy.title, MAX_PARAM);
-      if (legacy.params) rec.params = Object.fromEntries(Object.entries(legacy.params).map(([k, v]) => [k, stringifyParam(v)]));
+      if (legacy.params) {
+        rec.params = Object.fromEntries(Object.entries(legacy.params).map(([k, v]) => [k, stringifyParam(v)]));
+      }
     }
   }
   if (step.location) rec.location = `${step.location.file}:${step.location.line}`;

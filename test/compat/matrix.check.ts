@@ -31,7 +31,8 @@ function required(name: string): string {
 interface Exec { code: number | null; out: string }
 function exec(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 240_000): Promise<Exec> {
   return new Promise((done) => {
-    const child = spawn(cmd, args, { cwd: DIR, env: { ...process.env, CI: '', FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const childEnv = { ...process.env, CI: '', FORCE_COLOR: '0', ...env };
+    const child = spawn(cmd, args, { cwd: DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { out += d; });
@@ -41,7 +42,8 @@ function exec(cmd: string, args: string[], env: Record<string, string> = {}, tim
 }
 
 // --prefer-offline: metadata already in npm's cache is not re-validated (repeated runs stay quick).
-const npm = (args: string[]) => exec('npm', [...args, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+const npm = (args: string[]) => exec('npm', [...args, ...NPM_FLAGS]);
 const readJson = (rel: string) => JSON.parse(readFileSync(join(DIR, rel), 'utf8'));
 
 /** Every installed copy of a package in the project, as "version at path". */
@@ -57,7 +59,10 @@ function copiesOf(name: string): string[] {
   };
   const visit = (pkg: string, p: string) => {
     if (!statSync(p).isDirectory()) return;
-    if (pkg === name) found.push(`${JSON.parse(readFileSync(join(p, 'package.json'), 'utf8')).version} at ${p.slice(DIR.length + 1)}`);
+    if (pkg === name) {
+      const version = JSON.parse(readFileSync(join(p, 'package.json'), 'utf8')).version;
+      found.push(`${version} at ${p.slice(DIR.length + 1)}`);
+    }
     walk(join(p, 'node_modules'));
   };
   walk(join(DIR, 'node_modules'));
@@ -68,7 +73,8 @@ function copiesOf(name: string): string[] {
 async function ensureProject(): Promise<void> {
   const stampFile = join(DIR, '.compat-stamp');
   const stamp = `${VERSION} ${SPEC}`;
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(DIR, 'node_modules/@playwright/test'))) return;
+  const installed = existsSync(join(DIR, 'node_modules/@playwright/test'));
+  if (installed && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const pkg = { name: `compat-${VERSION}`, private: true, dependencies: { '@playwright/test': VERSION } };
@@ -103,13 +109,16 @@ before(async () => {
   cpSync(join(REPO, 'test', 'fixtures', 'compat-project'), DIR, { recursive: true });
   server = await startTruthServer();
   // The control run launches the same browser, as the project's own playwright-perf resolves it.
-  const launch = await exec(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(require("playwright-perf").chromiumLaunchOptions()))']);
+  const printLaunchOptions = 'process.stdout.write(JSON.stringify(require("playwright-perf").chromiumLaunchOptions()))';
+  const launch = await exec(process.execPath, ['-e', printLaunchOptions]);
   assert.equal(launch.code, 0, launch.out);
   const cli = join(DIR, 'node_modules', '@playwright', 'test', 'cli.js');
   const env = { COMPAT_URL: server.url };
-  baseline = await phase('plain run', () => exec(process.execPath, [cli, 'test'], { ...env, COMPAT_BASELINE: '1', COMPAT_LAUNCH_OPTIONS: launch.out }));
+  const baselineEnv = { ...env, COMPAT_BASELINE: '1', COMPAT_LAUNCH_OPTIONS: launch.out };
+  baseline = await phase('plain run', () => exec(process.execPath, [cli, 'test'], baselineEnv));
   perfRun = await phase('perf run', () => exec(process.execPath, [cli, 'test'], env));
-  merge = await phase('merge-reports', () => exec(process.execPath, [cli, 'merge-reports', '--config', 'merge.config.ts', 'out/perf/blob']));
+  const mergeArgs = [cli, 'merge-reports', '--config', 'merge.config.ts', 'out/perf/blob'];
+  merge = await phase('merge-reports', () => exec(process.execPath, mergeArgs));
   if (existsSync(join(DIR, 'out/perf/report/run.json'))) run = readJson('out/perf/report/run.json');
   console.log(`[compat] ${VERSION}: ${phases.join(', ')}`);
 });
@@ -121,9 +130,11 @@ after(async () => {
 test(`npm install playwright-perf into a project on @playwright/test ${SPEC}: no ERESOLVE, no upgrade`, () => {
   assert.equal(install.code, 0, install.out);
   assert.doesNotMatch(install.out, /ERESOLVE|peer dep/i);
-  assert.equal(readJson('node_modules/@playwright/test/package.json').version, VERSION, 'the test runner was not moved');
+  const runner = readJson('node_modules/@playwright/test/package.json').version;
+  assert.equal(runner, VERSION, 'the test runner was not moved');
   assert.equal(readJson('package.json').dependencies['@playwright/test'], SPEC, 'the manifest was not rewritten');
-  assert.deepEqual(copiesOf('playwright-core'), [`${VERSION} at node_modules/playwright-core`], 'exactly one playwright-core');
+  const cores = copiesOf('playwright-core');
+  assert.deepEqual(cores, [`${VERSION} at node_modules/playwright-core`], 'exactly one playwright-core');
   assert.deepEqual(copiesOf('@playwright/test'), [`${VERSION} at node_modules/@playwright/test`]);
 });
 
@@ -172,7 +183,8 @@ function measuredOrExpectedMissing(r: TestResultRecord, metric: string, present:
 test('every module was loaded from the scratch project, none from the repo around it', () => {
   const files = readdirSync(join(DIR, 'out/perf')).filter((f) => f.startsWith('modules-'));
   assert.ok(files.some((f) => f.includes('runner')) && files.some((f) => f.includes('worker')), files.join(', '));
-  const leaked = files.flatMap((f) => (readJson(`out/perf/${f}`) as string[]).filter((m) => m.startsWith(REPO) && !m.startsWith(DIR)));
+  const outside = (m: string) => m.startsWith(REPO) && !m.startsWith(DIR);
+  const leaked = files.flatMap((f) => (readJson(`out/perf/${f}`) as string[]).filter(outside));
   assert.deepEqual(leaked, []);
 });
 
@@ -202,7 +214,8 @@ test('navigation timing: the injected server delay is inside TTFB', () => {
   const r = lastResult('navigation and web vitals');
   const navs = r.perf?.navigations ?? [];
   measuredOrExpectedMissing(r, 'navigation', navs.length === 1);
-  if (navs.length) assert.ok(navs[0].ttfbMs >= 150 - 5 && navs[0].durationMs >= navs[0].ttfbMs, JSON.stringify(navs[0]));
+  const n = navs[0];
+  if (n) assert.ok(n.ttfbMs >= 150 - 5 && n.durationMs >= n.ttfbMs, JSON.stringify(n));
 });
 
 test('web vitals: TTFB, FCP, LCP, CLS, INP of the measured page', () => {
@@ -231,7 +244,8 @@ test('locator split: resolve waits for the late element; assertions are not spli
   // Causality, whatever the load: resolving cannot end before the button exists, and the click
   // itself takes time after it (a resolve line that was not recognised would leave actionMs 0).
   const truth = readJson('out/perf/late-truth.json') as { lateInsertedAt: number };
-  assert.ok(l.startTime + l.resolveMs >= truth.lateInsertedAt - 2, `resolved before the button existed: ${JSON.stringify(l)}`);
+  const resolvedAt = l.startTime + l.resolveMs;
+  assert.ok(resolvedAt >= truth.lateInsertedAt - 2, `resolved before the button existed: ${JSON.stringify(l)}`);
   assert.ok(l.resolveMs > 0 && l.actionMs > 0, JSON.stringify(l));
   const parts = l.resolveMs + l.actionabilityMs + l.actionMs + (l.navigationWaitMs ?? 0);
   assert.ok(Math.abs(parts - l.totalMs) < 0.1, JSON.stringify(l));
@@ -252,7 +266,10 @@ test('steps: one title/params shape on every version, and our own calls stay out
   const expectStep = api.find((s) => s.category === 'expect');
   assert.equal(expectStep?.title, 'Expect "toHaveText"');
   const ours = /^(Add init script|Expose binding|Create CDP session|Send CDP command)/;
-  for (const t of run.tests) for (const res of t.results) walk(res.steps, (s) => assert.doesNotMatch(s.title, ours, `${t.title}: our call is visible`));
+  for (const t of run.tests) {
+    const noneOfOurs = (s: StepRecord) => assert.doesNotMatch(s.title, ours, `${t.title}: our call shows`);
+    for (const res of t.results) walk(res.steps, noneOfOurs);
+  }
 });
 
 test('flows and the actions analysis', () => {
@@ -263,7 +280,8 @@ test('flows and the actions analysis', () => {
   const kinds = (report.analysis.actions?.perKind ?? []).map((k) => k.kind);
   for (const k of ['Click', 'Expect "toHaveText"']) assert.ok(kinds.includes(k), `${k} in ${kinds.join(', ')}`);
   assert.ok(kinds.some((k) => k.startsWith('Navigate')), kinds.join(', '));
-  assert.ok((report.analysis.flows?.perFlow ?? []).some((f) => f.name === 'open page'), 'flow aggregated in the report');
+  const perFlow = report.analysis.flows?.perFlow ?? [];
+  assert.ok(perFlow.some((f) => f.name === 'open page'), 'flow aggregated in the report');
 });
 
 test('reporter output: report.json matches the published schema, the HTML report is written', () => {
@@ -277,7 +295,8 @@ test('reporter output: report.json matches the published schema, the HTML report
 test('merge-reports (v2 reporter protocol) rebuilds the same run from the blob', () => {
   assert.equal(merge.code, 0, merge.out);
   const merged: RunRecord = readJson('out/merged/report/run.json');
-  assert.deepEqual(Object.fromEntries(merged.tests.map((t) => [t.title, t.outcome])), Object.fromEntries(run.tests.map((t) => [t.title, t.outcome])));
+  const byTitle = (r: RunRecord) => Object.fromEntries(r.tests.map((t) => [t.title, t.outcome]));
+  assert.deepEqual(byTitle(merged), byTitle(run));
   const vitals = merged.tests.find((t) => t.title === 'navigation and web vitals')?.results.at(-1)?.perf?.vitals ?? [];
   assert.ok(vitals.length > 0, 'perf attachments survive the blob');
 });

@@ -15,7 +15,8 @@ if (!VERSIONS.length || !TARBALL || !DIR) throw new Error('run this through scri
 
 function npmInstall(cwd: string): Promise<{ code: number | null; out: string }> {
   return new Promise((done) => {
-    const args = ['install', '--package-lock-only', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', TARBALL];
+    const flags = ['--package-lock-only', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'];
+    const args = ['install', ...flags, TARBALL];
     const child = spawn('npm', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => { out += d; });
@@ -29,10 +30,12 @@ for (const version of VERSIONS) {
     const dir = join(DIR, version);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `resolve-${version}`, private: true, dependencies: { '@playwright/test': version } }));
+    const pkg = { name: `resolve-${version}`, private: true, dependencies: { '@playwright/test': version } };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg));
     const r = await npmInstall(dir);
     assert.equal(r.code, 0, r.out);
-    const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    type Lock = { packages: Record<string, { version?: string }> };
+    const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as Lock;
     assert.equal(lock.packages['node_modules/@playwright/test']?.version, version);
     const cores = Object.entries(lock.packages).filter(([path]) => /(^|\/)node_modules\/playwright-core$/.test(path));
     assert.deepEqual(cores.map(([path, p]) => `${path}@${p.version}`), [`node_modules/playwright-core@${version}`]);

@@ -14,22 +14,27 @@ import { quietly, quietUnsupportedReason } from '../../src/collectors/quiet';
 import { REPO_ROOT } from '../helpers/inline-project';
 import type { TestStep } from '@playwright/test/reporter';
 
+const loc = (locator: string) => ({ locator });
+
 test('legacy pw:api titles get the 1.63+ title and params', () => {
-  assert.deepEqual(normalizeLegacyStep('pw:api', 'Navigate to "/page?ttfb=300&id=a"'), { title: 'Navigate', params: { url: '/page?ttfb=300&id=a' } });
-  assert.deepEqual(normalizeLegacyStep('pw:api', 'Navigate to "data:"'), { title: 'Navigate', params: { url: 'data:' } });
-  assert.deepEqual(normalizeLegacyStep('pw:api', "Click locator('#b')"), { title: 'Click', params: { locator: "locator('#b')" } });
-  assert.deepEqual(normalizeLegacyStep('pw:api', "Click getByRole('button', { name: 'Sign in' })"),
-    { title: 'Click', params: { locator: "getByRole('button', { name: 'Sign in' })" } });
-  assert.deepEqual(normalizeLegacyStep('pw:api', 'Fill "hello" locator(\'#i\')'), { title: 'Fill "hello"', params: { locator: "locator('#i')" } });
-  assert.deepEqual(normalizeLegacyStep('pw:api', "Fill \"a locator('x') b\" getByLabel('Name')"),
-    { title: "Fill \"a locator('x') b\"", params: { locator: "getByLabel('Name')" } });
-  assert.deepEqual(normalizeLegacyStep('pw:api', 'GET "/api/items"'), { title: 'GET', params: { url: '/api/items' } });
-  assert.deepEqual(normalizeLegacyStep('expect', 'Expect "toHaveValue" locator(\'#i\')'),
-    { title: 'Expect "toHaveValue"', params: { locator: "locator('#i')" } });
+  const cases: Array<[string, string, string, Record<string, string>]> = [
+    ['pw:api', 'Navigate to "/page?ttfb=300&id=a"', 'Navigate', { url: '/page?ttfb=300&id=a' }],
+    ['pw:api', 'Navigate to "data:"', 'Navigate', { url: 'data:' }],
+    ['pw:api', "Click locator('#b')", 'Click', loc("locator('#b')")],
+    ['pw:api', "Click getByRole('button', { name: 'Go' })", 'Click', loc("getByRole('button', { name: 'Go' })")],
+    ['pw:api', 'Fill "hello" locator(\'#i\')', 'Fill "hello"', loc("locator('#i')")],
+    ['pw:api', "Fill \"a locator('x') b\" getByLabel('Name')", "Fill \"a locator('x') b\"", loc("getByLabel('Name')")],
+    ['pw:api', 'GET "/api/items"', 'GET', { url: '/api/items' }],
+    ['expect', 'Expect "toHaveValue" locator(\'#i\')', 'Expect "toHaveValue"', loc("locator('#i')")],
+  ];
+  for (const [category, title, want, params] of cases) {
+    assert.deepEqual(normalizeLegacyStep(category, title), { title: want, params }, title);
+  }
 });
 
 test('titles that are already in the 1.63+ shape, or not Playwright calls, are left alone', () => {
-  for (const title of ['Launch browser', 'Create context', 'Navigate', 'Click', 'Fill "hello"', 'Set content', 'Wait for timeout']) {
+  const modern = ['Launch browser', 'Create context', 'Navigate', 'Click', 'Fill "hello"', 'Set content', 'Wait'];
+  for (const title of modern) {
     assert.equal(normalizeLegacyStep('pw:api', title), null, title);
   }
   assert.equal(normalizeLegacyStep('expect', 'Expect "toHaveValue"'), null);
@@ -38,12 +43,13 @@ test('titles that are already in the 1.63+ shape, or not Playwright calls, are l
 });
 
 function fakeStep(title: string, category: string, params?: Record<string, unknown>): TestStep {
-  return { title, category, startTime: new Date(1000), duration: 5, steps: [], ...(params ? { params } : {}) } as unknown as TestStep;
+  const step = { title, category, startTime: new Date(1000), duration: 5, steps: [], ...(params ? { params } : {}) };
+  return step as unknown as TestStep;
 }
 
 test('the run record gets the normalised step; real params (1.63+) win and are not rewritten', () => {
   assert.deepEqual(stepToRecord(fakeStep("Click locator('#b')", 'pw:api')),
-    { title: 'Click', category: 'pw:api', startTime: 1000, durationMs: 5, steps: [], params: { locator: "locator('#b')" } });
+    { title: 'Click', category: 'pw:api', startTime: 1000, durationMs: 5, steps: [], params: loc("locator('#b')") });
   const modern = stepToRecord(fakeStep('Click', 'pw:api', { locator: "locator('#b')" }));
   assert.deepEqual([modern.title, modern.params], ['Click', { locator: "locator('#b')" }]);
   const odd = stepToRecord(fakeStep("Click locator('#b')", 'pw:api', { locator: 'x' }));
@@ -72,7 +78,8 @@ test('assertions logged as "expect.toX" (Playwright < 1.63) are not locator acti
 test('playwright-core is the one the user\'s @playwright/test loads', () => {
   const install = playwrightInstall();
   assert.ok(install);
-  const pw = dirname(require.resolve('playwright/package.json', { paths: [dirname(require.resolve('@playwright/test/package.json'))] }));
+  const pwTest = dirname(require.resolve('@playwright/test/package.json'));
+  const pw = dirname(require.resolve('playwright/package.json', { paths: [pwTest] }));
   assert.equal(install.coreDir, dirname(require.resolve('playwright-core/package.json', { paths: [pw] })));
   const pwTestVersion = JSON.parse(readFileSync(require.resolve('@playwright/test/package.json'), 'utf8')).version;
   assert.equal(playwrightVersion(), pwTestVersion);
@@ -85,7 +92,9 @@ test('without _wrapApiCall our calls still run, and the reason they are visible 
   assert.equal(await quietly({}, async () => 42), 42);
   assert.match(quietUnsupportedReason({}) ?? '', /^Playwright 1\.\d+\.\d+ has no _wrapApiCall: .*appear as steps/);
   let internal: boolean | undefined;
-  const owner = { _wrapApiCall: async <T>(fn: () => Promise<T>, o: { internal: boolean }) => { internal = o.internal; return fn(); } };
+  const owner = {
+    _wrapApiCall: async <T>(fn: () => Promise<T>, o: { internal: boolean }) => { internal = o.internal; return fn(); },
+  };
   assert.equal(await quietly(owner, async () => 7), 7);
   assert.equal(internal, true);
   assert.equal(quietUnsupportedReason(owner), null);
@@ -93,7 +102,8 @@ test('without _wrapApiCall our calls still run, and the reason they are visible 
 
 test('the peer range starts exactly at the oldest version the matrix runs', () => {
   const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8'));
-  const matrix = JSON.parse(readFileSync(`${REPO_ROOT}/test/compat/versions.json`, 'utf8')) as { run: Array<{ playwright: string }> };
+  type Matrix = { run: Array<{ playwright: string }> };
+  const matrix = JSON.parse(readFileSync(`${REPO_ROOT}/test/compat/versions.json`, 'utf8')) as Matrix;
   const key = (v: string) => v.split('.').map(Number).reduce((a, n) => a * 1000 + n, 0);
   const tested = matrix.run.map((r) => r.playwright).sort((a, b) => key(a) - key(b));
   assert.equal(pkg.peerDependencies['@playwright/test'], `>=${tested[0]}`);
