@@ -5,7 +5,7 @@
 //   'GET "/api/items"'                   → 'GET'       { url: '/api/items' }
 //   "Click getByRole('button')"          → 'Click'     { locator: "getByRole('button')" }
 //   'Fill "x" locator(\'#i\')'           → 'Fill "x"'  { locator: "locator('#i')" }
-//   'Expect "toHaveText" locator(\'h1\')' (1.56–1.62) → 'Expect "toHaveText"' { locator: … }
+//   'Expect "toHaveText" locator(\'h1\')' (1.57–1.62) → 'Expect "toHaveText"' { locator: … }
 // Titles that match none of these (custom `test.step` titles, other categories) are left alone.
 
 export interface NormalizedStep {

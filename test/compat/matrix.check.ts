@@ -152,7 +152,7 @@ function outcomes(rel: string): Record<string, string> {
 test('test outcomes and exit code are the same with and without playwright-perf', () => {
   const control = outcomes('out/baseline/results.json');
   assert.deepEqual(control, {
-    'navigation and web vitals': 'expected', 'locator split': 'expected', flow: 'expected',
+    'navigation and web vitals': 'expected', 'locator split': 'expected', flow: 'expected', 'preset flow': 'expected',
     'fails on purpose': 'unexpected', 'flaky: passes on retry': 'flaky', skipped: 'skipped',
   }, `the control run itself is off:\n${baseline.out}`);
   assert.equal(baseline.code, 1, baseline.out);
@@ -276,6 +276,9 @@ test('flows and the actions analysis', () => {
   const r = lastResult('flow');
   const flow = (r.perf?.flows ?? []).find((f) => f.name === 'open page');
   assert.ok(flow?.ok && flow.durationMs >= 100 - 5, JSON.stringify(r.perf?.flows));
+  const preset = lastResult('preset flow');
+  const auth = (preset.perf?.flows ?? []).find((f) => f.preset === 'auth');
+  assert.ok(auth?.ok && auth.durationMs >= 100 - 5, `the trigger waits 100 ms for the server: ${JSON.stringify(auth)}`);
   const report: JsonReport = readJson('out/perf/report/report.json');
   const kinds = (report.analysis.actions?.perKind ?? []).map((k) => k.kind);
   for (const k of ['Click', 'Expect "toHaveText"']) assert.ok(kinds.includes(k), `${k} in ${kinds.join(', ')}`);
