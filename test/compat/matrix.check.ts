@@ -92,6 +92,7 @@ let server: TruthServer;
 let baseline: Exec;
 let perfRun: Exec;
 let merge: Exec;
+let list: Exec;
 let run: RunRecord;
 
 /** Phase timings, printed by scripts/compat-matrix.mjs (lines starting with "[compat]"). */
@@ -114,6 +115,8 @@ before(async () => {
   assert.equal(launch.code, 0, launch.out);
   const cli = join(DIR, 'node_modules', '@playwright', 'test', 'cli.js');
   const env = { COMPAT_URL: server.url };
+  // First: `--list` (what IDEs run all the time) must work with our reporter; the real run follows.
+  list = await phase('--list', () => exec(process.execPath, [cli, 'test', '--list'], env));
   const baselineEnv = { ...env, COMPAT_BASELINE: '1', COMPAT_LAUNCH_OPTIONS: launch.out };
   baseline = await phase('plain run', () => exec(process.execPath, [cli, 'test'], baselineEnv));
   perfRun = await phase('perf run', () => exec(process.execPath, [cli, 'test'], env));
@@ -148,6 +151,11 @@ function outcomes(rel: string): Record<string, string> {
   for (const s of readJson(rel).suites) visit(s);
   return out;
 }
+
+test('`playwright test --list` with the reporter lists the suite and exits 0', () => {
+  assert.equal(list.code, 0, list.out);
+  assert.match(list.out, /Total: 7 tests in 1 file/);
+});
 
 test('test outcomes and exit code are the same with and without playwright-perf', () => {
   const control = outcomes('out/baseline/results.json');
