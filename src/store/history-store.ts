@@ -10,6 +10,9 @@ export interface HistoryStore {
   read(): Promise<HistoryData>;
   /** Read-modify-write under an exclusive lock; `fn` mutates the data in place. */
   update<T>(fn: (data: HistoryData) => T | Promise<T>): Promise<T>;
+  /** Optional: a cheap value that changes whenever the stored history changes (readers that cache a
+   *  snapshot, such as `playwright-perf serve`, re-read only then). Null when nothing is stored. */
+  changeToken?(): Promise<string | null>;
 }
 
 export function openHistoryStore(file: string): HistoryStore {

@@ -5,6 +5,7 @@
 // version as `<file>.bak`. A file that cannot be parsed is never overwritten: it is copied to
 // `<file>.corrupt-<hash>.bak` and a HistoryFileError explains what to do.
 import { readFileSync, existsSync, copyFileSync, linkSync, rmSync, mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { HistoryData } from '../types';
@@ -108,6 +109,16 @@ export class JsonFileHistoryStore implements HistoryStore {
 
   describe(): string {
     return this.file;
+  }
+
+  async changeToken(): Promise<string | null> {
+    // Every write renames a new file into place: a new inode, mtime and usually size.
+    try {
+      const s = await stat(this.file, { bigint: true });
+      return `${s.ino}:${s.mtimeNs}:${s.size}`;
+    } catch {
+      return null;
+    }
   }
 
   async read(): Promise<HistoryData> {

@@ -9,6 +9,7 @@ import { summarizeQuality } from '../analyze/quality';
 import type { HistoryStore } from './history-store';
 import type { ResolvedHistoryOptions } from './options';
 import { applyRetention } from './retention';
+import { alertId } from './migrations';
 
 /** Trend series attached to the report (the most changed keys). */
 const MAX_TRENDS = 20;
@@ -43,7 +44,7 @@ export function compareWithHistory(data: HistoryData, compact: CompactRun, opts:
 }
 
 export function alertsFor(compact: CompactRun, budgets: BudgetResult[], comparison: HistoryComparison | undefined): HistoryAlert[] {
-  const alerts: HistoryAlert[] = [];
+  const alerts: Array<Omit<HistoryAlert, 'id'>> = [];
   for (const b of budgets) {
     if (b.ok) continue;
     alerts.push({ runId: compact.runId, time: compact.startTime, kind: 'budget', severity: b.severity, metric: b.rule, subject: b.subject, message: b.message });
@@ -52,7 +53,7 @@ export function alertsFor(compact: CompactRun, budgets: BudgetResult[], comparis
     if (f.verdict !== 'regression') continue;
     alerts.push({ runId: compact.runId, time: compact.startTime, kind: 'regression', severity: 'error', metric: f.metric, subject: f.subject, ...(f.project ? { project: f.project } : {}), message: f.note ?? 'regression' });
   }
-  return alerts;
+  return alerts.map((a, i) => ({ id: alertId(compact.runId, i), status: 'open', ...a }));
 }
 
 export async function recordRun(

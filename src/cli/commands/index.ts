@@ -7,12 +7,14 @@ import { showCommand } from './show';
 import { historyCommand } from './history';
 import { compareCommand } from './compare';
 import { lighthouseCommand } from './lighthouse';
+import { serveCommand } from './serve';
 
 export const commands: CliCommand[] = [
   reportCommand,
   showCommand,
   historyCommand,
   compareCommand,
+  serveCommand,
   lighthouseCommand,
   optimizeCommand,
   rollbackCommand,

@@ -1,0 +1,96 @@
+// An index over one history snapshot, built once per change of the stored history: runs by id, the
+// list rows, and (lazily, on the first series/trend request) every metric series as per-run points.
+// Handlers read from it; they never scan the whole history per request.
+import type { CompactRun, HistoryData, MetricKey, RunListItem, SeriesPoint } from '../types';
+import { runSeries, seriesKey } from '../analyze/compact-run';
+import { median } from '../analyze/mann-whitney';
+
+export interface IndexedSeries {
+  key: MetricKey;
+  /** Oldest first; `runIndex` points into HistoryIndex.runs. */
+  points: Array<SeriesPoint & { runIndex: number }>;
+}
+
+/** Bounded memo for derived responses (run details, comparisons) of this snapshot. */
+export class Memo {
+  private readonly map = new Map<string, unknown>();
+  constructor(private readonly max: number) {}
+  get<V>(key: string, make: () => V): V {
+    const hit = this.map.get(key) as V | undefined;
+    if (hit !== undefined) return hit;
+    const value = make();
+    if (this.map.size >= this.max) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(key, value);
+    return value;
+  }
+}
+
+export function listItem(run: CompactRun, alerts: number): RunListItem {
+  const tests = { total: run.tests.length, passed: 0, failed: 0, flaky: 0, skipped: 0 };
+  for (const t of run.tests) {
+    if (t.outcome === 'expected') tests.passed++;
+    else if (t.outcome === 'unexpected') tests.failed++;
+    else if (t.outcome === 'flaky') tests.flaky++;
+    else tests.skipped++;
+  }
+  return {
+    runId: run.runId, startTime: run.startTime, wallTimeMs: run.wallTimeMs, status: run.status, interrupted: run.interrupted,
+    ...(run.branch ? { branch: run.branch } : {}), ...(run.commit ? { commit: run.commit } : {}),
+    machineClass: run.machineClass, ...(run.shard ? { shard: run.shard } : {}),
+    tests, metricSeries: run.metrics.length, alerts,
+  };
+}
+
+export class HistoryIndex {
+  readonly runs: CompactRun[];
+  readonly items: RunListItem[];
+  private readonly byId = new Map<string, number>();
+  private series?: Map<string, IndexedSeries>;
+  /** Derived responses, keyed by route + arguments. */
+  readonly memo = new Memo(500);
+
+  constructor(readonly data: HistoryData, readonly loadedAt: number) {
+    this.runs = [...data.runs].sort((a, b) => a.startTime - b.startTime);
+    const alerts = new Map<string, number>();
+    for (const a of data.alerts) alerts.set(a.runId, (alerts.get(a.runId) ?? 0) + 1);
+    this.items = this.runs.map((r, i) => {
+      this.byId.set(r.runId, i);
+      return listItem(r, alerts.get(r.runId) ?? 0);
+    });
+  }
+
+  runIndex(runId: string): number | undefined {
+    return this.byId.get(runId);
+  }
+
+  run(runId: string): CompactRun | undefined {
+    const i = this.byId.get(runId);
+    return i === undefined ? undefined : this.runs[i];
+  }
+
+  /** Every series (test.duration included) keyed by seriesKey; built on first use. */
+  allSeries(): Map<string, IndexedSeries> {
+    if (this.series) return this.series;
+    const map = new Map<string, IndexedSeries>();
+    this.runs.forEach((run, runIndex) => {
+      for (const s of runSeries(run)) {
+        if (!s.values.length) continue;
+        const k = seriesKey(s);
+        let entry = map.get(k);
+        if (!entry) {
+          entry = { key: { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) }, points: [] };
+          map.set(k, entry);
+        }
+        let min = Infinity, max = -Infinity;
+        for (const v of s.values) { if (v < min) min = v; if (v > max) max = v; }
+        entry.points.push({ runId: run.runId, time: run.startTime, value: median(s.values), samples: s.values.length, min, max, runIndex });
+      }
+    });
+    this.series = map;
+    return map;
+  }
+
+  seriesOfMetric(metric: string): IndexedSeries[] {
+    return this.memo.get(`metric-series\u0000${metric}`, () => [...this.allSeries().values()].filter((s) => s.key.metric === metric)) as IndexedSeries[];
+  }
+}
