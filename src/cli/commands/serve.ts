@@ -36,18 +36,25 @@ export const serveCommand: CliCommand = {
     log(config.token ? `writes: allowed with the token from ${config.tokenSource}` : `writes: off (start with --token or ${TOKEN_ENV} to allow them)`);
     log(`playwright-perf dashboard: ${running.url}`);
     log('press Ctrl-C to stop');
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        process.off('SIGINT', onInt);
-        process.off('SIGTERM', onTerm);
-        log(`${signal}: stopping`);
-        running.close().then(resolve, resolve);
-      };
-      const onInt = () => stop('SIGINT');
-      const onTerm = () => stop('SIGTERM');
-      process.on('SIGINT', onInt);
-      process.on('SIGTERM', onTerm);
-    });
+    let stopping = false;
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    let stopped: () => void = () => undefined;
+    const stop = (signal: string) => {
+      // A second Ctrl-C while open connections are being closed: leave at once.
+      if (stopping) {
+        log(`${signal} again: exiting now`);
+        process.exit(130);
+      }
+      stopping = true;
+      log(`${signal}: stopping`);
+      running.close().then(() => stopped(), () => stopped());
+    };
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    await new Promise<void>((resolve) => { stopped = resolve; });
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
     log('stopped');
     return 0;
   },
