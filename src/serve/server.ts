@@ -3,7 +3,6 @@
 // through the store's locked update and need the token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { HistoryStore } from '../store/history-store';
 import { errorMessage } from '../util/errors';
 import { ApiError } from './api-error';
@@ -25,8 +24,6 @@ export interface StartServerOptions {
   bodyLimit?: number;
   /** Progress and warnings (never the token). */
   log?: (line: string) => void;
-  /** Folder with the built dashboard (default: next to this file). */
-  dashboardDir?: string;
 }
 
 export interface RunningServer {
@@ -45,8 +42,8 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
   const settings: ServeSettings = { token: o.token, bodyLimit: o.bodyLimit ?? DEFAULT_BODY_LIMIT };
   const cache = new HistoryCache(o.store, (index, ms) => log(`history: ${index.runs.length} run(s) loaded from ${o.store.describe()} in ${ms} ms`));
   const router = buildApiRouter();
-  const assets = new DashboardAssets(o.dashboardDir ?? join(__dirname, 'dashboard'));
-  if (!assets.available()) log('dashboard files not found (run the build); the JSON API works without them');
+  const assets = new DashboardAssets();
+  if (!assets.load()) log(`dashboard not available (${assets.error}); the JSON API works without it`);
   log(`history: reading ${o.store.describe()} …`);
   try {
     await cache.reload();

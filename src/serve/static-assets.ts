@@ -1,53 +1,49 @@
-// The dashboard's files: a fixed list read once from the build output — no path from the URL ever
-// reaches the file system. Served with a strict CSP: scripts and styles only from this origin, no
-// inline script, no framing, data only through the same-origin API.
-import { readFileSync, existsSync } from 'node:fs';
+// The dashboard's files: a fixed list (page, bundled script, stylesheet), built once per process —
+// no path from the URL ever reaches the file system. Served with a strict CSP: script and style only
+// from this origin, no inline script, no framing, data only through the same-origin API.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
+import { browserAssets } from '../report/browser-bundle';
 
 export const DASHBOARD_CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
   "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
 ].join('; ');
 
-/** URL path → file name in the dashboard build folder. */
-const FILES: Record<string, string> = {
-  '/': 'index.html',
-  '/index.html': 'index.html',
-  '/dashboard.js': 'dashboard.js',
-  '/dashboard.css': 'dashboard.css',
-  '/favicon.svg': 'favicon.svg',
-};
-
 export interface StaticAsset {
   body: Buffer;
   type: string;
 }
 
-export class DashboardAssets {
-  private readonly cache = new Map<string, StaticAsset>();
-  constructor(private readonly dir: string) {}
+/** src/ when running from source, dist/ when built: this file sits one level below either. */
+const CODE_ROOT = join(__dirname, '..');
 
-  available(): boolean {
-    return existsSync(join(this.dir, 'index.html'));
+export class DashboardAssets {
+  private files?: Map<string, StaticAsset>;
+  error?: string;
+
+  /** Builds the file table; false (with `error`) when the dashboard bundle is missing. */
+  load(): boolean {
+    try {
+      const page = readFileSync(join(CODE_ROOT, 'serve', 'client', 'index.html'));
+      const dash = browserAssets('serve-dashboard');
+      // The components' styles come from the report page; the dashboard adds a few rules.
+      const css = browserAssets('report-page').style + '\n' + dash.style;
+      const html = { body: page, type: 'text/html; charset=utf-8' };
+      this.files = new Map([
+        ['/', html],
+        ['/index.html', html],
+        ['/dashboard.js', { body: Buffer.from(dash.script), type: 'text/javascript; charset=utf-8' }],
+        ['/dashboard.css', { body: Buffer.from(css), type: 'text/css; charset=utf-8' }],
+      ]);
+      return true;
+    } catch (e) {
+      this.error = (e as Error).message;
+      return false;
+    }
   }
 
   get(pathname: string): StaticAsset | undefined {
-    const name = FILES[pathname];
-    if (!name) return undefined;
-    let hit = this.cache.get(name);
-    if (!hit) {
-      const file = join(this.dir, name);
-      if (!existsSync(file)) return undefined;
-      hit = { body: readFileSync(file), type: TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream' };
-      this.cache.set(name, hit);
-    }
-    return hit;
+    return this.files?.get(pathname);
   }
 }
