@@ -12,8 +12,19 @@ const API_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
+/** Memoised response objects (see HistoryIndex.memo) are serialised once per snapshot. */
+const serialised = new WeakMap<object, string>();
+
+function toText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (!body || typeof body !== 'object') return JSON.stringify(body);
+  let text = serialised.get(body);
+  if (text === undefined) serialised.set(body, (text = JSON.stringify(body)));
+  return text;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text = toText(body);
   res.writeHead(status, { ...API_HEADERS, 'content-length': Buffer.byteLength(text), ...extraHeaders });
   res.end(text);
 }
