@@ -24,17 +24,46 @@ const r = rng(11);
 const subject = (t: number) => `tests/area-${t % 40}/feature-${t}.spec.ts › group ${t % 7} › does thing ${t}`;
 function makeRun(i: number): CompactRun {
   const tests = Array.from({ length: TESTS }, (_, t) => ({
-    subject: subject(t), project: 'chromium', outcome: (r() < 0.01 ? 'flaky' : 'expected') as CompactRun['tests'][number]['outcome'],
-    attempts: [['passed', Math.round(noisy(r, 500 + (t % 50) * 40, 0.1, 1)[0])]] as Array<[string, number]>, timeoutMs: 30_000,
+    subject: subject(t),
+    project: 'chromium',
+    outcome: (r() < 0.01 ? 'flaky' : 'expected') as CompactRun['tests'][number]['outcome'],
+    attempts: [['passed', Math.round(noisy(r, 500 + (t % 50) * 40, 0.1, 1)[0])]] as Array<[string, number]>,
+    timeoutMs: 30_000,
   }));
   const metrics: MetricSeries[] = [];
-  for (let u = 0; u < 50; u++) metrics.push({ metric: 'nav.ttfb', subject: `app.example.com/page/${u}`, project: 'chromium', values: noisy(r, 80 + u, 0.2, 5) });
-  for (let s = 0; s < 20; s++) metrics.push({ metric: 'step.duration', subject: `step ${s}`, project: 'chromium', values: noisy(r, 200, 0.2, 20) });
+  for (let u = 0; u < 50; u++)
+    metrics.push({
+      metric: 'nav.ttfb',
+      subject: `app.example.com/page/${u}`,
+      project: 'chromium',
+      values: noisy(r, 80 + u, 0.2, 5),
+    });
+  for (let s = 0; s < 20; s++)
+    metrics.push({
+      metric: 'step.duration',
+      subject: `step ${s}`,
+      project: 'chromium',
+      values: noisy(r, 200, 0.2, 20),
+    });
   return {
-    runId: `run-${String(i).padStart(4, '0')}`, startTime: Date.UTC(2026, 0, 1) + i * 3_600_000, wallTimeMs: 600_000,
-    status: 'passed', interrupted: false, branch: 'main', commit: 'c'.repeat(40), machineClass: 'linux-x64-2cpu-8g',
-    env: { playwrightVersion: '1.65.1', perfVersion: '0.1.0', nodeVersion: 'v20.20.0', cpuModel: 'cpu', ci: true, workers: 2 },
-    tests, metrics,
+    runId: `run-${String(i).padStart(4, '0')}`,
+    startTime: Date.UTC(2026, 0, 1) + i * 3_600_000,
+    wallTimeMs: 600_000,
+    status: 'passed',
+    interrupted: false,
+    branch: 'main',
+    commit: 'c'.repeat(40),
+    machineClass: 'linux-x64-2cpu-8g',
+    env: {
+      playwrightVersion: '1.65.1',
+      perfVersion: '0.1.0',
+      nodeVersion: 'v20.20.0',
+      cpuModel: 'cpu',
+      ci: true,
+      workers: 2,
+    },
+    tests,
+    metrics,
   };
 }
 
@@ -44,17 +73,23 @@ function get(url: string): Promise<number> {
     const t0 = performance.now();
     request(url, { agent }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${res.statusCode} ${url}`))));
-    }).on('error', reject).end();
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`${res.statusCode} ${url}`)),
+      );
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
 async function load(urls: string[]): Promise<number[]> {
   const times: number[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (next < urls.length) times.push(await get(urls[next++]));
-  }));
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (next < urls.length) times.push(await get(urls[next++]));
+    }),
+  );
   return times.sort((a, b) => a - b);
 }
 
@@ -70,23 +105,46 @@ async function main(): Promise<void> {
     data.runs = Array.from({ length: RUNS }, (_, i) => makeRun(i));
     writeFileSync(file, JSON.stringify(packHistory(data)));
     data.runs = [];
-    console.log(`history: ${RUNS} runs × ${TESTS} tests, ${(statSync(file).size / 2 ** 20).toFixed(1)} MB packed (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    console.log(
+      `history: ${RUNS} runs × ${TESTS} tests, ${(statSync(file).size / 2 ** 20).toFixed(1)} MB packed (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
     t = performance.now();
     const server = await startServeProcess(['--history', file], {}, process.cwd());
-    console.log(`server up in ${((performance.now() - t) / 1000).toFixed(1)} s: ${/history: \d+ run\(s\) loaded[^\n]*/.exec(server.output())?.[0]}`);
+    console.log(
+      `server up in ${((performance.now() - t) / 1000).toFixed(1)} s: ${/history: \d+ run\(s\) loaded[^\n]*/.exec(server.output())?.[0]}`,
+    );
     try {
       const u = (p: string) => new URL(`api/v1/${p}`, server.url).href;
       const pick = (n: number) => Array.from({ length: REQUESTS }, (_, i) => (i * 7919) % n);
       const routes: Array<[string, string[]]> = [
-        ['series (metric × subject, last 100)', pick(TESTS).map((i) => u(`series?metric=test.duration&subject=${encodeURIComponent(subject(i))}&last=100`))],
-        ['trends (all series of a metric)', pick(4).map((i) => u(`trends?metric=${['test.duration', 'nav.ttfb', 'step.duration', 'test.duration'][i]}&last=${[30, 100, 30, 300][i]}`))],
+        [
+          'series (metric × subject, last 100)',
+          pick(TESTS).map((i) => u(`series?metric=test.duration&subject=${encodeURIComponent(subject(i))}&last=100`)),
+        ],
+        [
+          'trends (all series of a metric)',
+          pick(4).map((i) =>
+            u(
+              `trends?metric=${['test.duration', 'nav.ttfb', 'step.duration', 'test.duration'][i]}&last=${[30, 100, 30, 300][i]}`,
+            ),
+          ),
+        ],
         ['run (record + analysis)', pick(RUNS).map((i) => u(`runs/run-${String(i).padStart(4, '0')}`))],
-        ['compare (two runs)', pick(RUNS - 1).map((i) => u(`compare?base=run-${String(i).padStart(4, '0')}&head=run-${String(RUNS - 1 - (i % 10)).padStart(4, '0')}`))],
+        [
+          'compare (two runs)',
+          pick(RUNS - 1).map((i) =>
+            u(
+              `compare?base=run-${String(i).padStart(4, '0')}&head=run-${String(RUNS - 1 - (i % 10)).padStart(4, '0')}`,
+            ),
+          ),
+        ],
       ];
       // The first series request builds the series index; time it alone.
       t = performance.now();
       await get(u(`series?metric=test.duration&subject=${encodeURIComponent(subject(0))}`));
-      console.log(`first series request (builds the series index of ${RUNS * (TESTS + 70)} points): ${(performance.now() - t).toFixed(0)} ms`);
+      console.log(
+        `first series request (builds the series index of ${RUNS * (TESTS + 70)} points): ${(performance.now() - t).toFixed(0)} ms`,
+      );
       console.log(`${CLIENTS} concurrent clients, ${REQUESTS} requests per route (p50 / p95 / max ms):`);
       for (const [name, urls] of routes) {
         const times = await load(urls);
@@ -106,4 +164,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -16,10 +16,16 @@ export function tokenMatches(expected: string, given: string): boolean {
 /** Throws 403 when writes are off, 401 when the token is missing or wrong. */
 export function requireWriteAccess(req: IncomingMessage, token: string | undefined): void {
   if (!token) {
-    throw new ApiError(403, 'writes_disabled', `writes are off: start the server with --token or ${TOKEN_ENV} to allow them`);
+    throw new ApiError(
+      403,
+      'writes_disabled',
+      `writes are off: start the server with --token or ${TOKEN_ENV} to allow them`,
+    );
   }
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header.trim()) : null;
-  if (!match) throw new ApiError(401, 'unauthorized', 'this route needs "Authorization: Bearer <token>"', 'authorization');
-  if (!tokenMatches(token, match[1])) throw new ApiError(401, 'unauthorized', 'the token is not valid', 'authorization');
+  if (!match)
+    throw new ApiError(401, 'unauthorized', 'this route needs "Authorization: Bearer <token>"', 'authorization');
+  if (!tokenMatches(token, match[1]))
+    throw new ApiError(401, 'unauthorized', 'the token is not valid', 'authorization');
 }

@@ -39,7 +39,14 @@ export function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LIMIT): 
       if (!text.trim()) return resolve({});
       const type = String(req.headers['content-type'] ?? '');
       if (!/^application\/json\b/i.test(type)) {
-        return fail(new ApiError(415, 'unsupported_media_type', `request body must be application/json, got "${type || 'none'}"`, 'content-type'));
+        return fail(
+          new ApiError(
+            415,
+            'unsupported_media_type',
+            `request body must be application/json, got "${type || 'none'}"`,
+            'content-type',
+          ),
+        );
       }
       let parsed: unknown;
       try {

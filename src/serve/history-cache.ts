@@ -20,7 +20,10 @@ export class HistoryCache {
   /** Last load failure (a corrupt or unreadable history), shown by /health. */
   lastError?: string;
 
-  constructor(private readonly store: HistoryStore, private readonly onLoad?: (index: HistoryIndex, ms: number) => void) {}
+  constructor(
+    private readonly store: HistoryStore,
+    private readonly onLoad?: (index: HistoryIndex, ms: number) => void,
+  ) {}
 
   describe(): string {
     return this.store.describe();
@@ -36,11 +39,14 @@ export class HistoryCache {
     this.lastCheck = now;
     if (this.loading) return this.current ?? this.loading;
     const token = this.store.changeToken ? await this.store.changeToken() : undefined;
-    const stale = !this.current
-      || (token === undefined ? now - this.current.loadedAt > FALLBACK_TTL_MS : token !== this.currentToken);
+    const stale =
+      !this.current ||
+      (token === undefined ? now - this.current.loadedAt > FALLBACK_TTL_MS : token !== this.currentToken);
     if (!stale) return this.current!;
     if (this.loading) return this.current ?? this.loading;
-    this.loading = this.load(token).finally(() => { this.loading = undefined; });
+    this.loading = this.load(token).finally(() => {
+      this.loading = undefined;
+    });
     return this.current ?? this.loading;
   }
 
@@ -63,6 +69,8 @@ export class HistoryCache {
     try {
       const data = await this.store.read();
       const index = new HistoryIndex(data, Date.now());
+      index.buildInBackground();
+      if (this.current) this.current.retired = true;
       this.current = index;
       this.currentToken = token;
       this.lastError = undefined;
@@ -71,7 +79,11 @@ export class HistoryCache {
     } catch (e) {
       this.lastError = errorMessage(e);
       if (this.current) return this.current;
-      throw new ApiError(503, 'history_unavailable', `history ${this.store.describe()} cannot be read: ${this.lastError}`);
+      throw new ApiError(
+        503,
+        'history_unavailable',
+        `history ${this.store.describe()} cannot be read: ${this.lastError}`,
+      );
     }
   }
 }

@@ -11,6 +11,9 @@ export interface IndexedSeries {
   points: Array<SeriesPoint & { runIndex: number }>;
 }
 
+/** Runs indexed per event-loop turn while building in the background (~1,000 tests each). */
+const RUNS_PER_TICK = 10;
+
 /** Bounded memo for derived responses (run details, comparisons) of this snapshot. */
 export class Memo {
   private readonly map = new Map<string, unknown>();
@@ -34,10 +37,18 @@ export function listItem(run: CompactRun, alerts: number): RunListItem {
     else tests.skipped++;
   }
   return {
-    runId: run.runId, startTime: run.startTime, wallTimeMs: run.wallTimeMs, status: run.status, interrupted: run.interrupted,
-    ...(run.branch ? { branch: run.branch } : {}), ...(run.commit ? { commit: run.commit } : {}),
-    machineClass: run.machineClass, ...(run.shard ? { shard: run.shard } : {}),
-    tests, metricSeries: run.metrics.length, alerts,
+    runId: run.runId,
+    startTime: run.startTime,
+    wallTimeMs: run.wallTimeMs,
+    status: run.status,
+    interrupted: run.interrupted,
+    ...(run.branch ? { branch: run.branch } : {}),
+    ...(run.commit ? { commit: run.commit } : {}),
+    machineClass: run.machineClass,
+    ...(run.shard ? { shard: run.shard } : {}),
+    tests,
+    metricSeries: run.metrics.length,
+    alerts,
   };
 }
 
@@ -49,7 +60,10 @@ export class HistoryIndex {
   /** Derived responses, keyed by route + arguments. */
   readonly memo = new Memo(500);
 
-  constructor(readonly data: HistoryData, readonly loadedAt: number) {
+  constructor(
+    readonly data: HistoryData,
+    readonly loadedAt: number,
+  ) {
     this.runs = [...data.runs].sort((a, b) => a.startTime - b.startTime);
     const alerts = new Map<string, number>();
     for (const a of data.alerts) alerts.set(a.runId, (alerts.get(a.runId) ?? 0) + 1);
@@ -68,29 +82,70 @@ export class HistoryIndex {
     return i === undefined ? undefined : this.runs[i];
   }
 
-  /** Every series (test.duration included) keyed by seriesKey; built on first use. */
+  /** Set when a newer snapshot replaced this one: its background work stops. */
+  retired = false;
+  /** Runs already added to the series index (it is built a slice at a time, see buildInBackground). */
+  private seriesBuiltUpTo = 0;
+  private readonly partial = new Map<string, IndexedSeries>();
+
+  /** Builds the series index RUNS_PER_TICK runs at a time between requests, so the first series or
+   *  trend request does not have to wait for all of it (1,000 runs × 1,000 tests: seconds). */
+  buildInBackground(): void {
+    const step = () => {
+      if (this.series || this.retired) return;
+      this.addRuns(Math.min(this.runs.length, this.seriesBuiltUpTo + RUNS_PER_TICK));
+      if (this.seriesBuiltUpTo < this.runs.length) setImmediate(step);
+      else this.series = this.partial;
+    };
+    setImmediate(step);
+  }
+
+  /** Every series (test.duration included) keyed by seriesKey; completed now if still building. */
   allSeries(): Map<string, IndexedSeries> {
     if (this.series) return this.series;
-    const map = new Map<string, IndexedSeries>();
-    this.runs.forEach((run, runIndex) => {
+    this.addRuns(this.runs.length);
+    this.series = this.partial;
+    return this.series;
+  }
+
+  private addRuns(upTo: number): void {
+    const map = this.partial;
+    for (let runIndex = this.seriesBuiltUpTo; runIndex < upTo; runIndex++) {
+      const run = this.runs[runIndex];
       for (const s of runSeries(run)) {
         if (!s.values.length) continue;
         const k = seriesKey(s);
         let entry = map.get(k);
         if (!entry) {
-          entry = { key: { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) }, points: [] };
+          entry = {
+            key: { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) },
+            points: [],
+          };
           map.set(k, entry);
         }
-        let min = Infinity, max = -Infinity;
-        for (const v of s.values) { if (v < min) min = v; if (v > max) max = v; }
-        entry.points.push({ runId: run.runId, time: run.startTime, value: median(s.values), samples: s.values.length, min, max, runIndex });
+        let min = Infinity,
+          max = -Infinity;
+        for (const v of s.values) {
+          if (v < min) min = v;
+          if (v > max) max = v;
+        }
+        entry.points.push({
+          runId: run.runId,
+          time: run.startTime,
+          value: median(s.values),
+          samples: s.values.length,
+          min,
+          max,
+          runIndex,
+        });
       }
-    });
-    this.series = map;
-    return map;
+    }
+    this.seriesBuiltUpTo = upTo;
   }
 
   seriesOfMetric(metric: string): IndexedSeries[] {
-    return this.memo.get(`metric-series\u0000${metric}`, () => [...this.allSeries().values()].filter((s) => s.key.metric === metric)) as IndexedSeries[];
+    return this.memo.get(`metric-series\u0000${metric}`, () =>
+      [...this.allSeries().values()].filter((s) => s.key.metric === metric),
+    ) as IndexedSeries[];
   }
 }

@@ -7,7 +7,10 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}$/;
 
 export function checkId(field: string, value: string): string {
   if (!ID.test(value) || value.includes('..')) {
-    throw badRequest(field, `${field} must be an id (letters, digits and . _ : @ + -, at most 200 characters), got ${JSON.stringify(value.slice(0, 60))}`);
+    throw badRequest(
+      field,
+      `${field} must be an id (letters, digits and . _ : @ + -, at most 200 characters), got ${JSON.stringify(value.slice(0, 60))}`,
+    );
   }
   return value;
 }

@@ -1,17 +1,28 @@
 // Query-string parameters: typed, bounded, and a 400 naming the parameter when they are not.
 import { badRequest } from './api-error';
 
-export function intParam(q: URLSearchParams, name: string, opts: { min: number; max: number; fallback: number }): number {
+export function intParam(
+  q: URLSearchParams,
+  name: string,
+  opts: { min: number; max: number; fallback: number },
+): number {
   const raw = q.get(name);
   if (raw === null || raw === '') return opts.fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < opts.min || n > opts.max) {
-    throw badRequest(name, `query parameter "${name}" must be an integer from ${opts.min} to ${opts.max}, got ${JSON.stringify(raw.slice(0, 40))}`);
+    throw badRequest(
+      name,
+      `query parameter "${name}" must be an integer from ${opts.min} to ${opts.max}, got ${JSON.stringify(raw.slice(0, 40))}`,
+    );
   }
   return n;
 }
 
-export function stringParam(q: URLSearchParams, name: string, opts: { required?: boolean; maxLength?: number } = {}): string | undefined {
+export function stringParam(
+  q: URLSearchParams,
+  name: string,
+  opts: { required?: boolean; maxLength?: number } = {},
+): string | undefined {
   const raw = q.get(name);
   if (raw === null || raw === '') {
     if (opts.required) throw badRequest(name, `query parameter "${name}" is required`);
@@ -26,7 +37,10 @@ export function enumParam<T extends string>(q: URLSearchParams, name: string, al
   const raw = q.get(name);
   if (raw === null || raw === '') return undefined;
   if (!(allowed as readonly string[]).includes(raw)) {
-    throw badRequest(name, `query parameter "${name}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw.slice(0, 40))}`);
+    throw badRequest(
+      name,
+      `query parameter "${name}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw.slice(0, 40))}`,
+    );
   }
   return raw as T;
 }
@@ -37,7 +51,10 @@ export function timeParam(q: URLSearchParams, name: string): number | undefined 
   if (raw === null || raw === '') return undefined;
   const t = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
   if (!Number.isFinite(t)) {
-    throw badRequest(name, `query parameter "${name}" must be an ISO date (2026-12-01T10:00:00Z) or epoch milliseconds, got ${JSON.stringify(raw.slice(0, 40))}`);
+    throw badRequest(
+      name,
+      `query parameter "${name}" must be an ISO date (2026-12-01T10:00:00Z) or epoch milliseconds, got ${JSON.stringify(raw.slice(0, 40))}`,
+    );
   }
   return t;
 }

@@ -23,7 +23,12 @@ function toText(body: unknown): string {
   return text;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const text = toText(body);
   res.writeHead(status, { ...API_HEADERS, 'content-length': Buffer.byteLength(text), ...extraHeaders });
   res.end(text);

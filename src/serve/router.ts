@@ -7,7 +7,10 @@ export interface RouteMatch<R> {
   params: Record<string, string>;
 }
 
-export type MatchResult<R> = { kind: 'match'; match: RouteMatch<R> } | { kind: 'method'; allowed: string[] } | { kind: 'none' };
+export type MatchResult<R> =
+  | { kind: 'match'; match: RouteMatch<R> }
+  | { kind: 'method'; allowed: string[] }
+  | { kind: 'none' };
 
 interface Compiled<R> {
   method: string;
@@ -28,7 +31,8 @@ export class Router<R> {
     for (const r of this.routes) {
       const params = matchSegments(r.segments, parts);
       if (!params) continue;
-      if (r.method === method || (method === 'HEAD' && r.method === 'GET')) return { kind: 'match', match: { route: r.route, params } };
+      if (r.method === method || (method === 'HEAD' && r.method === 'GET'))
+        return { kind: 'match', match: { route: r.route, params } };
       allowed.push(r.method);
     }
     return allowed.length ? { kind: 'method', allowed } : { kind: 'none' };

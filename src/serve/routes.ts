@@ -12,9 +12,27 @@ import { listOptimizations, rollbackOptimization } from './handlers/optimization
 import { health, loadTests, summary, version } from './handlers/overview';
 
 const HANDLERS: Record<string, Handler> = {
-  health, version, summary, listRuns, getRun, runRegressions, compareRuns, listMetrics, getSeries, getTrends,
-  searchTests, testHistory, flaky, slowest, listAlerts, acknowledgeAlert, resolveAlert, gateHistory,
-  listOptimizations, rollbackOptimization, loadTests,
+  health,
+  version,
+  summary,
+  listRuns,
+  getRun,
+  runRegressions,
+  compareRuns,
+  listMetrics,
+  getSeries,
+  getTrends,
+  searchTests,
+  testHistory,
+  flaky,
+  slowest,
+  listAlerts,
+  acknowledgeAlert,
+  resolveAlert,
+  gateHistory,
+  listOptimizations,
+  rollbackOptimization,
+  loadTests,
 };
 
 export interface BoundRoute {

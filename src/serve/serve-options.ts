@@ -34,24 +34,36 @@ export function isLoopbackHost(host: string): boolean {
 export function resolveServeOptions(v: ServeCliValues, env: NodeJS.ProcessEnv, cwd: string): ServeConfig {
   if (v.db !== undefined) {
     if (v.history !== undefined) throw new UsageError('give either --history or --db, not both');
-    if (!/^postgres(ql)?:\/\//.test(v.db)) throw new UsageError(`--db must be a postgres:// URL, got "${v.db.replace(/\/\/[^@/]*@/, '//…@')}"`);
-    throw new UsageError('--db: a Postgres history store is not available in this version of playwright-perf yet; use --history <file>');
+    if (!/^postgres(ql)?:\/\//.test(v.db))
+      throw new UsageError(`--db must be a postgres:// URL, got "${v.db.replace(/\/\/[^@/]*@/, '//…@')}"`);
+    throw new UsageError(
+      '--db: a Postgres history store is not available in this version of playwright-perf yet; use --history <file>',
+    );
   }
   let port = DEFAULT_PORT;
   if (v.port !== undefined) {
     port = Number(v.port);
-    if (!/^\d+$/.test(v.port) || port > 65535) throw new UsageError(`--port must be an integer from 0 to 65535 (0 = any free port), got "${v.port}"`);
+    if (!/^\d+$/.test(v.port) || port > 65535)
+      throw new UsageError(`--port must be an integer from 0 to 65535 (0 = any free port), got "${v.port}"`);
   }
   const host = v.host ?? DEFAULT_HOST;
-  if (!host.trim() || /[\s/]/.test(host)) throw new UsageError(`--host must be a host name or IP address, got "${host}"`);
+  if (!host.trim() || /[\s/]/.test(host))
+    throw new UsageError(`--host must be a host name or IP address, got "${host}"`);
   const fromEnv = env[TOKEN_ENV];
   const token = v.token ?? (fromEnv ? fromEnv : undefined);
-  const tokenSource = v.token !== undefined ? '--token' as const : token ? TOKEN_ENV : undefined;
+  const tokenSource = v.token !== undefined ? ('--token' as const) : token ? TOKEN_ENV : undefined;
   if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
     throw new UsageError(`${tokenSource} must be at least ${MIN_TOKEN_LENGTH} characters long`);
   }
   if (!isLoopbackHost(host) && !token) {
-    throw new UsageError(`--host ${host} makes the server reachable from other machines: give a --token (or ${TOKEN_ENV}) too`);
+    throw new UsageError(
+      `--host ${host} makes the server reachable from other machines: give a --token (or ${TOKEN_ENV}) too`,
+    );
   }
-  return { historyFile: resolve(cwd, v.history ?? DEFAULT_HISTORY_PATH), host, port, ...(token ? { token, tokenSource } : {}) };
+  return {
+    historyFile: resolve(cwd, v.history ?? DEFAULT_HISTORY_PATH),
+    host,
+    port,
+    ...(token ? { token, tokenSource } : {}),
+  };
 }

@@ -35,12 +35,16 @@ export interface RunningServer {
 
 /** Slow clients cannot hold a connection forever. */
 const REQUEST_TIMEOUT_MS = 30_000;
+const KEEP_ALIVE_MS = 30_000;
 
 export async function startServer(o: StartServerOptions): Promise<RunningServer> {
-  if (!isLoopbackHost(o.host) && !o.token) throw new Error(`--host ${o.host} is reachable from other machines: a --token is required`);
+  if (!isLoopbackHost(o.host) && !o.token)
+    throw new Error(`--host ${o.host} is reachable from other machines: a --token is required`);
   const log = o.log ?? (() => undefined);
   const settings: ServeSettings = { token: o.token, bodyLimit: o.bodyLimit ?? DEFAULT_BODY_LIMIT };
-  const cache = new HistoryCache(o.store, (index, ms) => log(`history: ${index.runs.length} run(s) loaded from ${o.store.describe()} in ${ms} ms`));
+  const cache = new HistoryCache(o.store, (index, ms) =>
+    log(`history: ${index.runs.length} run(s) loaded from ${o.store.describe()} in ${ms} ms`),
+  );
   const router = buildApiRouter();
   const assets = new DashboardAssets();
   if (!assets.load()) log(`dashboard not available (${assets.error}); the JSON API works without it`);
@@ -57,7 +61,14 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     const found = router.match(req.method ?? 'GET', url.pathname);
     if (found.kind === 'none') throw new ApiError(404, 'not_found', `no API route ${url.pathname}`);
     if (found.kind === 'method') {
-      throw Object.assign(new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on ${url.pathname} (allowed: ${found.allowed.join(', ')})`), { allow: found.allowed });
+      throw Object.assign(
+        new ApiError(
+          405,
+          'method_not_allowed',
+          `${req.method} is not allowed on ${url.pathname} (allowed: ${found.allowed.join(', ')})`,
+        ),
+        { allow: found.allowed },
+      );
     }
     const { route, params } = found.match;
     let body: Record<string, unknown> = {};
@@ -65,7 +76,16 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
       requireWriteAccess(req, settings.token);
       body = await readJsonBody(req, settings.bodyLimit);
     }
-    const ctx: RequestContext = { req, params, query: url.searchParams, body, history: () => cache.get(), cache, store: o.store, settings };
+    const ctx: RequestContext = {
+      req,
+      params,
+      query: url.searchParams,
+      body,
+      history: () => cache.get(),
+      cache,
+      store: o.store,
+      settings,
+    };
     const result = await route.handler(ctx);
     if (route.spec.write) log(`${route.spec.id} ${Object.values(params).join(' ')}: done`);
     sendJson(res, 200, result instanceof JsonText ? result.text : result);
@@ -76,17 +96,26 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
       if (e instanceof ApiError) {
         const allow = (e as ApiError & { allow?: string[] }).allow;
         // A 413 is sent before the body was read: close the connection rather than wait for the rest.
-        return sendError(res, e, { ...(allow ? { allow: allow.join(', ') } : {}), ...(e.status === 413 ? { connection: 'close' } : {}) });
+        return sendError(res, e, {
+          ...(allow ? { allow: allow.join(', ') } : {}),
+          ...(e.status === 413 ? { connection: 'close' } : {}),
+        });
       }
       log(`internal error on ${req.method} ${(req.url ?? '').split('?')[0]}: ${errorMessage(e)}`);
       sendError(res, new ApiError(500, 'internal_error', 'internal error (see the server log)'));
     });
   });
   server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // Longer than Node's 5 s default: a dashboard or a client pool reusing a socket the server has
+  // just closed gets ECONNRESET.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port, o.host, () => { server.off('error', reject); resolve(); });
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
@@ -94,22 +123,30 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     url: `http://${host}:${addr.port}/`,
     server,
     cache,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
 function serveStatic(assets: DashboardAssets, req: IncomingMessage, res: ServerResponse, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    throw Object.assign(new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on ${pathname}`), { allow: ['GET', 'HEAD'] });
+    throw Object.assign(new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on ${pathname}`), {
+      allow: ['GET', 'HEAD'],
+    });
   }
   const asset = assets.get(pathname);
   if (!asset) throw new ApiError(404, 'not_found', `no such page ${pathname} (the dashboard is at /)`);
   res.writeHead(200, {
-    'content-type': asset.type, 'content-length': asset.body.length, 'content-security-policy': DASHBOARD_CSP,
-    'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-cache', 'x-frame-options': 'DENY',
+    'content-type': asset.type,
+    'content-length': asset.body.length,
+    'content-security-policy': DASHBOARD_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+    'x-frame-options': 'DENY',
   });
   res.end(req.method === 'HEAD' ? undefined : asset.body);
 }

@@ -2,8 +2,15 @@
 // docs/openapi.json is generated from these types (scripts/openapi.mjs), and the e2e tests validate
 // every response against it, so the documented shapes cannot drift from the code.
 import type {
-  AlertStatus, AppliedOptimization, CompactRun, CompactTest, HistoryAlert, HistoryComparison, MetricKey,
-  QualitySummary, RegressionFinding,
+  AlertStatus,
+  AppliedOptimization,
+  CompactRun,
+  CompactTest,
+  HistoryAlert,
+  HistoryComparison,
+  MetricKey,
+  QualitySummary,
+  RegressionFinding,
 } from './history';
 
 export const API_VERSION = 1;

@@ -27,7 +27,11 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(op: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: any; headers: Headers }> {
+async function call(
+  op: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
   const res = await fetch(new URL(`api/v1/${path}`, server.url), init);
   const body = await res.json();
   validator.check(op, res.status, body);
@@ -36,7 +40,9 @@ async function call(op: string, path: string, init: RequestInit = {}): Promise<{
 }
 
 const write = (body: unknown, token = TOKEN): RequestInit => ({
-  method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+  method: 'POST',
+  headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+  body: JSON.stringify(body),
 });
 
 test('read routes: runs, one run, regressions, compare, series, trends, tests, flaky, slowest, gate, summary', async () => {
@@ -80,10 +86,19 @@ test('read routes: runs, one run, regressions, compare, series, trends, tests, f
   assert.ok(cmp.body.metrics.some((m: any) => m.metric === 'vital.LCP'));
 
   const metrics = await call('listMetrics', 'metrics');
-  assert.deepEqual(metrics.body.items.map((m: any) => m.metric), ['nav.ttfb', 'step.duration', 'test.duration', 'vital.LCP']);
-  const series = await call('getSeries', `series?metric=test.duration&subject=${encodeURIComponent(history.regressedSubject)}&last=10`);
+  assert.deepEqual(
+    metrics.body.items.map((m: any) => m.metric),
+    ['nav.ttfb', 'step.duration', 'test.duration', 'vital.LCP'],
+  );
+  const series = await call(
+    'getSeries',
+    `series?metric=test.duration&subject=${encodeURIComponent(history.regressedSubject)}&last=10`,
+  );
   assert.equal(series.body.points.length, 10);
-  assert.ok(series.body.points[9].value > 2 * series.body.points[0].value - 1 || series.body.points[0].time < series.body.points[9].time);
+  assert.ok(
+    series.body.points[9].value > 2 * series.body.points[0].value - 1 ||
+      series.body.points[0].time < series.body.points[9].time,
+  );
   const trends = await call('getTrends', 'trends?metric=test.duration&last=8&limit=3');
   assert.equal(trends.body.total, 13);
   assert.equal(trends.body.items.length, 3);
@@ -92,7 +107,10 @@ test('read routes: runs, one run, regressions, compare, series, trends, tests, f
   assert.ok(lcp.body.items[0].change > 0.2, 'LCP rose by ~400 ms at run 30');
 
   const search = await call('searchTests', 'tests?search=feature%201');
-  assert.deepEqual(search.body.items.map((t: any) => t.subject.split(' › ')[1]), ['feature 1', 'feature 10', 'feature 11']);
+  assert.deepEqual(
+    search.body.items.map((t: any) => t.subject.split(' › ')[1]),
+    ['feature 1', 'feature 10', 'feature 11'],
+  );
   const th = await call('testHistory', `test?subject=${encodeURIComponent(history.flakySubject)}&last=36`);
   assert.equal(th.body.points.length, 36);
   assert.equal(th.body.flakyRuns, 9, 'runs 1, 5, 9 … 33');
@@ -122,11 +140,19 @@ test('alerts: list, acknowledge, resolve (token needed), persisted in the histor
   const again = await call('acknowledgeAlert', `alerts/${id}/acknowledge`, write({}));
   assert.equal(again.status, 409);
   const resolved = await call('listAlerts', 'alerts?status=resolved');
-  assert.deepEqual(resolved.body.items.map((a: any) => a.id), [id]);
+  assert.deepEqual(
+    resolved.body.items.map((a: any) => a.id),
+    [id],
+  );
   const onDisk = JSON.parse(readFileSync(history.file, 'utf8'));
   assert.equal(onDisk.schemaVersion, 2);
   assert.equal(onDisk.alerts.find((a: any) => a.id === id).statusNote, 'looking');
-  assert.equal((await call('listAlerts', `alerts?runId=${regression.runId}`)).body.items.every((a: any) => a.runId === regression.runId), true);
+  assert.equal(
+    (await call('listAlerts', `alerts?runId=${regression.runId}`)).body.items.every(
+      (a: any) => a.runId === regression.runId,
+    ),
+    true,
+  );
 });
 
 test('optimizations: measured effect, rollback restores the config byte for byte', async () => {
@@ -147,7 +173,13 @@ test('optimizations: measured effect, rollback restores the config byte for byte
 test('bad and hostile input: 4xx JSON naming the field, nothing changed', async () => {
   const before = readFileSync(history.file, 'utf8');
   const alertId = (await call('listAlerts', 'alerts?status=open')).body.items[0].id;
-  const expectError = async (op: string, path: string, status: number, field: string | undefined, init?: RequestInit) => {
+  const expectError = async (
+    op: string,
+    path: string,
+    status: number,
+    field: string | undefined,
+    init?: RequestInit,
+  ) => {
     const r = await call(op, path, init);
     assert.equal(r.status, status, `${path}: ${JSON.stringify(r.body)}`);
     assert.equal(r.body.error.field, field, `${path}: ${JSON.stringify(r.body)}`);
@@ -164,16 +196,37 @@ test('bad and hostile input: 4xx JSON naming the field, nothing changed', async 
   await expectError('getRun', 'runs/no-such-run', 404, 'runId');
   await expectError('acknowledgeAlert', 'alerts/..%5C..%5Cwin.ini/acknowledge', 400, 'alertId', write({}));
   // Malformed JSON, wrong type, unknown property, not JSON, huge body, wrong / missing token.
-  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 400, 'body',
-    { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{"note": ' });
-  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 400, 'body',
-    { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '[1,2]' });
+  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 400, 'body', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: '{"note": ',
+  });
+  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 400, 'body', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: '[1,2]',
+  });
   await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 400, 'note', write({ note: 42 }));
   await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 400, 'status', write({ status: 'resolved' }));
-  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 415, 'content-type',
-    { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: 'note=x' });
-  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 413, 'body', write({ note: 'x'.repeat(2 * 1024 * 1024) }));
-  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 401, 'authorization', write({}, TOKEN.slice(0, -1) + 'X'));
+  await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 415, 'content-type', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' },
+    body: 'note=x',
+  });
+  await expectError(
+    'acknowledgeAlert',
+    `alerts/${alertId}/acknowledge`,
+    413,
+    'body',
+    write({ note: 'x'.repeat(2 * 1024 * 1024) }),
+  );
+  await expectError(
+    'acknowledgeAlert',
+    `alerts/${alertId}/acknowledge`,
+    401,
+    'authorization',
+    write({}, TOKEN.slice(0, -1) + 'X'),
+  );
   await expectError('acknowledgeAlert', `alerts/${alertId}/acknowledge`, 401, 'authorization', { method: 'POST' });
   await expectError('rollbackOptimization', 'optimizations/x/rollback', 400, 'force', write({ force: 'yes' }));
   assert.equal(readFileSync(history.file, 'utf8'), before, 'no rejected request changed the history');
@@ -190,7 +243,10 @@ test('bad and hostile input: 4xx JSON naming the field, nothing changed', async 
 });
 
 test('every route in docs/openapi.json was called and validated', () => {
-  assert.deepEqual([...validator.operations].filter((op) => !called.has(op)), []);
+  assert.deepEqual(
+    [...validator.operations].filter((op) => !called.has(op)),
+    [],
+  );
 });
 
 test('Ctrl-C stops the server cleanly', async () => {

@@ -39,9 +39,13 @@ const [file, writer, count] = process.argv.slice(1);
 
 function runWriter(file: string, i: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', WRITER, file, String(i), String(RUNS_PER_WRITER)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', WRITER, file, String(i), String(RUNS_PER_WRITER)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (code) => resolve({ code, stderr }));
   });
 }
@@ -89,7 +93,8 @@ test(`${READERS} readers while ${WRITERS} writers append ${WRITERS * RUNS_PER_WR
       await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal(ids.length, want);
-    for (let w = 0; w < WRITERS; w++) for (let i = 0; i < RUNS_PER_WRITER; i++) assert.ok(ids.includes(`w${w}-${i}`), `w${w}-${i} missing`);
+    for (let w = 0; w < WRITERS; w++)
+      for (let i = 0; i < RUNS_PER_WRITER; i++) assert.ok(ids.includes(`w${w}-${i}`), `w${w}-${i} missing`);
   } finally {
     await server.p.stop();
     rmSync(dir, { recursive: true, force: true });

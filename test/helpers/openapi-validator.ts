@@ -38,7 +38,10 @@ export function openApiValidator(): OpenApiValidator {
       if (!ref) throw new Error(`${operationId}: no JSON schema for ${status}`);
       const validate = ajv.getSchema(DOC_ID + ref);
       if (!validate) throw new Error(`${operationId}: cannot resolve ${ref}`);
-      if (!validate(body)) throw new Error(`${operationId} ${status}: ${ajv.errorsText(validate.errors, { separator: '\n' })}\n${JSON.stringify(body).slice(0, 500)}`);
+      if (!validate(body))
+        throw new Error(
+          `${operationId} ${status}: ${ajv.errorsText(validate.errors, { separator: '\n' })}\n${JSON.stringify(body).slice(0, 500)}`,
+        );
     },
   };
 }

@@ -9,7 +9,10 @@ import { API_ROUTES } from '../../src/serve/api-spec';
 import { openApiValidator } from '../helpers/openapi-validator';
 
 test('committed docs/openapi.json equals a fresh generation', () => {
-  assert.ok(readFileSync(OPENAPI_FILE, 'utf8') === generateOpenApi(), 'docs/openapi.json is stale: run `npm run openapi` and commit it');
+  assert.ok(
+    readFileSync(OPENAPI_FILE, 'utf8') === generateOpenApi(),
+    'docs/openapi.json is stale: run `npm run openapi` and commit it',
+  );
 });
 
 test('every route of the table is an operation of the document, and its schemas compile', () => {

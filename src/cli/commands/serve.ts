@@ -27,13 +27,31 @@ export const serveCommand: CliCommand = {
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
-      options: { history: { type: 'string' }, db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, token: { type: 'string' } },
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        history: { type: 'string' },
+        db: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        token: { type: 'string' },
+      },
     });
     const config = resolveServeOptions(values, process.env, io.cwd);
     const log = (line: string) => io.stdout(`${line}\n`);
-    const running = await startServer({ store: openHistoryStore(config.historyFile), host: config.host, port: config.port, token: config.token, log });
-    log(config.token ? `writes: allowed with the token from ${config.tokenSource}` : `writes: off (start with --token or ${TOKEN_ENV} to allow them)`);
+    const running = await startServer({
+      store: openHistoryStore(config.historyFile),
+      host: config.host,
+      port: config.port,
+      token: config.token,
+      log,
+    });
+    log(
+      config.token
+        ? `writes: allowed with the token from ${config.tokenSource}`
+        : `writes: off (start with --token or ${TOKEN_ENV} to allow them)`,
+    );
     log(`playwright-perf dashboard: ${running.url}`);
     log('press Ctrl-C to stop');
     let stopping = false;
@@ -48,11 +66,16 @@ export const serveCommand: CliCommand = {
       }
       stopping = true;
       log(`${signal}: stopping`);
-      running.close().then(() => stopped(), () => stopped());
+      running.close().then(
+        () => stopped(),
+        () => stopped(),
+      );
     };
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
-    await new Promise<void>((resolve) => { stopped = resolve; });
+    await new Promise<void>((resolve) => {
+      stopped = resolve;
+    });
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
     log('stopped');

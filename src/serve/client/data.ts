@@ -48,10 +48,18 @@ export function need<T>(ctx: DashContext, url: string): T | undefined {
   if (!hit) {
     const entry: Entry = { state: 'loading' };
     ctx.cache.set(url, entry);
-    fetchJson(url).then(
-      (data) => { entry.state = 'ok'; entry.data = data; },
-      (e: unknown) => { entry.state = 'error'; entry.error = e instanceof Error ? e.message : String(e); },
-    ).finally(() => ctx.rerender());
+    fetchJson(url)
+      .then(
+        (data) => {
+          entry.state = 'ok';
+          entry.data = data;
+        },
+        (e: unknown) => {
+          entry.state = 'error';
+          entry.error = e instanceof Error ? e.message : String(e);
+        },
+      )
+      .finally(() => ctx.rerender());
   }
   return undefined;
 }

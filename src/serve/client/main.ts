@@ -21,13 +21,35 @@ function boot(): void {
   const ctx = createContext();
   const nav = tabBar(VIEWS);
   const main = h('main', { id: 'main' });
-  const refresh = h('button', { class: 'theme-toggle', type: 'button', 'data-role': 'refresh', title: 'reload data' }, '↻');
+  const refresh = h(
+    'button',
+    { class: 'theme-toggle', type: 'button', 'data-role': 'refresh', title: 'reload data' },
+    '↻',
+  );
   app.replaceChildren(
-    h('header', { class: 'top' }, h('div', { class: 'brand' }, 'playwright-perf', h('span', { class: 'sub' }, ' history')), nav, refresh, themeToggle(THEME_KEY)),
-    main);
-  const router = startRouter({ views: VIEWS, ctx, main, nav, fallback: 'runs', markPrefix: 'playwright-perf-dashboard' });
+    h(
+      'header',
+      { class: 'top' },
+      h('div', { class: 'brand' }, 'playwright-perf', h('span', { class: 'sub' }, ' history')),
+      nav,
+      refresh,
+      themeToggle(THEME_KEY),
+    ),
+    main,
+  );
+  const router = startRouter({
+    views: VIEWS,
+    ctx,
+    main,
+    nav,
+    fallback: 'runs',
+    markPrefix: 'playwright-perf-dashboard',
+  });
   ctx.rerender = () => router.render();
-  refresh.addEventListener('click', () => { ctx.cache.clear(); router.render(); });
+  refresh.addEventListener('click', () => {
+    ctx.cache.clear();
+    router.render();
+  });
 }
 
 boot();

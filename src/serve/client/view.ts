@@ -16,7 +16,10 @@ export interface DashViewSpec {
 
 export function dashView(spec: DashViewSpec): View<DashContext> {
   return {
-    id: spec.id, label: spec.label, ...(spec.hidden ? { hidden: true } : {}), ...(spec.tab ? { tab: spec.tab } : {}),
+    id: spec.id,
+    label: spec.label,
+    ...(spec.hidden ? { hidden: true } : {}),
+    ...(spec.tab ? { tab: spec.tab } : {}),
     render(ctx, arg) {
       ctx.waiting = false;
       try {
@@ -45,5 +48,7 @@ export function argsToFilters(arg: string[]): Record<string, string> {
 }
 
 export function filtersToArgs(f: Record<string, string | undefined>): string[] {
-  return Object.entries(f).filter(([, v]) => v).map(([k, v]) => `${k}=${v}`);
+  return Object.entries(f)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${v}`);
 }

@@ -1,6 +1,12 @@
 // Alerts: the list, acknowledge and resolve (writes, under the store's lock), and the gate's history
 // (per run: would an error-severity alert have failed the gate).
-import type { AlertListResponse, AlertStatus, AlertUpdateResponse, GateHistoryResponse, HistoryAlert } from '../../types';
+import type {
+  AlertListResponse,
+  AlertStatus,
+  AlertUpdateResponse,
+  GateHistoryResponse,
+  HistoryAlert,
+} from '../../types';
 import { badRequest, conflict, notFound } from '../api-error';
 import { checkId } from '../ids';
 import { enumParam, intParam, stringParam } from '../query';
@@ -30,7 +36,8 @@ function noteOf(body: Record<string, unknown>): string | undefined {
   if (extra.length) throw badRequest(extra[0], `unknown body property "${extra[0]}" (known: note)`);
   if (body.note === undefined) return undefined;
   if (typeof body.note !== 'string') throw badRequest('note', 'body property "note" must be a string');
-  if (body.note.length > MAX_NOTE) throw badRequest('note', `body property "note" is longer than ${MAX_NOTE} characters`);
+  if (body.note.length > MAX_NOTE)
+    throw badRequest('note', `body property "note" is longer than ${MAX_NOTE} characters`);
   return body.note;
 }
 
@@ -40,9 +47,11 @@ async function setStatus(ctx: RequestContext, to: 'acknowledged' | 'resolved'): 
   const alert = await ctx.store.update((data) => {
     const a = data.alerts.find((x) => x.id === id);
     if (!a) throw notFound(`no alert "${id}" in history`, 'alertId');
-    if (to === 'acknowledged' && statusOf(a) === 'resolved') throw conflict(`alert "${id}" is already resolved`, 'alertId');
+    if (to === 'acknowledged' && statusOf(a) === 'resolved')
+      throw conflict(`alert "${id}" is already resolved`, 'alertId');
     a.status = to;
-    if (to === 'acknowledged') a.acknowledgedAt = Date.now(); else a.resolvedAt = Date.now();
+    if (to === 'acknowledged') a.acknowledgedAt = Date.now();
+    else a.resolvedAt = Date.now();
     if (note !== undefined) a.statusNote = note;
     return { ...a };
   });
@@ -59,12 +68,15 @@ export const gateHistory: Handler = async (ctx): Promise<GateHistoryResponse> =>
   const byRun = new Map<string, HistoryAlert[]>();
   for (const a of index.data.alerts) {
     const list = byRun.get(a.runId);
-    if (list) list.push(a); else byRun.set(a.runId, [a]);
+    if (list) list.push(a);
+    else byRun.set(a.runId, [a]);
   }
   const items = index.runs.slice(-window).map((r) => {
     const alerts = byRun.get(r.runId) ?? [];
     return {
-      runId: r.runId, time: r.startTime, ...(r.branch ? { branch: r.branch } : {}),
+      runId: r.runId,
+      time: r.startTime,
+      ...(r.branch ? { branch: r.branch } : {}),
       passed: !alerts.some((a) => a.severity === 'error'),
       regressions: alerts.filter((a) => a.kind === 'regression').length,
       budgetBreaches: alerts.filter((a) => a.kind === 'budget').length,

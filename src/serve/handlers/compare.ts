@@ -31,29 +31,49 @@ export const compareRuns: Handler = async (ctx) => {
     const key = (t: CompactTest) => `${t.project}\u0000${t.subject}`;
     const baseTests = new Map(base.tests.map((t) => [key(t), t]));
     const diffs: TestDiff[] = [];
-    let onlyInHead = 0, outcomeChanges = 0;
+    let onlyInHead = 0,
+      outcomeChanges = 0;
     const seen = new Set<string>();
     for (const t of head.tests) {
       const k = key(t);
       const b = baseTests.get(k);
-      if (!b) { onlyInHead++; continue; }
+      if (!b) {
+        onlyInHead++;
+        continue;
+      }
       if (seen.has(k)) continue;
       seen.add(k);
-      const baseMs = testDurationMs(b), headMs = testDurationMs(t);
+      const baseMs = testDurationMs(b),
+        headMs = testDurationMs(t);
       if (b.outcome !== t.outcome) outcomeChanges++;
-      diffs.push({ subject: t.subject, project: t.project, baseMs, headMs, change: relChange(baseMs, headMs), baseOutcome: b.outcome, headOutcome: t.outcome });
+      diffs.push({
+        subject: t.subject,
+        project: t.project,
+        baseMs,
+        headMs,
+        change: relChange(baseMs, headMs),
+        baseOutcome: b.outcome,
+        headOutcome: t.outcome,
+      });
     }
     const onlyInBase = [...baseTests.keys()].filter((k) => !seen.has(k)).length;
-    const rank = (d: TestDiff) => (d.baseOutcome !== d.headOutcome ? Infinity : Math.abs((d.headMs ?? 0) - (d.baseMs ?? 0)));
+    const rank = (d: TestDiff) =>
+      d.baseOutcome !== d.headOutcome ? Infinity : Math.abs((d.headMs ?? 0) - (d.baseMs ?? 0));
     diffs.sort((a, b) => rank(b) - rank(a));
     const o = defaultHistoryOptions();
-    const detected = detectRegressions([base], head, { minChange: o.minChange, fdr: o.fdr, minAbsChangeMs: o.minAbsChangeMs });
+    const detected = detectRegressions([base], head, {
+      minChange: o.minChange,
+      fdr: o.fdr,
+      minAbsChangeMs: o.minAbsChangeMs,
+    });
     return {
       base: index.items[index.runIndex(base.runId)!],
       head: index.items[index.runIndex(head.runId)!],
       wallTimeChange: relChange(base.wallTimeMs, head.wallTimeMs),
       tests: diffs.slice(0, limit),
-      onlyInBase, onlyInHead, outcomeChanges,
+      onlyInBase,
+      onlyInHead,
+      outcomeChanges,
       metrics: detected.findings,
       metricSummary: detected.summary,
       caveats: [...(detected.runWide ? [detected.runWide.caveat] : []), ...environmentCaveats([base], head)],

@@ -1,5 +1,12 @@
 // Runs: the paged list, one run with its analysis, and its regressions against a baseline.
-import type { CompactRun, HistoryOptions, RegressionsResponse, RunDetailResponse, RunListResponse, TestDuration } from '../../types';
+import type {
+  CompactRun,
+  HistoryOptions,
+  RegressionsResponse,
+  RunDetailResponse,
+  RunListResponse,
+  TestDuration,
+} from '../../types';
 import { compareWithHistory } from '../../store/record-run';
 import { defaultHistoryOptions } from '../../store/options';
 import { notFound } from '../api-error';
@@ -23,11 +30,16 @@ export const listRuns: Handler = async (ctx): Promise<RunListResponse> => {
   const limit = intParam(q, 'limit', { min: 1, max: MAX_PAGE, fallback: 50 });
   const offset = intParam(q, 'offset', { min: 0, max: 10_000_000, fallback: 0 });
   const index = await ctx.history();
-  const rows = index.items.filter((r) => (branch === undefined || r.branch === branch)
-    && (machineClass === undefined || r.machineClass === machineClass)
-    && (status === undefined || r.status === status)
-    && (from === undefined || r.startTime >= from)
-    && (to === undefined || r.startTime <= to)).reverse();
+  const rows = index.items
+    .filter(
+      (r) =>
+        (branch === undefined || r.branch === branch) &&
+        (machineClass === undefined || r.machineClass === machineClass) &&
+        (status === undefined || r.status === status) &&
+        (from === undefined || r.startTime >= from) &&
+        (to === undefined || r.startTime <= to),
+    )
+    .reverse();
   return { total: rows.length, offset, limit, items: rows.slice(offset, offset + limit) };
 };
 
@@ -52,7 +64,12 @@ function comparisonFor(index: HistoryIndex, run: CompactRun, baseline?: HistoryO
 
 function slowest(run: CompactRun): TestDuration[] {
   return run.tests
-    .map((t) => ({ subject: t.subject, project: t.project, outcome: t.outcome, durationMs: Math.max(0, ...t.attempts.map((a) => a[1])) }))
+    .map((t) => ({
+      subject: t.subject,
+      project: t.project,
+      outcome: t.outcome,
+      durationMs: Math.max(0, ...t.attempts.map((a) => a[1])),
+    }))
     .sort((a, b) => b.durationMs - a.durationMs)
     .slice(0, SLOWEST_IN_DETAIL);
 }
@@ -77,7 +94,9 @@ export const runRegressions: Handler = async (ctx) => {
   const index = await ctx.history();
   const run = findRun(index, 'runId', ctx.params.runId);
   const baselineRef = stringParam(ctx.query, 'baseline', { maxLength: 200 });
-  const previous = ctx.query.get('previous') ? intParam(ctx.query, 'previous', { min: 1, max: 200, fallback: 10 }) : undefined;
+  const previous = ctx.query.get('previous')
+    ? intParam(ctx.query, 'previous', { min: 1, max: 200, fallback: 10 })
+    : undefined;
   let baseline: HistoryOptions['baseline'] | undefined;
   if (baselineRef !== undefined) baseline = { runId: findRun(index, 'baseline', baselineRef).runId };
   else if (previous !== undefined) baseline = { previous };

@@ -32,11 +32,20 @@ export const listMetrics: Handler = async (ctx): Promise<MetricsResponse> => {
       e.series++;
       for (const p of s.points) e.runs.add(p.runIndex);
     }
-    return { items: [...by].map(([metric, e]) => ({ metric, series: e.series, runs: e.runs.size })).sort((a, b) => a.metric.localeCompare(b.metric)) };
+    return {
+      items: [...by]
+        .map(([metric, e]) => ({ metric, series: e.series, runs: e.runs.size }))
+        .sort((a, b) => a.metric.localeCompare(b.metric)),
+    };
   }) as MetricsResponse;
 };
 
-export function findSeries(index: HistoryIndex, metric: string, subject: string, project?: string): IndexedSeries | undefined {
+export function findSeries(
+  index: HistoryIndex,
+  metric: string,
+  subject: string,
+  project?: string,
+): IndexedSeries | undefined {
   const all = index.allSeries();
   if (project !== undefined) return all.get(seriesKey({ metric, subject, project }));
   return all.get(seriesKey({ metric, subject })) ?? index.seriesOfMetric(metric).find((s) => s.key.subject === subject);
@@ -49,7 +58,11 @@ export const getSeries: Handler = async (ctx): Promise<SeriesResponse> => {
   const last = intParam(ctx.query, 'last', { min: 1, max: MAX_WINDOW, fallback: 30 });
   const index = await ctx.history();
   const s = findSeries(index, metric, subject, project);
-  if (!s) throw notFound(`no series ${metric} for "${subject}"${project ? ` in project ${project}` : ''} in history`, 'subject');
+  if (!s)
+    throw notFound(
+      `no series ${metric} for "${subject}"${project ? ` in project ${project}` : ''} in history`,
+      'subject',
+    );
   const points = s.points.slice(-last).map(strip);
   return { ...s.key, points, change: latestChange(points) };
 };

@@ -1,5 +1,13 @@
 // Tests across runs: flaky and slowest lists over a window, one test's history, and a search.
-import type { CompactTest, FlakyItem, FlakyResponse, SlowestItem, SlowestResponse, TestHistoryResponse, TestSearchResponse } from '../../types';
+import type {
+  CompactTest,
+  FlakyItem,
+  FlakyResponse,
+  SlowestItem,
+  SlowestResponse,
+  TestHistoryResponse,
+  TestSearchResponse,
+} from '../../types';
 import { median } from '../../analyze/mann-whitney';
 import { notFound } from '../api-error';
 import { intParam, stringParam } from '../query';
@@ -23,7 +31,8 @@ function perTest(index: HistoryIndex, window: number): Map<string, Array<{ t: Co
         if (t.outcome === 'skipped' || inRun.has(k)) continue;
         inRun.add(k);
         const list = out.get(k);
-        if (list) list.push({ t, runIndex: i }); else out.set(k, [{ t, runIndex: i }]);
+        if (list) list.push({ t, runIndex: i });
+        else out.set(k, [{ t, runIndex: i }]);
       }
     }
     return out;
@@ -38,7 +47,10 @@ export const flaky: Handler = async (ctx): Promise<FlakyResponse> => {
     const items: FlakyItem[] = [];
     for (const seq of perTest(index, window).values()) {
       const failed = (x: CompactTest) => x.outcome === 'unexpected';
-      let flakyRuns = 0, failedRuns = 0, passAfterFail = 0, flips = 0;
+      let flakyRuns = 0,
+        failedRuns = 0,
+        passAfterFail = 0,
+        flips = 0;
       seq.forEach(({ t }, i) => {
         if (t.outcome === 'flaky') flakyRuns++;
         if (failed(t)) failedRuns++;
@@ -50,13 +62,19 @@ export const flaky: Handler = async (ctx): Promise<FlakyResponse> => {
       if (!flakyRuns && !passAfterFail) continue;
       const last = seq[seq.length - 1];
       items.push({
-        subject: last.t.subject, project: last.t.project, runs: seq.length, flakyRuns, failedRuns,
+        subject: last.t.subject,
+        project: last.t.project,
+        runs: seq.length,
+        flakyRuns,
+        failedRuns,
         flakinessIndex: round3(Math.min(1, (flakyRuns + passAfterFail) / seq.length)),
         flipRate: seq.length > 1 ? round3(flips / (seq.length - 1)) : 0,
         lastRunId: index.runs[last.runIndex].runId,
       });
     }
-    items.sort((a, b) => b.flakinessIndex - a.flakinessIndex || b.flipRate - a.flipRate || a.subject.localeCompare(b.subject));
+    items.sort(
+      (a, b) => b.flakinessIndex - a.flakinessIndex || b.flipRate - a.flipRate || a.subject.localeCompare(b.subject),
+    );
     return { window, runs: Math.min(window, index.runs.length), items: items.slice(0, limit) };
   }) as FlakyResponse;
 };
@@ -76,7 +94,15 @@ export const slowest: Handler = async (ctx): Promise<SlowestResponse> => {
       if (!ds.length) continue;
       const sorted = [...ds].sort((a, b) => a - b);
       const last = seq[seq.length - 1].t;
-      items.push({ subject: last.subject, project: last.project, runs: ds.length, medianMs: median(ds), p95Ms: quantile(sorted, 0.95), maxMs: sorted[sorted.length - 1], latestMs: ds[ds.length - 1] });
+      items.push({
+        subject: last.subject,
+        project: last.project,
+        runs: ds.length,
+        medianMs: median(ds),
+        p95Ms: quantile(sorted, 0.95),
+        maxMs: sorted[sorted.length - 1],
+        latestMs: ds[ds.length - 1],
+      });
     }
     items.sort((a, b) => b.medianMs - a.medianMs || a.subject.localeCompare(b.subject));
     return { window, runs: Math.min(window, index.runs.length), items: items.slice(0, limit) };
@@ -92,12 +118,22 @@ export const testHistory: Handler = async (ctx): Promise<TestHistoryResponse> =>
   let foundProject = project;
   for (let i = index.runs.length - 1; i >= 0 && points.length < last; i--) {
     const run = index.runs[i];
-    const t = run.tests.find((x) => x.subject === subject && (foundProject === undefined || x.project === foundProject));
+    const t = run.tests.find(
+      (x) => x.subject === subject && (foundProject === undefined || x.project === foundProject),
+    );
     if (!t) continue;
     foundProject ??= t.project;
-    points.push({ runId: run.runId, time: run.startTime, ...(run.branch ? { branch: run.branch } : {}), outcome: t.outcome, durationMs: testDurationMs(t), attempts: t.attempts });
+    points.push({
+      runId: run.runId,
+      time: run.startTime,
+      ...(run.branch ? { branch: run.branch } : {}),
+      outcome: t.outcome,
+      durationMs: testDurationMs(t),
+      attempts: t.attempts,
+    });
   }
-  if (!points.length) throw notFound(`no test "${subject}"${project ? ` in project ${project}` : ''} in history`, 'subject');
+  if (!points.length)
+    throw notFound(`no test "${subject}"${project ? ` in project ${project}` : ''} in history`, 'subject');
   points.reverse();
   const passed = points.filter((p) => p.outcome !== 'unexpected' && p.durationMs !== null).map((p) => p.durationMs!);
   // Series keyed by this test (history keeps steps, URLs and vitals per step title / URL, not per test).
@@ -105,7 +141,10 @@ export const testHistory: Handler = async (ctx): Promise<TestHistoryResponse> =>
     .filter((s) => s.key.project === foundProject && s.key.subject === subject)
     .map((s) => s.key);
   return {
-    subject, project: foundProject!, points, medianMs: passed.length ? median(passed) : null,
+    subject,
+    project: foundProject!,
+    points,
+    medianMs: passed.length ? median(passed) : null,
     flakyRuns: points.filter((p) => p.outcome === 'flaky').length,
     failedRuns: points.filter((p) => p.outcome === 'unexpected').length,
     metrics,

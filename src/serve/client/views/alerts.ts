@@ -18,19 +18,47 @@ export const alertsView = dashView({
     const alerts = need<AlertListResponse>(ctx, api('alerts', { status, limit: 200 }));
     if (!gate || !alerts) return null;
     const failed = gate.items.filter((g) => !g.passed).length;
-    return h('div', { 'data-view-body': 'alerts' },
-      section(`Gate history: ${failed} of ${gate.items.length} runs had an error-level alert`, table<GateHistoryItem>([
-        ['run', (g) => runLink(g.runId)],
-        ['started', (g) => fmtDateTime(g.time)],
-        ['branch', (g) => g.branch ?? '–'],
-        ['gate', (g) => badge(g.passed ? 'pass' : 'fail', g.passed ? 'passed' : 'failed')],
-        ['regressions', (g) => String(g.regressions), true],
-        ['budget breaches', (g) => String(g.budgetBreaches), true],
-      ], gate.items.slice(0, 50), 'gate-table')),
-      section(`Alerts (${alerts.total})`,
-        h('div', { class: 'toolbar' }, h('label', null, 'status ', h('select', {
-          'data-role': 'alert-status', on: { change: (e: Event) => navigate(['alerts', (e.target as HTMLSelectElement).value]) },
-        }, ['all', 'open', 'acknowledged', 'resolved'].map((s) => h('option', { value: s, selected: s === (status || 'all') }, s))))),
-        alertsTable(alerts.items)));
+    return h(
+      'div',
+      { 'data-view-body': 'alerts' },
+      section(
+        `Gate history: ${failed} of ${gate.items.length} runs had an error-level alert`,
+        table<GateHistoryItem>(
+          [
+            ['run', (g) => runLink(g.runId)],
+            ['started', (g) => fmtDateTime(g.time)],
+            ['branch', (g) => g.branch ?? '–'],
+            ['gate', (g) => badge(g.passed ? 'pass' : 'fail', g.passed ? 'passed' : 'failed')],
+            ['regressions', (g) => String(g.regressions), true],
+            ['budget breaches', (g) => String(g.budgetBreaches), true],
+          ],
+          gate.items.slice(0, 50),
+          'gate-table',
+        ),
+      ),
+      section(
+        `Alerts (${alerts.total})`,
+        h(
+          'div',
+          { class: 'toolbar' },
+          h(
+            'label',
+            null,
+            'status ',
+            h(
+              'select',
+              {
+                'data-role': 'alert-status',
+                on: { change: (e: Event) => navigate(['alerts', (e.target as HTMLSelectElement).value]) },
+              },
+              ['all', 'open', 'acknowledged', 'resolved'].map((s) =>
+                h('option', { value: s, selected: s === (status || 'all') }, s),
+              ),
+            ),
+          ),
+        ),
+        alertsTable(alerts.items),
+      ),
+    );
   },
 });

@@ -27,11 +27,24 @@ export function outcomeBadge(o: CompactTest['outcome'] | null): HTMLElement {
 
 /** A line chart over time; `marked` indexes (per series 0) are drawn large (failures, regressions). */
 export function timeChart(
-  kind: string, series: LineSeries[], yFmt: (v: number) => string, marked?: ReadonlySet<number>,
+  kind: string,
+  series: LineSeries[],
+  yFmt: (v: number) => string,
+  marked?: ReadonlySet<number>,
   size: { width?: number; height?: number; left?: number } = {},
 ): SVGSVGElement {
   const xs = series.flatMap((s) => s.points.map((p) => p[0]));
   const x0 = xs.length ? Math.min(...xs) : 0;
   const x1 = xs.length ? Math.max(...xs) : 1;
-  return lineChart(series, { kind, x0, x1, yFmt, xFmt: fmtDateTime, height: size.height ?? 160, dots: true, ...size, ...(marked ? { marked } : {}) });
+  return lineChart(series, {
+    kind,
+    x0,
+    x1,
+    yFmt,
+    xFmt: fmtDateTime,
+    height: size.height ?? 160,
+    dots: true,
+    ...size,
+    ...(marked ? { marked } : {}),
+  });
 }

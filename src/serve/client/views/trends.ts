@@ -13,12 +13,28 @@ const SERIES_SHOWN = 12;
 
 function card(t: TrendItem): HTMLElement {
   const up = (t.change ?? 0) > 0;
-  return h('div', { class: 'trend-card', 'data-role': 'trend-card' },
-    h('div', { class: 'trend-head' },
+  return h(
+    'div',
+    { class: 'trend-card', 'data-role': 'trend-card' },
+    h(
+      'div',
+      { class: 'trend-head' },
       t.metric === 'test.duration' ? testLink(t.project ?? '', t.subject) : bidi(t.subject),
-      t.change !== null ? badge(fmtChange(t.change), up ? 'regression' : 'improvement') : null),
-    timeChart('trend', [{ points: t.points.map((p) => [p.time, p.value] as const), cls: 'cpu', label: t.subject }], (v) => fmtMetric(t.metric, v), undefined, { width: 420, height: 150, left: 64 }),
-    h('div', { class: 'sub' }, `${t.points.length} runs · latest ${t.latest === null ? '–' : fmtMetric(t.metric, t.latest)}`));
+      t.change !== null ? badge(fmtChange(t.change), up ? 'regression' : 'improvement') : null,
+    ),
+    timeChart(
+      'trend',
+      [{ points: t.points.map((p) => [p.time, p.value] as const), cls: 'cpu', label: t.subject }],
+      (v) => fmtMetric(t.metric, v),
+      undefined,
+      { width: 420, height: 150, left: 64 },
+    ),
+    h(
+      'div',
+      { class: 'sub' },
+      `${t.points.length} runs · latest ${t.latest === null ? '–' : fmtMetric(t.metric, t.latest)}`,
+    ),
+  );
 }
 
 export const trendsView = dashView({
@@ -28,26 +44,59 @@ export const trendsView = dashView({
     const metrics = need<MetricsResponse>(ctx, api('metrics'));
     if (!metrics) return null;
     const f = argsToFilters(arg.slice(1));
-    const metric = arg[0] || metrics.items.find((m) => m.metric === 'test.duration')?.metric || metrics.items[0]?.metric;
+    const metric =
+      arg[0] || metrics.items.find((m) => m.metric === 'test.duration')?.metric || metrics.items[0]?.metric;
     if (!metric) return empty('History has no metric series yet.');
     const last = f.last || '30';
     const trends = need<TrendsResponse>(ctx, api('trends', { metric, last, limit: SERIES_SHOWN, search: f.search }));
     if (!trends) return null;
     const go = (patch: Record<string, string>) => navigate(['trends', metric, ...filtersToArgs({ ...f, ...patch })]);
-    return h('div', { 'data-view-body': 'trends' },
-      h('div', { class: 'toolbar' },
-        h('label', null, 'metric ', h('select', {
-          'data-role': 'metric',
-          on: { change: (e: Event) => navigate(['trends', (e.target as HTMLSelectElement).value]) },
-        }, metrics.items.map((m) => h('option', { value: m.metric, selected: m.metric === metric }, `${m.metric} (${m.series})`)))),
-        h('label', null, 'runs ', h('select', {
-          'data-role': 'last', on: { change: (e: Event) => go({ last: (e.target as HTMLSelectElement).value }) },
-        }, ['10', '30', '100', '1000'].map((n) => h('option', { value: n, selected: n === last }, n)))),
+    return h(
+      'div',
+      { 'data-view-body': 'trends' },
+      h(
+        'div',
+        { class: 'toolbar' },
+        h(
+          'label',
+          null,
+          'metric ',
+          h(
+            'select',
+            {
+              'data-role': 'metric',
+              on: { change: (e: Event) => navigate(['trends', (e.target as HTMLSelectElement).value]) },
+            },
+            metrics.items.map((m) =>
+              h('option', { value: m.metric, selected: m.metric === metric }, `${m.metric} (${m.series})`),
+            ),
+          ),
+        ),
+        h(
+          'label',
+          null,
+          'runs ',
+          h(
+            'select',
+            {
+              'data-role': 'last',
+              on: { change: (e: Event) => go({ last: (e.target as HTMLSelectElement).value }) },
+            },
+            ['10', '30', '100', '1000'].map((n) => h('option', { value: n, selected: n === last }, n)),
+          ),
+        ),
         h('input', {
-          type: 'search', placeholder: 'filter subjects…', value: f.search ?? '', 'data-role': 'trend-search',
+          type: 'search',
+          placeholder: 'filter subjects…',
+          value: f.search ?? '',
+          'data-role': 'trend-search',
           on: { change: (e: Event) => go({ search: (e.target as HTMLInputElement).value }) },
-        })),
-      section(`${metric}: ${trends.total} series, ${Math.min(SERIES_SHOWN, trends.total)} most changed shown`,
-        trends.items.length ? h('div', { class: 'trend-grid' }, trends.items.map(card)) : empty('No series match.')));
+        }),
+      ),
+      section(
+        `${metric}: ${trends.total} series, ${Math.min(SERIES_SHOWN, trends.total)} most changed shown`,
+        trends.items.length ? h('div', { class: 'trend-grid' }, trends.items.map(card)) : empty('No series match.'),
+      ),
+    );
   },
 });
