@@ -1,8 +1,8 @@
 // Entry of the `playwright-perf serve` dashboard (bundled to one file by esbuild, served by the
 // same process as the API). Hash routes give every view a URL; all data comes from /api/v1.
 import { h } from '../../report/client/components/dom';
-import { startRouter, tabBar } from '../../report/client/components/router';
-import { themeToggle } from '../../report/client/components/theme';
+import { startRouter } from '../../report/client/components/router';
+import { pageShell } from '../../report/client/components/shell';
 import { createContext } from './data';
 import { runsView } from './views/runs';
 import { runView } from './views/run';
@@ -19,32 +19,15 @@ function boot(): void {
   const app = document.getElementById('app');
   if (!app) throw new Error('the page has no #app element');
   const ctx = createContext();
-  const nav = tabBar(VIEWS);
-  const main = h('main', { id: 'main' });
+  const { nav, main } = pageShell({ app, brand: 'playwright-perf', sub: 'history', views: VIEWS, themeKey: THEME_KEY });
+  // Data is kept for the page's life; this drops it so every view asks the server again.
   const refresh = h(
     'button',
     { class: 'theme-toggle', type: 'button', 'data-role': 'refresh', title: 'reload data' },
     '↻',
   );
-  app.replaceChildren(
-    h(
-      'header',
-      { class: 'top' },
-      h('div', { class: 'brand' }, 'playwright-perf', h('span', { class: 'sub' }, ' history')),
-      nav,
-      refresh,
-      themeToggle(THEME_KEY),
-    ),
-    main,
-  );
-  const router = startRouter({
-    views: VIEWS,
-    ctx,
-    main,
-    nav,
-    fallback: 'runs',
-    markPrefix: 'playwright-perf-dashboard',
-  });
+  nav.after(refresh);
+  const router = startRouter({ views: VIEWS, ctx, main, nav, fallback: 'runs', markPrefix: 'playwright-perf-dashboard' });
   ctx.rerender = () => router.render();
   refresh.addEventListener('click', () => {
     ctx.cache.clear();
