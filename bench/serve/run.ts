@@ -155,6 +155,9 @@ async function main(): Promise<void> {
         const times = await load(urls);
         console.log(`  ${name.padEnd(38)}${fmt(q(times, 0.5))}${fmt(q(times, 0.95))}${fmt(times[times.length - 1])}`);
       }
+    } catch (e) {
+      console.error(`server output:\n${server.output().slice(-2000)}`);
+      throw e;
     } finally {
       await server.stop('SIGTERM');
     }

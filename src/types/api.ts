@@ -64,10 +64,11 @@ export interface RunDetailResponse {
   /** The run as stored in history (every test's outcome and attempts, every metric series). */
   run: CompactRun;
   analysis: {
-    /** Against the run's baseline (the reporter's default: previous runs of the branch and machine class). */
-    comparison: HistoryComparison | null;
+    /** Flakiness and failure kinds over the runs up to this one. */
     quality: QualitySummary;
     slowest: TestDuration[];
+    /** Where the comparison with the run's baseline is (RegressionsResponse). */
+    regressions: string;
   };
   alerts: HistoryAlert[];
 }

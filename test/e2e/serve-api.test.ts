@@ -69,7 +69,8 @@ test('read routes: runs, one run, regressions, compare, series, trends, tests, f
   const run = await call('getRun', `runs/${latest}`);
   assert.equal(run.body.run.runId, latest);
   assert.equal(run.body.run.tests.length, 13);
-  assert.ok(run.body.analysis.comparison.findings.length > 0);
+  assert.ok(run.body.analysis.quality.perTest.some((t: any) => t.testId === history.flakySubject));
+  assert.equal(run.body.analysis.regressions, `/api/v1/runs/${latest}/regressions`);
 
   // Run 30 is the first with feature 5 at 2.5×: the regression engine must say so.
   const reg = await call('runRegressions', `runs/${ids[30]}/regressions`);

@@ -8,6 +8,7 @@ import type {
   TestDuration,
 } from '../../types';
 import { compareWithHistory } from '../../store/record-run';
+import { summarizeQuality } from '../../analyze/quality';
 import { defaultHistoryOptions } from '../../store/options';
 import { notFound } from '../api-error';
 import { checkId } from '../ids';
@@ -79,11 +80,13 @@ export const getRun: Handler = async (ctx: RequestContext) => {
   const run = findRun(index, 'runId', ctx.params.runId);
   // The detail of a run never changes within a snapshot: serialise once.
   return index.memo.get(`run\u0000${run.runId}`, () => {
-    const { comparison, quality } = comparisonFor(index, run);
+    // The comparison with the baseline (the costly part: a rank test per series) is its own route.
+    const i = index.runIndex(run.runId)!;
+    const quality = summarizeQuality(index.runs.slice(0, i), run);
     const body: RunDetailResponse = {
-      summary: index.items[index.runIndex(run.runId)!],
+      summary: index.items[i],
       run,
-      analysis: { comparison: comparison ?? null, quality, slowest: slowest(run) },
+      analysis: { quality, slowest: slowest(run), regressions: `/api/v1/runs/${encodeURIComponent(run.runId)}/regressions` },
       alerts: index.data.alerts.filter((a) => a.runId === run.runId),
     };
     return new JsonText(JSON.stringify(body));

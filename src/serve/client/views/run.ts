@@ -2,7 +2,7 @@
 import { bidi, h } from '../../../report/client/components/dom';
 import { fmtChange, fmtDateTime, fmtInt, fmtMetric, fmtMs } from '../../../report/client/components/format';
 import { badge, empty, section, stat, table } from '../../../report/client/components/widgets';
-import type { HistoryAlert, RegressionFinding, RunDetailResponse, TestDuration } from '../../../types';
+import type { HistoryAlert, RegressionFinding, RegressionsResponse, RunDetailResponse, TestDuration } from '../../../types';
 import { api, need } from '../data';
 import { dashView } from '../view';
 import { outcomeBadge, runStatus, testLink } from './shared';
@@ -56,9 +56,10 @@ export const runView = dashView({
     const runId = arg[0];
     if (!runId) return empty('No run selected.');
     const d = need<RunDetailResponse>(ctx, api('runs/' + encodeURIComponent(runId)));
-    if (!d) return null;
+    const reg = need<RegressionsResponse>(ctx, api('runs/' + encodeURIComponent(runId) + '/regressions'));
+    if (!d || !reg) return null;
     const s = d.summary;
-    const cmp = d.analysis.comparison;
+    const cmp = reg.comparison;
     const interesting = (cmp?.findings ?? []).filter((f) => f.verdict !== 'unchanged');
     return h(
       'div',
