@@ -1,7 +1,7 @@
 // Command-line options of `playwright-perf serve`, checked before anything starts: a bad port, a
 // public host without a token, or a database URL that is not Postgres is an error naming the flag.
 import { resolve } from 'node:path';
-import { UsageError } from '../cli/command';
+import { UsageError } from '../util/usage-error';
 import { DEFAULT_HISTORY_PATH } from '../store/options';
 import { TOKEN_ENV } from './auth';
 import { HISTORY_URL_ENV, isDatabaseUrl } from '../store/postgres/connection';
