@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HistoryStore } from '../store/history-store';
+import type { HistoryData } from '../types';
 import { errorMessage } from '../util/errors';
 import { ApiError } from './api-error';
 import { requireWriteAccess } from './auth';
@@ -57,6 +58,7 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === METRICS_PATH) return serveMetrics(req, res, (await cache.get()).data);
     if (!url.pathname.startsWith(API_PREFIX + '/')) return serveStatic(assets, req, res, url.pathname);
     const found = router.match(req.method ?? 'GET', url.pathname);
     if (found.kind === 'none') throw new ApiError(404, 'not_found', `no API route ${url.pathname}`);
@@ -129,6 +131,23 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
         server.closeAllConnections();
       }),
   };
+}
+
+/** Prometheus scrapes history-level gauges here (docs/metrics-export.md); read-only like the API. */
+export const METRICS_PATH = '/metrics';
+
+async function serveMetrics(req: IncomingMessage, res: ServerResponse, data: HistoryData): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw Object.assign(new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on ${METRICS_PATH}`), {
+      allow: ['GET', 'HEAD'],
+    });
+  }
+  // prom-client is loaded on the first scrape only.
+  const { buildHistoryRegistry } = require('../export/history-metrics') as typeof import('../export/history-metrics');
+  const registry = buildHistoryRegistry(data);
+  const text = await registry.metrics();
+  res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : text);
 }
 
 function serveStatic(assets: DashboardAssets, req: IncomingMessage, res: ServerResponse, pathname: string): void {

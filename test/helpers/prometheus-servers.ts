@@ -63,7 +63,8 @@ export interface PromStack {
   stop(): Promise<void>;
 }
 
-export async function startPromStack(): Promise<PromStack> {
+/** Extra scrape targets: `host:port` serving /metrics (e.g. `playwright-perf serve`, a load test). */
+export async function startPromStack(extraTargets: string[] = []): Promise<PromStack> {
   requireBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'pwperf-prom-'));
   const [gwPort, promPort] = [await freePort(), await freePort()];
@@ -77,7 +78,11 @@ export async function startPromStack(): Promise<PromStack> {
   // honor_labels keeps the pushed job/branch/shard labels instead of the scrape target's.
   writeFileSync(join(dir, 'prometheus.yml'), [
     'global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:',
-    '  - job_name: pushgateway', '    honor_labels: true', '    static_configs:', `      - targets: ['127.0.0.1:${gwPort}']`, '',
+    '  - job_name: pushgateway', '    honor_labels: true', '    static_configs:', `      - targets: ['127.0.0.1:${gwPort}']`,
+    ...(extraTargets.length
+      ? ['  - job_name: playwright-perf', '    static_configs:', `      - targets: [${extraTargets.map((t) => `'${t}'`).join(', ')}]`]
+      : []),
+    '',
   ].join('\n'));
   const prom = start(PROMETHEUS_BIN, [
     `--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`,
