@@ -6,7 +6,7 @@
 // `npm run demo` can always call it. Every failure names the step and what to do about it.
 import { execSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -128,10 +128,34 @@ function provisionBrowser() {
   }
 }
 
+/** Real servers the test suite starts on loopback (never mocks): binary → Debian package. */
+const TEST_SERVERS = [
+  { name: 'Prometheus', bins: ['/usr/bin/prometheus', '/usr/bin/promtool'], pkg: 'prometheus' },
+  { name: 'Pushgateway', bins: ['/usr/bin/prometheus-pushgateway'], pkg: 'prometheus-pushgateway' },
+];
+
+/** Debian keeps the server binaries per major version: /usr/lib/postgresql/<major>/bin/postgres. */
+function postgresServerPresent() {
+  const base = '/usr/lib/postgresql';
+  return existsSync(base) && readdirSync(base).some((v) => existsSync(join(base, v, 'bin', 'postgres')));
+}
+
+function provisionTestServers() {
+  const missing = TEST_SERVERS.filter((s) => !s.bins.every((b) => existsSync(b)));
+  if (!postgresServerPresent()) missing.push({ name: 'PostgreSQL', pkg: 'postgresql' });
+  if (missing.length === 0) return;
+  if (!isDebianRoot()) {
+    throw new SetupError('test servers', `${missing.map((s) => s.name).join(', ')} not found`,
+      `install the Debian/Ubuntu packages ${missing.map((s) => s.pkg).join(' ')} (the tests start them on loopback)`);
+  }
+  aptInstall(missing.map((s) => s.pkg));
+}
+
 try {
   checkNode();
   installNodeModules();
   provisionBrowser();
+  if (process.argv.includes('--test-servers')) provisionTestServers();
   log('ready');
 } catch (e) {
   process.stderr.write(`[setup] failed at ${e.message}\n`);

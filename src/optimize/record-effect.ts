@@ -8,20 +8,29 @@ import { DEFAULT_HISTORY_PATH } from '../store/options';
 import { openHistoryStore } from '../store/history-store';
 import { recordOptimization } from '../store/optimizations';
 import { errorMessage } from '../util/errors';
+import { HISTORY_URL_ENV, isDatabaseUrl } from '../store/postgres/connection';
 
 /** Returns a message for the user: where it was recorded, or why not. Never throws. */
-export async function recordInHistory(entry: BackupEntry, historyPath = join(dirname(entry.configPath), DEFAULT_HISTORY_PATH)): Promise<string> {
-  if (!existsSync(historyPath)) return `no run history at ${historyPath}; the effect is kept in the backup manifest only`;
+export async function recordInHistory(
+  entry: BackupEntry,
+  // A shared Postgres history (the same env var the reporter reads) wins over the local file.
+  historyPath = process.env[HISTORY_URL_ENV] || join(dirname(entry.configPath), DEFAULT_HISTORY_PATH),
+): Promise<string> {
+  const isDb = isDatabaseUrl(historyPath);
+  if (!isDb && !existsSync(historyPath)) return `no run history at ${historyPath}; the effect is kept in the backup manifest only`;
+  const store = openHistoryStore(historyPath);
   try {
     const v = entry.validation;
-    await recordOptimization(openHistoryStore(historyPath), {
+    await recordOptimization(store, {
       title: entry.edits.map((e) => `${e.path}=${e.toExpression ?? JSON.stringify(e.to)}`).join(', '),
       edits: entry.edits,
       configFile: entry.configPath,
       note: v ? `validated (${v.reason}); backup ${entry.id}` : `applied without validation; backup ${entry.id}`,
     });
-    return `recorded in ${historyPath}`;
+    return `recorded in ${store.describe()}`;
   } catch (e) {
-    return `could not record in ${historyPath}: ${errorMessage(e)}`;
+    return `could not record in ${store.describe()}: ${errorMessage(e)}`;
+  } finally {
+    await store.close?.();
   }
 }

@@ -36,8 +36,9 @@ export async function addHistoryToReport(report: JsonReport, ctx: HistoryStageCo
   }
   if (history) {
     try {
-      const store = openHistoryStore(resolve(ctx.rootDir, history.path));
-      const res = await recordRun(store, compact, history, { run, budgets: report.budgets, record: ctx.recordHistory !== false });
+      const store = openHistoryStore(history.url ?? resolve(ctx.rootDir, history.path));
+      const res = await recordRun(store, compact, history, { run, budgets: report.budgets, record: ctx.recordHistory !== false })
+        .finally(() => store.close?.());
       if (res.comparison) report.history = res.comparison;
       report.quality = res.quality;
     } catch (e) {

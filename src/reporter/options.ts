@@ -29,7 +29,7 @@ export interface ResolvedOptions extends PerfReporterOptions {
   recommendations: boolean;
 }
 
-export const OPTION_KEYS = ['outputDir', 'html', 'json', 'summary', 'slowest', 'sampleIntervalMs', 'labels', 'history', 'budgets', 'gate', 'recommendations'] as const;
+export const OPTION_KEYS = ['outputDir', 'html', 'json', 'summary', 'slowest', 'sampleIntervalMs', 'labels', 'history', 'budgets', 'gate', 'recommendations', 'prometheus'] as const;
 const KNOWN_KEYS = new Set<string>(OPTION_KEYS);
 
 type SimpleKey =

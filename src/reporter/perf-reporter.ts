@@ -27,17 +27,31 @@ import { buildReport } from '../report/build-report';
 import { writeReports, type WrittenReports } from '../report/write-reports';
 import { analyzeRun } from '../analyze/run';
 import { printSummary } from './terminal-summary';
+import { resolvePrometheusOptions, type ResolvedPrometheus } from '../export/options';
 
+
+/** CI sets one id for every shard of a run (e.g. `${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}`), so a
+ *  shared history keeps the shards as parts of one run and ignores a re-upload of the same shard. */
+export const RUN_ID_ENV = 'PLAYWRIGHT_PERF_RUN_ID';
+function runIdFromEnv(): string | undefined {
+  const id = process.env[RUN_ID_ENV]?.trim();
+  return id && id.length <= 200 ? id : undefined;
+}
 
 /** `where` of errors Playwright reported (config, global setup…): recorded, not re-printed. */
 export const PLAYWRIGHT_ERROR = 'playwright';
 
 interface ShardRun { shardIndex?: number; totalShards?: number; startTime: number; durationMs: number; status: string; workers?: number }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
 export class PerfReporter {
   private readonly options: ResolvedOptions;
   /** Test-only fault injection, read once from the environment (docs/options.md). */
   private readonly faults = faultsFrom(process.env);
+  private readonly prometheus: ResolvedPrometheus;
   private readonly errors: PerfError[] = [];
   private readonly warned = new Set<string>();
   private config: FullConfig | undefined;
@@ -59,6 +73,10 @@ export class PerfReporter {
     const { options: resolved, problems } = resolveOptions(options);
     this.options = resolved;
     for (const p of problems) this.warn('options', new Error(p));
+    // Resolved apart from the other options: the gateway may come from the environment alone.
+    const prom = resolvePrometheusOptions(isObject(options) ? options.prometheus : undefined);
+    this.prometheus = prom.options;
+    for (const p of prom.problems) this.warn('options', new Error(p));
   }
 
   version(): 'v2' {
@@ -159,6 +177,7 @@ export class PerfReporter {
       }
       // Analyzer failures are ours too: one place (run.errors) lists every problem.
       for (const e of report.analysis.errors) run.errors.push(e);
+      await this.pushMetrics(report);
       const written = this.write(report);
       this.flushWarnings(run.errors);
       this.ended = true;
@@ -192,7 +211,7 @@ export class PerfReporter {
     return {
       kind: RUN_RECORD_KIND,
       schemaVersion: RUN_RECORD_VERSION,
-      runId: randomUUID(),
+      runId: runIdFromEnv() ?? randomUUID(),
       startedAt: new Date(startTime).toISOString(),
       startTime,
       wallTimeMs: Math.max(0, result.duration ?? Date.now() - this.startTime),
@@ -206,6 +225,19 @@ export class PerfReporter {
       system: samples,
       errors: this.errors,
     };
+  }
+
+  /** Pushgateway export (when configured): bounded in time, a failure is one warning in run.errors. */
+  private async pushMetrics(report: JsonReport): Promise<void> {
+    if (!this.prometheus.pushgateway) return;
+    try {
+      maybeFault(this.faults, 'export.push');
+      // prom-client costs ~0.1-0.3 s to load: only runs that push pay for it.
+      const { pushRunMetrics } = require('../export/push') as typeof import('../export/push');
+      await pushRunMetrics(report, this.prometheus);
+    } catch (e) {
+      this.warn('export.pushgateway', e);
+    }
   }
 
   /** A report without the optional stages, for when buildReport itself failed. */

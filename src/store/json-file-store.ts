@@ -4,7 +4,7 @@
 // losing each other's runs), (2) atomic (temp file + fsync + rename), and (3) keeps the previous
 // version as `<file>.bak`. A file that cannot be parsed is never overwritten: it is copied to
 // `<file>.corrupt-<hash>.bak` and a HistoryFileError explains what to do.
-import { readFileSync, existsSync, copyFileSync, linkSync, rmSync, mkdirSync } from 'node:fs';
+import { readFileSync, existsSync, copyFileSync, linkSync, rmSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { HistoryData } from '../types';
@@ -109,6 +109,16 @@ export class JsonFileHistoryStore implements HistoryStore {
 
   describe(): string {
     return this.file;
+  }
+
+  /** Writers rename a new file into place: its inode, size and mtime change with every write. */
+  async revision(): Promise<string> {
+    try {
+      const st = statSync(this.file);
+      return `file:${st.ino}:${st.size}:${st.mtimeMs}`;
+    } catch {
+      return 'file:none';
+    }
   }
 
   async read(): Promise<HistoryData> {

@@ -8,12 +8,15 @@ import {
 import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/history/regression';
 import { DEFAULT_BASELINE_RUNS } from '../analyze/history/baseline';
 import { DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from './retention';
+import { HISTORY_URL_ENV, isDatabaseUrl } from './postgres/connection';
 
 /** Relative to the folder of playwright.config (the reporter's rootDir). */
 export const DEFAULT_HISTORY_PATH = '.playwright-perf/history.json';
 
 export interface ResolvedHistoryOptions {
   path: string;
+  /** Postgres URL (option `url` or env PLAYWRIGHT_PERF_HISTORY_URL): used instead of `path`. */
+  url?: string;
   keepRuns: number;
   keepDays: number;
   baseline: NonNullable<HistoryOptions['baseline']>;
@@ -22,9 +25,19 @@ export interface ResolvedHistoryOptions {
   minAbsChangeMs: number;
 }
 
-const HISTORY_KEYS = ['path', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr', 'minAbsChangeMs'];
+const HISTORY_KEYS = ['path', 'url', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr', 'minAbsChangeMs'];
 
-const HISTORY_SPECS: { [K in keyof ResolvedHistoryOptions]: OptionSpec<ResolvedHistoryOptions[K]> } = {
+const DATABASE_URL = option(
+  v.pipe(
+    v.string(),
+    v.check((u) => isDatabaseUrl(u)),
+  ),
+  'a postgres:// or postgresql:// URL',
+);
+/** Every history option but `url` (checked on its own: its value is never echoed). */
+const HISTORY_SPECS: {
+  [K in Exclude<keyof ResolvedHistoryOptions, 'url'>]: OptionSpec<ResolvedHistoryOptions[K]>;
+} = {
   path: option(nonEmptyString, 'a non-empty string'),
   keepRuns: option(positiveInteger, 'a positive integer'),
   keepDays: option(positiveInteger, 'a positive integer'),
@@ -47,16 +60,28 @@ export function defaultHistoryOptions(): ResolvedHistoryOptions {
 
 
 /** `history: false` turns history off; undefined or an object turns it on. */
-export function resolveHistoryOptions(input: unknown): { history: ResolvedHistoryOptions | false; problems: string[] } {
+export function resolveHistoryOptions(
+  input: unknown, env: Record<string, string | undefined> = process.env,
+): { history: ResolvedHistoryOptions | false; problems: string[] } {
   const problems: string[] = [];
   const out = defaultHistoryOptions();
   if (input === false) return { history: false, problems };
+  if (env[HISTORY_URL_ENV]) {
+    if (isDatabaseUrl(env[HISTORY_URL_ENV]!)) out.url = env[HISTORY_URL_ENV];
+    else problems.push(`${HISTORY_URL_ENV} must be a postgres:// or postgresql:// URL; using the history file`);
+  }
   if (input === undefined) return { history: out, problems };
   if (!isPlainObject(input)) {
     problems.push(`option "history" must be an object of history options, or false to turn history off (e.g. { path, keepRuns, keepDays, baseline, minChange, fdr }), got ${describeValue(input)}; using the defaults`);
     return { history: out, problems };
   }
   for (const k of Object.keys(input)) if (!HISTORY_KEYS.includes(k)) problems.push(`unknown option "history.${k}" (known: ${HISTORY_KEYS.join(', ')})`);
+  if (input.url !== undefined) {
+    const r = parseOption(DATABASE_URL, input.url);
+    if (r.ok) out.url = r.value;
+    // Never echo the value: it may carry a password.
+    else problems.push(`option "history.url" must be ${DATABASE_URL.expected}; using the history file`);
+  }
   for (const key of Object.keys(HISTORY_SPECS) as Array<keyof typeof HISTORY_SPECS>) {
     if (input[key] === undefined) continue;
     const r = parseOption<unknown>(HISTORY_SPECS[key], input[key]);

@@ -1,6 +1,7 @@
 // Reporter options: `reporter: [['playwright-perf', options]]`. Validated in
 // src/reporter/options.ts — an unknown key or wrong type is reported by name and the run goes on.
 import type { BudgetRule } from './history';
+import type { PrometheusOptions } from './export';
 
 export interface PerfReporterOptions {
   /** Folder for run.json, report.json and index.html. Default 'perf-report' (relative to the config's rootDir... see docs/options.md). */
@@ -25,6 +26,8 @@ export interface PerfReporterOptions {
   gate?: GateOptions;
   /** Compute optimizer recommendations into the report. Default true. */
   recommendations?: boolean;
+  /** Prometheus / OpenMetrics export (Pushgateway push at the end of the run). See docs/metrics-export.md. */
+  prometheus?: PrometheusOptions;
 }
 
 export interface HistoryOptions {

@@ -10,7 +10,7 @@ test('history options: defaults, false, and named problems', () => {
   assert.equal(resolveHistoryOptions(false).history, false);
   const r = resolveHistoryOptions({ path: '', keepRuns: 0, keepDays: 1.5, minChange: -1, fdr: 0.9, baseline: { last: 3 }, color: 'red' });
   assert.deepEqual(r.problems, [
-    'unknown option "history.color" (known: path, keepRuns, keepDays, baseline, minChange, fdr, minAbsChangeMs)',
+    'unknown option "history.color" (known: path, url, keepRuns, keepDays, baseline, minChange, fdr, minAbsChangeMs)',
     'option "history.path" must be a non-empty string, got ""',
     'option "history.keepRuns" must be a positive integer, got 0',
     'option "history.keepDays" must be a positive integer, got 1.5',
@@ -36,6 +36,6 @@ test('budgets and gate options', () => {
 
 test('the reporter option resolver reports inner problems', () => {
   const { options, problems } = resolveOptions({ history: { keepRun: 3 }, gate: { failOnBudget: true } });
-  assert.deepEqual(problems, ['unknown option "history.keepRun" (known: path, keepRuns, keepDays, baseline, minChange, fdr, minAbsChangeMs)']);
+  assert.deepEqual(problems, ['unknown option "history.keepRun" (known: path, url, keepRuns, keepDays, baseline, minChange, fdr, minAbsChangeMs)']);
   assert.deepEqual(options.gate, { failOnBudget: true, failOnRegression: false });
 });

@@ -1,15 +1,18 @@
-// `playwright-perf history <list|show|prune|export|pin|unpin>`: look after the run history file.
+// `playwright-perf history <list|show|prune|export|import|pin|unpin>`: look after the run history,
+// in a file or (with --db) in Postgres.
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { UsageError, type CliCommand, type CliIO } from '../command';
 import type { CompactRun, HistoryData } from '../../types';
-import { openHistoryStore } from '../../store/history-store';
+import { openHistoryStore, type HistoryStore } from '../../store/history-store';
 import { DEFAULT_HISTORY_PATH } from '../../store/options';
 import { applyRetention, DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from '../../store/retention';
 import { writeFileAtomic } from '../../util/atomic-write';
 import { runSeries } from '../../analyze/history/compact-run';
 import { median } from '../../analyze/stats/descriptive';
 import { errorMessage } from '../../util/errors';
+import { HISTORY_URL_ENV, isDatabaseUrl } from '../../store/postgres/connection';
+import { importHistory } from '../../store/import-history';
 
 const USAGE = `Usage: playwright-perf history <subcommand> [options]
 
@@ -18,11 +21,13 @@ Subcommands:
   show <runId|latest>       one run: outcomes, slowest tests, alerts
   prune                     apply retention now (--keep-runs, --keep-days, --dry-run)
   export                    write history as JSON, or CSV of per-run medians (--format csv)
+  import <file>             copy a JSON history file into this history (runs already there are kept once)
   pin <name> [runId…]       name a baseline (default: the latest run) for history.baseline { pinned }
   unpin <name>              remove a named baseline
 
 Options:
   --history <file>   history file (default ${DEFAULT_HISTORY_PATH}, relative to the current folder)
+  --db <url>         a Postgres history instead (postgres://…; env ${HISTORY_URL_ENV})
   --limit <n>        list: how many runs (default 20)
   --json             list/show: print JSON
   --keep-runs <n>    prune: keep at most n runs (default ${DEFAULT_KEEP_RUNS})
@@ -109,12 +114,31 @@ export const historyCommand: CliCommand = {
       options: {
         history: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' },
         'keep-runs': { type: 'string' }, 'keep-days': { type: 'string' }, 'dry-run': { type: 'boolean' },
-        format: { type: 'string' }, out: { type: 'string' },
+        format: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' },
       },
     });
     const [sub, ...args] = positionals;
-    const file = resolve(io.cwd, values.history ?? DEFAULT_HISTORY_PATH);
+    const db = values.db ?? (values.history ? undefined : process.env[HISTORY_URL_ENV]);
+    if (values.db && values.history) throw new UsageError('--db and --history name two histories; give one');
+    if (db !== undefined && !isDatabaseUrl(db)) throw new UsageError('--db must be a postgres:// or postgresql:// URL');
+    const file = db ?? resolve(io.cwd, values.history ?? DEFAULT_HISTORY_PATH);
     const store = openHistoryStore(file);
+    try {
+      return await runSubcommand(sub, args, values, store, io);
+    } finally {
+      await store.close?.();
+    }
+  },
+};
+
+interface Values {
+  limit?: string; json?: boolean; 'keep-runs'?: string; 'keep-days'?: string; 'dry-run'?: boolean;
+  format?: string; out?: string;
+}
+
+async function runSubcommand(sub: string | undefined, args: string[], values: Values, store: HistoryStore, io: CliIO): Promise<number> {
+  const file = store.describe();
+  {
     switch (sub) {
       case 'list': {
         const data = await store.read();
@@ -158,6 +182,14 @@ export const historyCommand: CliCommand = {
         } else io.stdout(text);
         return 0;
       }
+      case 'import': {
+        if (args.length !== 1) throw new UsageError('import needs one JSON history file, e.g. "history import old/history.json --db postgres://…"');
+        if (isDatabaseUrl(args[0])) throw new UsageError('import reads a JSON history file; to copy out of a database use export');
+        const source = openHistoryStore(resolve(io.cwd, args[0]));
+        const res = await importHistory(await source.read(), store);
+        io.stdout(`imported ${res.added} run(s) into ${file} (${res.skipped} already there), ${res.alerts} alert(s), ${res.pins} pin(s), ${res.optimizations} optimization(s)\n`);
+        return 0;
+      }
       case 'pin': {
         const [name, ...refs] = args;
         if (!name) throw new UsageError('pin needs a name, e.g. "playwright-perf history pin release-1.2"');
@@ -179,5 +211,5 @@ export const historyCommand: CliCommand = {
       default:
         throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
     }
-  },
-};
+  }
+}
