@@ -1,6 +1,6 @@
 // Public entry. Default export: the reporter (`reporter: [['playwright-perf', options]]`).
 // Named exports: the perf fixtures (`import { test, expect } from 'playwright-perf'`), helpers
-// and the data contracts. Every export is listed in docs/package-api.md (a unit test compares the two);
+// and the data contracts. Every export is listed in docs/public-api.md (a unit test compares the two);
 // anything not exported here is internal and may change in any release.
 import { PerfReporter } from './reporter/perf-reporter';
 
@@ -19,7 +19,7 @@ export { applyWithBackup, rollback, readManifest } from './optimize/backup';
 export type {
   PlanOptions, OptimizationPlan, ValidateOptions, ValidateResult, RewriteOptions, RollbackOptions,
 } from './optimize';
-/** The supported part of the optimizer module (docs/package-api.md); the rest of it is internal. */
+/** The supported part of the optimizer module (docs/public-api.md); the rest of it is internal. */
 export type OptimizerApi = Pick<typeof import('./optimize'),
   'planOptimization' | 'applyAndValidate' | 'rewriteConfig' | 'unifiedDiff' | 'rollback' | 'readManifest' | 'findConfig'
 >;

@@ -3,6 +3,7 @@
 // Used by users' configs (`chromiumLaunchOptions()`), by the Lighthouse runner and by our tests.
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { playwrightInstall } from '../util/playwright-install';
 
 export const CHROMIUM_ENV_VAR = 'PLAYWRIGHT_PERF_CHROMIUM';
 
@@ -35,8 +36,9 @@ export class ChromiumNotFoundError extends Error {
 
 function playwrightManagedPath(): string | undefined {
   try {
-    // playwright-core knows where its managed build would be; it may not be downloaded.
-    const { chromium } = require('playwright-core') as typeof import('playwright-core');
+    // The user's playwright-core knows where its managed build would be; it may not be downloaded.
+    const chromium = playwrightInstall()?.requireCore<typeof import('playwright-core')>().chromium;
+    if (!chromium) return undefined;
     const p = chromium.executablePath();
     return p && existsSync(p) ? p : undefined;
   } catch {

@@ -19,4 +19,4 @@ export interface CliCommand {
 }
 
 /** Thrown for bad arguments: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from '../util/usage-error';

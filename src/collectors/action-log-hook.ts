@@ -8,8 +8,8 @@
 // themselves); every other namespace goes to the original writer untouched.
 // With `connectOptions` (remote browser) the server logs elsewhere and nothing arrives: the
 // locator collector then records a Missing entry instead of timings.
-import { dirname } from 'node:path';
 import { errorMessage } from '../util/errors';
+import { playwrightInstall, playwrightVersion } from '../util/playwright-install';
 
 type DebugFn = ((...args: unknown[]) => void) & { namespace?: string };
 interface DebugModule {
@@ -23,14 +23,13 @@ export type LineListener = (t: number, msg: string) => void;
 
 const NAMESPACE = 'pw:api';
 
-/** Finds the playwright-core that @playwright/test itself uses (one copy per install). */
+/** The `debug` module of the playwright-core that @playwright/test itself uses (one per install). */
 function loadDebugModule(): DebugModule | null {
   try {
-    const pwTest = dirname(require.resolve('@playwright/test/package.json'));
-    const pw = dirname(require.resolve('playwright/package.json', { paths: [pwTest] }));
-    const bundle = require.resolve('playwright-core/lib/utilsBundle', { paths: [pw] });
-    const debug = (require(bundle) as { debug?: DebugModule }).debug;
+    const install = playwrightInstall();
+    const debug = install?.requireCore<{ debug?: DebugModule }>('lib/utilsBundle').debug;
     if (!debug || typeof debug.enable !== 'function' || typeof debug.disable !== 'function') return null;
+    if (typeof debug.log !== 'function') return null;
     return debug;
   } catch {
     return null;
@@ -60,7 +59,8 @@ export class ActionLogHook {
     if (this.installed) return true;
     const debug = loadDebugModule();
     if (!debug) {
-      this.failure = 'Playwright action log not reachable (playwright-core/lib/utilsBundle has no debug module in this version)';
+      this.failure = `Playwright action log not reachable: playwright-core ${playwrightVersion()} has no \`debug\` `
+        + 'module in lib/utilsBundle (locator timings need it; the actions analysis still has step durations)';
       return false;
     }
     try {

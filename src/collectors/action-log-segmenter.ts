@@ -9,6 +9,7 @@
 //   "  performing click action" / "  click action done"
 //   "  waiting for scheduled navigations to finish" / "  navigations have finished"
 //   "<= locator.click succeeded" | "<= locator.click failed"
+// The same in 1.55–1.65 except assertions (see isAssertion).
 import type { LocatorTiming } from '../types';
 import { selectorKind } from '../protocol/selector-kind';
 import { round } from '../util/round';
@@ -35,6 +36,12 @@ const RETRY = /^retrying [\w ]+ action|^element was detached from the DOM, retry
 const READY = /^element is (?!not\b)(?:visible|enabled|stable|editable)/;
 const NAV_WAIT_START = /^waiting for scheduled navigations to finish/;
 const NAV_WAIT_END = /^navigations have finished/;
+
+/** `expect(locator)` polling is not a locator action. Before 1.63 its lines read "=> expect.toHaveText
+ *  started"; since then '=> Expect "toHaveText" started', which START does not match at all. */
+function isAssertion(api: string): boolean {
+  return api.startsWith('expect.');
+}
 
 /** Selector as Playwright printed it in "waiting for …" (trailing state words removed). */
 export function selectorFromWaitingLine(msg: string): string | null {
@@ -119,7 +126,7 @@ export class ActionLogSegmenter {
     if (end) {
       const call = this.open;
       this.open = null;
-      if (!call || call.overlapped || call.api !== end[1]) return;
+      if (!call || call.overlapped || call.api !== end[1] || isAssertion(call.api)) return;
       const timing = segmentCall(call.api, call.start, line.t, end[2] === 'succeeded', call.lines);
       if (timing) this.done.push(timing);
       return;

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { buildPageScript, PAGE_BINDING, PAGE_FLUSH, type PageScriptConfig } from './page-script';
 import { parseSnapshot, snapshotsToFindings, type CommittedNavigation, type PageFindings, type PageSnapshot } from './page-snapshot';
 import { CdpRuntimeCollector } from './cdp-runtime';
-import { quietly } from './quiet';
+import { quietly, quietUnsupportedReason } from './quiet';
 import type { RuntimeMetric } from '../types';
 
 /** Longest we wait for the next frames before finalising (headless Chromium paints at ~60 Hz). */
@@ -42,6 +42,8 @@ export class PageCollector {
   }
 
   async install(): Promise<void> {
+    const unquiet = quietUnsupportedReason(this.context);
+    if (unquiet) this.errors.push({ where: 'collector.quiet', message: unquiet });
     if (this.needsPageScript) {
       await quietly(this.context, () => this.context.exposeBinding(PAGE_BINDING, (source, payload: unknown) => this.onSnapshot(payload, source.page)));
       await quietly(this.context, () => this.context.addInitScript({ content: buildPageScript(this.options) }));

@@ -25,6 +25,7 @@ export async function recordInHistory(
       title: entry.edits.map((e) => `${e.path}=${e.toExpression ?? JSON.stringify(e.to)}`).join(', '),
       edits: entry.edits,
       configFile: entry.configPath,
+      backupId: entry.id,
       note: v ? `validated (${v.reason}); backup ${entry.id}` : `applied without validation; backup ${entry.id}`,
     });
     return `recorded in ${store.describe()}`;

@@ -26,6 +26,12 @@ export const BROWSER_BUNDLES: readonly BrowserBundleSpec[] = [
     tsconfig: 'report/client/tsconfig.json',
     style: 'report/client/styles.css',
   },
+  {
+    name: 'serve-dashboard',
+    entry: 'serve/client/main.ts',
+    tsconfig: 'serve/client/tsconfig.json',
+    style: 'serve/client/dashboard.css',
+  },
 ];
 
 /** src/ when running from source, dist/ when built: this file sits one level below either. */

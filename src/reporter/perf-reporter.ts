@@ -49,9 +49,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export class PerfReporter {
   private readonly options: ResolvedOptions;
+  private readonly prometheus: ResolvedPrometheus;
   /** Test-only fault injection, read once from the environment (docs/options.md). */
   private readonly faults = faultsFrom(process.env);
-  private readonly prometheus: ResolvedPrometheus;
   private readonly errors: PerfError[] = [];
   private readonly warned = new Set<string>();
   private config: FullConfig | undefined;

@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path';
 import type { TestCase, TestResult, TestStep } from '@playwright/test/reporter';
 import type { PerfError, StepRecord, TestRecord, TestResultRecord } from '../types';
 import { decodePerfAttachments, isPerfAttachment } from './decode-attachments';
+import { normalizeLegacyStep } from './legacy-step-title';
 
 /** Longest string kept from untrusted test output (titles in params, error messages, stacks). */
 export const MAX_TEXT = 4000;
@@ -35,6 +36,15 @@ export function stepToRecord(step: TestStep): StepRecord {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = stringifyParam(v);
     if (Object.keys(out).length) rec.params = out;
+  } else {
+    // Playwright < 1.63: no params, the url/locator are in the title.
+    const legacy = normalizeLegacyStep(step.category, step.title);
+    if (legacy) {
+      rec.title = truncate(legacy.title, MAX_PARAM);
+      if (legacy.params) {
+        rec.params = Object.fromEntries(Object.entries(legacy.params).map(([k, v]) => [k, stringifyParam(v)]));
+      }
+    }
   }
   if (step.location) rec.location = `${step.location.file}:${step.location.line}`;
   if (step.error?.message) rec.error = truncate(step.error.message);

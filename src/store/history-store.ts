@@ -13,8 +13,9 @@ export interface HistoryStore {
   /** Read-modify-write under an exclusive lock; `fn` mutates the data in place. With a scope, a
    *  store may hand `fn` only the runs the scope needs (plus pins); runs it leaves out are kept. */
   update<T>(fn: (data: HistoryData) => T | Promise<T>, scope?: HistoryScope): Promise<T>;
-  /** Changes whenever the stored history changes: lets a long-lived reader (serve) cache read(). */
-  revision?(): Promise<string>;
+  /** Optional: a cheap value that changes whenever the stored history changes (readers that cache a
+   *  snapshot, such as `playwright-perf serve`, re-read only then). Null when nothing is stored. */
+  changeToken?(): Promise<string | null>;
   /** Releases connections (database stores); a no-op for files. */
   close?(): Promise<void>;
 }

@@ -4,7 +4,8 @@
 // losing each other's runs), (2) atomic (temp file + fsync + rename), and (3) keeps the previous
 // version as `<file>.bak`. A file that cannot be parsed is never overwritten: it is copied to
 // `<file>.corrupt-<hash>.bak` and a HistoryFileError explains what to do.
-import { readFileSync, existsSync, copyFileSync, linkSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, copyFileSync, linkSync, rmSync, mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { HistoryData } from '../types';
@@ -111,13 +112,13 @@ export class JsonFileHistoryStore implements HistoryStore {
     return this.file;
   }
 
-  /** Writers rename a new file into place: its inode, size and mtime change with every write. */
-  async revision(): Promise<string> {
+  async changeToken(): Promise<string | null> {
+    // Every write renames a new file into place: a new inode, mtime and usually size.
     try {
-      const st = statSync(this.file);
-      return `file:${st.ino}:${st.size}:${st.mtimeMs}`;
+      const s = await stat(this.file, { bigint: true });
+      return `${s.ino}:${s.mtimeNs}:${s.size}`;
     } catch {
-      return 'file:none';
+      return null;
     }
   }
 

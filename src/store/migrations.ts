@@ -1,12 +1,33 @@
 // Step-by-step upgrades of the stored history document: each step takes version N to N+1, so a file
 // written by any older playwright-perf is brought up to date one version at a time. A file from a
 // newer version is refused (never rewritten): an old reporter must not destroy a new history.
+import { createHash } from 'node:crypto';
 import { HISTORY_KIND, HISTORY_SCHEMA_VERSION, type HistoryData } from '../types';
 
 export type MigrationStep = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/** steps[n] upgrades version n to n + 1. Version 1 is the first published shape: no steps yet. */
-export const HISTORY_MIGRATIONS: Record<number, MigrationStep> = {};
+/** steps[n] upgrades version n to n + 1. Version 1 is the first published shape. */
+export const HISTORY_MIGRATIONS: Record<number, MigrationStep> = {
+  // 1 → 2: alerts get an id and a status, so they can be acknowledged and resolved (playwright-perf serve).
+  1: (doc) => {
+    const perRun = new Map<string, number>();
+    const alerts = Array.isArray(doc.alerts) ? doc.alerts as Array<Record<string, unknown>> : [];
+    return {
+      ...doc,
+      alerts: alerts.map((a) => {
+        const runId = String(a.runId);
+        const n = perRun.get(runId) ?? 0;
+        perRun.set(runId, n + 1);
+        return { id: alertId(runId, n), status: 'open', ...a };
+      }),
+    };
+  },
+};
+
+/** `a-` + 16 hex digits from the run id and the alert's position among that run's alerts: stable and URL-safe. */
+export function alertId(runId: string, index: number): string {
+  return 'a-' + createHash('sha256').update(`${runId}\u0000${index}`).digest('hex').slice(0, 16);
+}
 
 export class HistoryFormatError extends Error {}
 

@@ -27,17 +27,8 @@ export interface ResolvedHistoryOptions {
 
 const HISTORY_KEYS = ['path', 'url', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr', 'minAbsChangeMs'];
 
-const DATABASE_URL = option(
-  v.pipe(
-    v.string(),
-    v.check((u) => isDatabaseUrl(u)),
-  ),
-  'a postgres:// or postgresql:// URL',
-);
-/** Every history option but `url` (checked on its own: its value is never echoed). */
-const HISTORY_SPECS: {
-  [K in Exclude<keyof ResolvedHistoryOptions, 'url'>]: OptionSpec<ResolvedHistoryOptions[K]>;
-} = {
+/** `url` is checked on its own: its value may carry a password and is never echoed. */
+const HISTORY_SPECS: { [K in Exclude<keyof ResolvedHistoryOptions, 'url'>]-?: OptionSpec<ResolvedHistoryOptions[K]> } = {
   path: option(nonEmptyString, 'a non-empty string'),
   keepRuns: option(positiveInteger, 'a positive integer'),
   keepDays: option(positiveInteger, 'a positive integer'),
@@ -77,10 +68,9 @@ export function resolveHistoryOptions(
   }
   for (const k of Object.keys(input)) if (!HISTORY_KEYS.includes(k)) problems.push(`unknown option "history.${k}" (known: ${HISTORY_KEYS.join(', ')})`);
   if (input.url !== undefined) {
-    const r = parseOption(DATABASE_URL, input.url);
-    if (r.ok) out.url = r.value;
+    if (typeof input.url === 'string' && isDatabaseUrl(input.url)) out.url = input.url;
     // Never echo the value: it may carry a password.
-    else problems.push(`option "history.url" must be ${DATABASE_URL.expected}; using the history file`);
+    else problems.push('option "history.url" must be a postgres:// or postgresql:// URL; using the history file');
   }
   for (const key of Object.keys(HISTORY_SPECS) as Array<keyof typeof HISTORY_SPECS>) {
     if (input[key] === undefined) continue;

@@ -8,12 +8,12 @@ import type {
 } from '../types';
 import { selectBaseline } from '../analyze/history/baseline';
 import { buildTrends, detectRegressions } from '../analyze/history/regression';
-import { summarizeQuality } from '../analyze/history/quality';
-import { QUALITY_WINDOW } from '../analyze/history/quality';
+import { QUALITY_WINDOW, summarizeQuality } from '../analyze/history/quality';
 import { runSeries, seriesKey } from '../analyze/history/compact-run';
 import type { HistoryScope, HistoryStore } from './history-store';
 import type { ResolvedHistoryOptions } from './options';
 import { applyRetention } from './retention';
+import { alertId } from './migrations';
 
 /** Runs per trend series in the report: the length of its sparkline. */
 export const TREND_RUNS = 20;
@@ -88,7 +88,7 @@ export function trendKeys(
 }
 
 export function alertsFor(compact: CompactRun, budgets: BudgetResult[], comparison: HistoryComparison | undefined): HistoryAlert[] {
-  const alerts: HistoryAlert[] = [];
+  const alerts: Array<Omit<HistoryAlert, 'id'>> = [];
   for (const b of budgets) {
     if (b.ok) continue;
     alerts.push({ runId: compact.runId, time: compact.startTime, kind: 'budget', severity: b.severity, metric: b.rule, subject: b.subject, message: b.message });
@@ -97,7 +97,7 @@ export function alertsFor(compact: CompactRun, budgets: BudgetResult[], comparis
     if (f.verdict !== 'regression') continue;
     alerts.push({ runId: compact.runId, time: compact.startTime, kind: 'regression', severity: 'error', metric: f.metric, subject: f.subject, ...(f.project ? { project: f.project } : {}), message: f.note ?? 'regression' });
   }
-  return alerts;
+  return alerts.map((a, i) => ({ id: alertId(compact.runId, i), status: 'open', ...a }));
 }
 
 export async function recordRun(

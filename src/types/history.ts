@@ -88,7 +88,7 @@ export interface QualitySummary {
 
 export const HISTORY_KIND = 'playwright-perf-history';
 /** Bump and add a step to src/store/migrations.ts when the stored shape changes. */
-export const HISTORY_SCHEMA_VERSION = 1;
+export const HISTORY_SCHEMA_VERSION = 2;
 
 /** One metric series of one run: every sample of (metric, subject, project). */
 export interface MetricSeries extends MetricKey {
@@ -127,8 +127,20 @@ export interface CompactRun {
   metrics: MetricSeries[];
 }
 
+/** Where an alert is in its life: raised by a run, acknowledged by someone, resolved. */
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
 /** A budget breach or a regression, kept in history. */
 export interface HistoryAlert {
+  /** Stable id, assigned when the alert is recorded (history schema 2 gave older alerts one). */
+  id: string;
+  /** Absent means 'open' (alerts written before schema 2). */
+  status?: AlertStatus;
+  /** Epoch ms of the last status change through the API. */
+  acknowledgedAt?: number;
+  resolvedAt?: number;
+  /** Free text given when acknowledging or resolving. */
+  statusNote?: string;
   runId: string;
   time: number;
   kind: 'budget' | 'regression';
@@ -150,6 +162,10 @@ export interface AppliedOptimization {
   /** Latest run in history when it was applied: runs after it show the effect. */
   runIdBefore?: string;
   note?: string;
+  /** Id of the config backup written before the edit (what a rollback restores). */
+  backupId?: string;
+  /** Set when the edit was rolled back through `playwright-perf serve`. */
+  rolledBackAt?: number;
 }
 
 /** The whole history document. */

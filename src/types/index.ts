@@ -9,3 +9,4 @@ export * from './optimize';
 export * from './report';
 export * from './options';
 export * from './export';
+export * from './api';

@@ -101,7 +101,7 @@ test('CLI: history import copies a JSON history into Postgres, export copies it 
     await json.update((d) => {
       d.runs.push(...runs);
       d.pins.release = [runs[3].runId];
-      d.alerts.push({ runId: runs[5].runId, time: 1, kind: 'regression', severity: 'error', metric: 'test.duration', subject: 'x', message: 'm' });
+      d.alerts.push({ id: 'a1', runId: runs[5].runId, time: 1, kind: 'regression', severity: 'error', metric: 'test.duration', subject: 'x', message: 'm' });
     });
     const imported = await runCli(['history', 'import', file, '--db', url], dir);
     assert.equal(imported.exitCode, 0, imported.stderr);

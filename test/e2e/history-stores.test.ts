@@ -62,13 +62,13 @@ for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
       const run = compact(1, [compactTest('x › y', [120, 80], { outcome: 'flaky' })],
         [{ metric: 'vital.CLS', subject: 'h/p', project: 'chromium', values: [0.01, 0.2] }],
         { labels: { env: 'ci', 'שפה': 'עברית' }, commit: 'abc', shard: '2/3' });
-      const r0 = await store.revision!();
+      const r0 = await store.changeToken!();
       await store.update((d) => { d.runs.push(run); });
       assert.deepEqual((await store.read()).runs, [run]);
-      const r1 = await store.revision!();
+      const r1 = await store.changeToken!();
       assert.notEqual(r1, r0, 'a write changes the revision');
       await store.read();
-      assert.equal(await store.revision!(), r1, 'a read does not');
+      assert.equal(await store.changeToken!(), r1, 'a read does not');
     });
 
     test('recordRun gives the same verdicts on both stores, and appends a run once', async () => {
@@ -127,7 +127,7 @@ for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
       await store.update((d) => {
         d.runs.push(...runs);
         d.pins.release = [runs[0].runId];
-        d.alerts.push({ runId: runs[1].runId, time: 1, kind: 'budget', severity: 'warn', metric: 'm', subject: 's', message: 'x' });
+        d.alerts.push({ id: 'a1', runId: runs[1].runId, time: 1, kind: 'budget', severity: 'warn', metric: 'm', subject: 's', message: 'x' });
       });
       const removed = await store.update((d) => applyRetention(d, { keepRuns: 2, keepDays: 100_000, now: runs[5].startTime }).removedRuns);
       const data = await store.read();

@@ -14,7 +14,7 @@ function history(): HistoryData {
     compact(2, [compactTest('a › x', [100])], [], { branch: 'feature', wallTimeMs: 3000 }),
   ];
   const alert = (kind: 'budget' | 'regression', severity: 'warn' | 'error', status?: string) =>
-    ({ runId: runs[1].runId, time: runs[1].startTime, kind, severity, metric: 'm', subject: 's', message: 'x', ...(status ? { status } : {}) });
+    ({ id: `a-${kind}-${status}`, runId: runs[1].runId, time: runs[1].startTime, kind, severity, metric: 'm', subject: 's', message: 'x', ...(status ? { status } : {}) });
   return {
     kind: HISTORY_KIND, schemaVersion: 1, runs, pins: {}, optimizations: [],
     alerts: [alert('regression', 'error'), alert('regression', 'error', 'acknowledged'), alert('budget', 'warn', 'resolved')],

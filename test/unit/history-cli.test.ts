@@ -20,7 +20,7 @@ test('history list / show / pin / export / prune', async () => {
     const now = Date.now();
     await openHistoryStore(join(dir, '.playwright-perf', 'history.json')).update((d) => {
       d.runs = [1, 2, 3].map((i) => compact(i, [compactTest('tests/a.spec.ts › a, "quoted"', [100 * i])], [{ metric: 'nav.ttfb', subject: 'x/', project: 'p', values: [1, 2, 3] }], { runId: `run000${i}-abcd`, startTime: now - (3 - i) * 60_000 }));
-      d.alerts = [{ runId: 'run0003-abcd', time: now, kind: 'budget', severity: 'error', metric: 'test.duration < 200', subject: 'a', message: 'too slow' }];
+      d.alerts = [{ id: 'a1', runId: 'run0003-abcd', time: now, kind: 'budget', severity: 'error', metric: 'test.duration < 200', subject: 'a', message: 'too slow' }];
     });
     let r = await cli(['history', 'list'], dir);
     assert.equal(r.code, 0, r.stderr);

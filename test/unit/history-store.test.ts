@@ -89,7 +89,7 @@ test('retention keeps N runs and N days, pinned runs always, alerts with their r
   d.runs = [1, 2, 3, 4, 5].map((i) => compact(i, []));
   d.runs[0].startTime = now - 100 * 86_400_000; // too old
   d.pins.keep = ['r2'];
-  d.alerts = [{ runId: 'r3', time: 0, kind: 'budget', severity: 'error', metric: 'm', subject: 's', message: 'x' }];
+  d.alerts = [{ id: 'a1', runId: 'r3', time: 0, kind: 'budget', severity: 'error', metric: 'm', subject: 's', message: 'x' }];
   const { removedRuns } = applyRetention(d, { keepRuns: 2, keepDays: 90, now });
   assert.deepEqual(removedRuns.sort(), ['r1', 'r3']);
   assert.deepEqual(d.runs.map((r) => r.runId), ['r2', 'r4', 'r5']);

@@ -1,4 +1,4 @@
-// The package exports exactly the values docs/package-api.md documents: an internal helper cannot leak
+// The package exports exactly the values docs/public-api.md documents: an internal helper cannot leak
 // into the public API unnoticed, and a documented export cannot disappear.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,11 +11,11 @@ import type { PerfApi } from '../../src/index';
 // @ts-expect-error PerfApi has no `collector`; extensions attach their data with attachPerfData.
 export type NoCollector = PerfApi['collector'];
 
-test('src/index.ts exports exactly the values listed in docs/package-api.md', () => {
-  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'package-api.md'), 'utf8');
+test('src/index.ts exports exactly the values listed in docs/public-api.md', () => {
+  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'public-api.md'), 'utf8');
   const values = doc.slice(doc.indexOf('## Values'), doc.indexOf('## Types'));
   const documented = [...values.matchAll(/^\|\s*`([A-Za-z_]+)`\s*\|/gm)].map((m) => m[1]).sort();
-  assert.ok(documented.length >= 15, `parsed only ${documented.length} exports from docs/package-api.md`);
+  assert.ok(documented.length >= 15, `parsed only ${documented.length} exports from docs/public-api.md`);
   assert.deepEqual(
     Object.keys(api)
       .filter((k) => k !== '__esModule')

@@ -8,12 +8,14 @@ import { historyCommand } from './history';
 import { compareCommand } from './compare';
 import { lighthouseCommand } from './lighthouse';
 import { metricsCommand } from './metrics';
+import { serveCommand } from './serve';
 
 export const commands: CliCommand[] = [
   reportCommand,
   showCommand,
   historyCommand,
   compareCommand,
+  serveCommand,
   lighthouseCommand,
   metricsCommand,
   optimizeCommand,

@@ -19,6 +19,7 @@ import { writeReports } from '../../report/write-reports';
 import { defaultOptions } from '../../reporter/options';
 import { displayPath } from '../../reporter/terminal-summary';
 import { errorMessage } from '../../util/errors';
+import { playwrightVersion } from '../../util/playwright-install';
 
 /** Default runs per URL: Lighthouse CI's default `numberOfRuns` is 3 (median of 3). */
 export const DEFAULT_RUNS = 3;
@@ -141,10 +142,3 @@ export const lighthouseCommand: CliCommand = {
   },
 };
 
-function playwrightVersion(): string {
-  try {
-    return (require('playwright-core/package.json') as { version: string }).version;
-  } catch {
-    return 'n/a';
-  }
-}

@@ -115,8 +115,8 @@ export class PostgresHistoryStore implements HistoryStore {
     });
   }
 
-  revision(): Promise<string> {
-    return this.withRetry('revision', async (client) => {
+  changeToken(): Promise<string> {
+    return this.withRetry('change token', async (client) => {
       const r = await client.query<{ value: string }>(`SELECT value FROM ${SCHEMA}.revision`);
       return `pg:${r.rows[0]?.value ?? 0}`;
     });
