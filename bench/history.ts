@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     data.runs = Array.from({ length: RUNS }, (_, i) => makeRun(i));
     const plainSize = JSON.stringify(data).length;
     let size = 0;
-    let store;
+    let store: ReturnType<typeof openHistoryStore>;
     if (STORE === 'postgres') {
       pg = await startPostgres();
       const url = await pg.createDatabase('bench');

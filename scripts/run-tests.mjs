@@ -2,7 +2,7 @@
 // Runs the test suite with Node's built-in test runner (TypeScript through tsx).
 //   node scripts/run-tests.mjs                  functional tests in parallel, then accuracy tests alone
 //   node scripts/run-tests.mjs unit|e2e|accuracy one group
-//   node scripts/run-tests.mjs <file filter>     matching files (each group keeps its own concurrency)
+//   node scripts/run-tests.mjs <file filter>…    matching files (each group keeps its own concurrency)
 // Functional tests (test/unit, test/e2e) run as parallel processes: every server they start listens
 // on an ephemeral port and every project they write lives in its own temp folder. Accuracy tests
 // (test/accuracy) compare measured times with injected delays, which is only fair on a CPU no other
@@ -16,7 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const filter = process.argv[2];
+const filters = process.argv.slice(2);
 
 function walk(dir) {
   const out = [];
@@ -33,10 +33,10 @@ const GROUPS = ['unit', 'e2e', 'accuracy'];
 let files = walk(join(root, 'test'))
   .map((f) => relative(root, f))
   .sort();
-if (GROUPS.includes(filter)) files = files.filter((f) => f.startsWith(`test/${filter}/`));
-else if (filter) files = files.filter((f) => f.includes(filter));
+const matches = (f, filter) => (GROUPS.includes(filter) ? f.startsWith(`test/${filter}/`) : f.includes(filter));
+if (filters.length) files = files.filter((f) => filters.some((filter) => matches(f, filter)));
 if (files.length === 0) {
-  console.error(`no test files match ${filter ?? '(all)'}`);
+  console.error(`no test files match ${filters.join(' ') || '(all)'}`);
   process.exit(1);
 }
 

@@ -50,7 +50,7 @@ test('fails', async () => { expect(1).toBe(2); });
 });
 after(async () => {
   p?.cleanup();
-  held.forEach((s) => s.destroy());
+  for (const s of held) s.destroy();
   await Promise.all([new Promise((r) => http500?.close(r)), new Promise((r) => silent?.close(r))]);
 });
 

@@ -59,7 +59,9 @@ test('real run: index.html from the reporter opens, renders every view, payloads
         assert.ok(await rp.page.locator('.step-row').count() > 0, 'step tree from the real run');
         await rp.screenshot('real-run-hebrew-detail');
       }
-      await rp.page.evaluate(() => document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => r.click()));
+      await rp.page.evaluate(() => document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => {
+        r.click();
+      }));
     }
     await rp.view('#/tests');
     await rp.screenshot('real-run-tests');

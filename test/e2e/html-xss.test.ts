@@ -52,7 +52,9 @@ for (const size of [40, 800]) {
     const visit = async (hash: string) => {
       await rp.view(hash);
       // Open every collapsed step so each step title/param/error is in the DOM.
-      await rp.page.evaluate(() => document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => r.click()));
+      await rp.page.evaluate(() => document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => {
+        r.click();
+      }));
       const a = await rp.page.evaluate(audit);
       assert.equal(a.pwned, undefined, `${hash}: injected script ran`);
       assert.equal(a.scripts, 3, `${hash}: extra <script> elements`);

@@ -147,7 +147,7 @@ test('browser code (src/**/client) imports only browser code, the view-model con
   assert.ok(clientFiles.length > 10, 'the report page is TypeScript under src/report/client');
   // Shared with the server side: pure modules with no imports of their own but types.
   const shared = /^(report\/html\/(view-model-types|row-codec)|types(\/|$))/;
-  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const escapeRegExp = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const offenders: string[] = [];
   for (const f of clientFiles) {
     const name = relative(SRC, f);
@@ -155,7 +155,7 @@ test('browser code (src/**/client) imports only browser code, the view-model con
     for (const spec of imports(f)) {
       if (!spec.startsWith('.')) { offenders.push(`${name} imports package ${spec}`); continue; }
       const target = relative(SRC, join(f, '..', spec)).replace(/\\/g, '/');
-      const typeOnly = new RegExp(`import\\s+type\\s[^;]*['"]${escape(spec)}['"]`).test(src);
+      const typeOnly = new RegExp(`import\\s+type\\s[^;]*['"]${escapeRegExp(spec)}['"]`).test(src);
       if (!/(^|\/)client(\/|$)/.test(target) && !shared.test(target)) offenders.push(`${name} imports ${spec}`);
       if (/^types(\/|$)/.test(target) && !typeOnly) offenders.push(`${name} imports ${spec} for values (types only)`);
     }

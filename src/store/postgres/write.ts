@@ -17,6 +17,7 @@ export interface Snapshot {
 
 /** Postgres text and jsonb cannot hold U+0000; such a character (only ever seen in hostile test
  *  titles) is stored as U+FFFD, the one change a round trip through the database makes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: Postgres text cannot hold U+0000; it is replaced
 export const pgText = (s: string): string => s.replace(/\u0000/g, '\uFFFD');
 const pgJson = (v: unknown): string => JSON.stringify(v).replace(/\\u0000/g, '\\ufffd');
 
