@@ -27,3 +27,8 @@ export type { PerfPresets, HebrewRenderingOptions, LanguageSwitchOptions, Busine
 export type { LighthouseApi, LighthouseAudit, LighthouseFixtureOptions, LighthouseAuditOptions } from './fixtures/lighthouse';
 export type { LighthouseThresholds } from './lighthouse/map-result';
 export { LIGHTHOUSE_LOCK_ENV_VAR } from './lighthouse/audit-lock';
+export { defineLoadTest, LoadDefinitionError } from './load/validate';
+export { runLoadTest } from './load/coordinator';
+export type { LoadRunOptions, LoadProgress } from './load/coordinator';
+export type { IterationArgs, IterationFn, VuInfo } from './load/iteration-types';
+export type { LoadPerfApi } from './load/perf-api';

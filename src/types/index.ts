@@ -8,3 +8,4 @@ export * from './history';
 export * from './optimize';
 export * from './report';
 export * from './options';
+export * from './load';
