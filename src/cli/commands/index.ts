@@ -7,6 +7,7 @@ import { showCommand } from './show';
 import { historyCommand } from './history';
 import { compareCommand } from './compare';
 import { lighthouseCommand } from './lighthouse';
+import { loadCommand } from './load';
 
 export const commands: CliCommand[] = [
   reportCommand,
@@ -14,6 +15,7 @@ export const commands: CliCommand[] = [
   historyCommand,
   compareCommand,
   lighthouseCommand,
+  loadCommand,
   optimizeCommand,
   rollbackCommand,
 ];
