@@ -13,6 +13,7 @@ interface ResolvedBase {
   gracefulStopMs: number;
   iterationTimeoutMs: number;
   contextOptions: Record<string, unknown>;
+  contextScope: 'iteration' | 'vu';
   thinkTime: { minMs: number; maxMs: number } | null;
 }
 

@@ -7,7 +7,8 @@ import { resolvePerfOptions } from '../fixtures/options';
 import { PerfWorkerState } from '../fixtures/worker-state';
 import type { LoadRawData } from '../types/load';
 import { errorMessage } from '../util/errors';
-import { runScenario } from './executors';
+import { initialVUs, runScenario } from './executors';
+import { prewarmLease, type VuLease } from './vu-runner';
 import { GeneratorMonitor } from './generator-monitor';
 import { LoadRecorder } from './recorder';
 import type { ResolvedLoadTest } from './resolved';
@@ -48,21 +49,31 @@ export async function runSegment(o: SegmentRunOptions): Promise<LoadRawData> {
   const recorder = new LoadRecorder(test.windowMs, test.relativeAccuracy);
   for (const s of test.scenarios) recorder.declareScenario(s.name, s.executor);
   const browser = await openBrowser(test, o.workerIndex);
+  const leases = new Map<string, Map<number, VuLease>>();
+  const worker = new PerfWorkerState(o.workerIndex);
+  const { options: perfOptions } = resolvePerfOptions(test.perfOptions);
+  let t0 = performance.now();
+  const now = () => performance.now() - t0;
+  const env = {
+    browser, recorder, perfOptions, worker, remote: test.browser.connect.length > 0, now, leases,
+    epochToTestMs: (epoch: number) => epoch - (performance.timeOrigin + t0), segment: o.segment, stop: o.stop,
+  };
+  for (const s of test.scenarios.filter((x) => x.contextScope === 'vu')) {
+    const map = new Map<number, VuLease>();
+    leases.set(s.name, map);
+    for (const id of initialVUs(o.segment, s)) {
+      const lease: VuLease = {};
+      map.set(id, lease);
+      await prewarmLease(env, s, lease).catch((e) => recorder.warn(`could not open VU ${id}'s context: ${errorMessage(e)}`));
+    }
+  }
   const startEpoch = await o.ready();
   await sleep(startEpoch - Date.now());
-  const t0 = performance.now();
-  const now = () => performance.now() - t0;
-  const epoch0 = performance.timeOrigin + t0;
+  t0 = performance.now();
   const monitor = new GeneratorMonitor(test.windowMs, now, (i, sample) => recorder.generator(i, sample));
   const drainTimer = setInterval(() => o.onDrain?.(recorder.drain(now())), DRAIN_EVERY_MS);
   monitor.start();
   try {
-    const worker = new PerfWorkerState(o.workerIndex);
-    const { options: perfOptions } = resolvePerfOptions(test.perfOptions);
-    const env = {
-      browser, recorder, perfOptions, worker, remote: test.browser.connect.length > 0, now,
-      epochToTestMs: (epoch: number) => epoch - epoch0, segment: o.segment, stop: o.stop,
-    };
     await Promise.all(test.scenarios.map((s) => runScenario(env, s).catch((e) => recorder.warn(`scenario ${s.name}: ${errorMessage(e)}`))));
     worker.dispose();
   } finally {

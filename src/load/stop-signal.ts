@@ -31,3 +31,14 @@ export function sleep(ms: number, signal?: Promise<void>): Promise<void> {
     void signal?.then(() => { clearTimeout(t); resolve(); });
   });
 }
+
+/** Waits for `work`, at most `ms`, or until `signal` fires — and leaves no timer behind. */
+export async function within(work: Promise<unknown>, ms: number, signal?: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, Math.max(0, ms)); });
+  try {
+    await Promise.race([work.then(() => undefined, () => undefined), timeout, ...(signal ? [signal] : [])]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

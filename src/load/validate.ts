@@ -23,7 +23,7 @@ export const LOAD_PERF_OPTIONS: Record<string, boolean> = {
 };
 
 const KEYS: Record<string, string[]> = {
-  common: ['executor', 'exec', 'startTime', 'gracefulStop', 'iterationTimeout', 'contextOptions'],
+  common: ['executor', 'exec', 'startTime', 'gracefulStop', 'iterationTimeout', 'contextOptions', 'context'],
   'constant-vus': ['vus', 'duration', 'thinkTime'],
   'ramping-vus': ['startVUs', 'stages', 'gracefulRampDown', 'thinkTime'],
   'per-vu-iterations': ['vus', 'iterations', 'maxDuration', 'thinkTime'],
@@ -115,6 +115,9 @@ function resolveScenario(name: string, raw: unknown, problems: string[]): Resolv
   if (raw.contextOptions !== undefined && !isPlainObject(raw.contextOptions)) {
     problems.push(`${path}.contextOptions must be an object (browser.newContext options), got ${describeValue(raw.contextOptions)}`);
   }
+  if (raw.context !== undefined && raw.context !== 'iteration' && raw.context !== 'vu') {
+    problems.push(`${path}.context must be 'iteration' or 'vu', got ${describeValue(raw.context)}`);
+  }
   const c = new Checker(raw, path);
   c.unknownKeys([...KEYS.common, ...KEYS[executor]]);
   const base = {
@@ -124,6 +127,7 @@ function resolveScenario(name: string, raw: unknown, problems: string[]): Resolv
     gracefulStopMs: c.duration('gracefulStop', 30_000),
     iterationTimeoutMs: c.duration('iterationTimeout', 60_000, { positive: true }),
     contextOptions: isPlainObject(raw.contextOptions) ? raw.contextOptions : {},
+    contextScope: raw.context === 'vu' ? 'vu' as const : 'iteration' as const,
     thinkTime: KEYS[executor].includes('thinkTime') ? c.thinkTime() : null,
   };
   let scenario: ResolvedScenario;
