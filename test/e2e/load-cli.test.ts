@@ -15,6 +15,7 @@ import { chromiumLaunchOptions } from '../../src/browser/resolve-chromium';
 import { runLoadTest } from '../../src/load/coordinator';
 import { StopSignal } from '../../src/load/stop-signal';
 import type { LoadReport } from '../../src/types/load';
+import { loadReportValidator } from '../helpers/load-schema';
 
 interface CliRun { code: number | null; stdout: string; stderr: string }
 
@@ -124,5 +125,7 @@ test('two segments (remote browser server + 2 workers, local browser) merge into
   const samples = (r: LoadReport) => r.raw.windows.reduce((n, w) => n + (w.sketches['flow.visit']?.count ?? 0), 0);
   assert.deepEqual([samples(s1), samples(s2), samples(report), report.totals.flows], [6, 6, 12, 12]);
   assert.ok(report.thresholds.every((t) => t.ok));
+  const valid = loadReportValidator()(report);
+  assert.ok(valid.ok, valid.errors);
   assert.match(readFileSync(join(merged, 'index.html'), 'utf8'), /Load report/);
 });
