@@ -54,11 +54,16 @@ export function buildLoadReport(raw: LoadRawData, meta: LoadReportMeta): LoadRep
   const trusted = includeSaturated ? all : aggregate(trustedWindows, raw.windowMs, raw.relativeAccuracy, lastWindowMs);
   const metrics: Record<string, MetricSummary> = {};
   for (const k of [...trusted.sketches.keys()].sort()) metrics[k] = summarizeSketch(trusted.sketches.get(k)!);
+  // A metric seen only while the generator was saturated is still shown, with a warning, rather than hidden.
+  const onlySaturated = [...all.sketches.keys()].filter((k) => !trusted.sketches.has(k)).sort();
+  for (const k of onlySaturated) metrics[k] = summarizeSketch(all.sketches.get(k)!);
 
   // Latency thresholds use trusted windows; counts and error rates use every window.
   const thresholds = meta.thresholds.map((t) => {
     const latency = t.aggregation.kind !== 'count' && t.aggregation.kind !== 'rate';
-    return evaluateThresholds([t], latency ? trusted : all)[0];
+    const untrusted = latency && onlySaturated.includes(t.metric);
+    const v = evaluateThresholds([t], latency && !untrusted ? trusted : all)[0];
+    return untrusted ? { ...v, reason: `${v.reason} (only measured while the generator was saturated: not trustworthy)` } : v;
   });
   const saturated = raw.windows.length - trustedWindows.length;
   const warnings = [...raw.warnings];
@@ -66,6 +71,9 @@ export function buildLoadReport(raw: LoadRawData, meta: LoadReportMeta): LoadRep
     warnings.push(`the load generator was saturated in ${saturated} of ${raw.windows.length} windows (CPU or event-loop ` +
       `delay over the limit): ${includeSaturated ? 'EVERY window was, so the timings below are inflated by the ' +
       'generator and do not describe the app — use fewer VUs per machine or more machines' : 'their timings are excluded from the summaries'}`);
+  }
+  if (onlySaturated.length && !includeSaturated) {
+    warnings.push(`measured only in saturated windows (inflated by the generator): ${onlySaturated.join(', ')}`);
   }
   const seconds = all.seconds || 1;
   const thresholdFailed = thresholds.some((t) => !t.ok);
