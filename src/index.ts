@@ -32,3 +32,4 @@ export { runLoadTest } from './load/coordinator';
 export type { LoadRunOptions, LoadProgress } from './load/coordinator';
 export type { IterationArgs, IterationFn, VuInfo } from './load/iteration-types';
 export type { LoadPerfApi } from './load/perf-api';
+export { fromPlaywrightTest } from './load/pw-test/from-test';

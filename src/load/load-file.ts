@@ -9,7 +9,7 @@ import type { ResolvedLoadTest } from './resolved';
 
 let registered = false;
 
-function registerTypeScript(): void {
+export function registerTypeScript(): void {
   if (registered) return;
   registered = true;
   // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -23,6 +23,8 @@ export async function loadDefinitionFile(file: string, cwd: string): Promise<Res
   registerTypeScript();
   let mod: { default?: unknown };
   try {
+    // Evaluated afresh on every load: a definition may read the environment (LOAD_* variables).
+    delete require.cache[abs];
     mod = require(abs);
   } catch (e) {
     const where = e instanceof Error && e.stack ? `\n${e.stack.split('\n').slice(0, 4).join('\n')}` : '';

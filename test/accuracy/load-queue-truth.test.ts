@@ -46,7 +46,6 @@ after(async () => {
 test('open model under capacity: throughput = offered rate, latency = S + page time alone', async () => {
   // The page alone (an endpoint with no service time) runs as a second scenario in the same test.
   const open = await run(fast, { LOAD_SHAPE: 'open', LOAD_RATE: '4', LOAD_DURATION: '5s' });
-  delete require.cache[require.resolve(join(ROOT, FILE))];
   assert.equal(open.totals.dropped, 0);
   assert.equal(open.totals.failed, 0);
   const tp = steadyThroughput(open) - 2;
@@ -62,7 +61,6 @@ test('open model under capacity: throughput = offered rate, latency = S + page t
 
 test('closed model over capacity: throughput = 1/S and latency grows with the queue', async () => {
   const closed = await run(slow, { LOAD_SHAPE: 'closed', LOAD_VUS: '10', LOAD_DURATION: '5s' });
-  delete require.cache[require.resolve(join(ROOT, FILE))];
   const capacity = 1000 / 200;
   const tp = steadyThroughput(closed);
   assert.ok(Math.abs(tp - capacity) / capacity <= 0.1, `throughput ${tp}/s vs 1/S = ${capacity.toFixed(2)}/s${generatorNote(closed)}`);
