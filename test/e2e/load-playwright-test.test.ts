@@ -21,6 +21,8 @@ test('runs the test with its fixtures and hooks, once per iteration', async () =
   assert.equal(r.totals.iterations, 2);
   assert.equal(r.totals.failed, 0, JSON.stringify(r.raw.errorSamples));
   assert.equal(r.totals.flows, 2);
+  const steps = r.raw.windows.reduce((n, w) => n + (w.sketches['step.open work']?.count ?? 0), 0);
+  assert.equal(steps, 2, 'test.step is timed');
   // As in Playwright: beforeEach hooks first, then the fixtures the test function needs.
   const once = ['beforeEach', 'account:setup', 'signedIn:demo', 'body:demo', 'afterEach', 'signedIn:teardown', 'account:teardown'];
   assert.deepEqual(log, [...once, ...once]);

@@ -1,5 +1,11 @@
 // What a spec file declares when it is loaded with the shim `test` (see shim.ts): its tests, the
 // hooks around them, fixtures from `test.extend`, and `test.use` options.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { LoadPerfApi } from '../perf-api';
+
+/** The running iteration's perf API, so the shim's `test.step` can time steps as `step.<title>`. */
+export const currentPerf = new AsyncLocalStorage<LoadPerfApi>();
+
 export type FixtureFn = (deps: Record<string, unknown>, use: (value: unknown) => Promise<void>, info: unknown) => Promise<void>;
 
 export interface FixtureDef {

@@ -5,7 +5,7 @@
 import * as playwright from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
 import type { IterationArgs } from '../iteration-types';
-import { fixtureParams, type CollectedTest, type TestBody } from './registry';
+import { currentPerf, fixtureParams, type CollectedTest, type TestBody } from './registry';
 
 /** Fixtures Playwright Test has that cannot exist in a load iteration, and why (docs/load.md). */
 export const UNAVAILABLE_FIXTURES: Record<string, string> = {
@@ -17,7 +17,11 @@ export const UNAVAILABLE_FIXTURES: Record<string, string> = {
   screenshot: 'recording needs the runner\'s artifact handling',
 };
 
-export async function runCollectedTest(t: CollectedTest, args: IterationArgs): Promise<void> {
+export function runCollectedTest(t: CollectedTest, args: IterationArgs): Promise<void> {
+  return currentPerf.run(args.perf, () => runWithFixtures(t, args));
+}
+
+async function runWithFixtures(t: CollectedTest, args: IterationArgs): Promise<void> {
   const resolved = new Map<string, unknown>();
   const teardowns: Array<() => Promise<void>> = [];
   let request: APIRequestContext | undefined;

@@ -2,7 +2,7 @@
 // Playwright Test's (`test`, `describe`, hooks, `extend`, `use`, `step`, `skip`…), but it only
 // records what the file declares. Everything else (`expect`, `devices`, types) is the real module's.
 import * as real from '@playwright/test';
-import type { CollectedTest, FixtureDef, Fixtures, HookDef, Registry, TestBody } from './registry';
+import { currentPerf, type CollectedTest, type FixtureDef, type Fixtures, type HookDef, type Registry, type TestBody } from './registry';
 
 type Callable = (...args: unknown[]) => unknown;
 
@@ -62,7 +62,10 @@ export function createShimTest(registry: Registry, fixtures: Fixtures = new Map(
   test.setTimeout = () => {};
   test.use = (options: Record<string, unknown>) => Object.assign(registry.useStack[registry.useStack.length - 1], options);
   test.extend = (defs: Record<string, unknown>) => createShimTest(registry, toFixtures(defs, fixtures));
-  test.step = async (_title: string, body: () => unknown) => body();
+  test.step = async (title: string, body: () => unknown) => {
+    const perf = currentPerf.getStore();
+    return perf ? perf.time(title, body) : body();
+  };
   test.info = () => {
     throw new Error('test.info() is not available when a test runs as a load iteration: there is no test run (no ' +
       'attachments, output folder, retries or annotations). See docs/load.md.');
