@@ -1,25 +1,10 @@
-// What the HTML load view shows, computed from the report (pure): per-window series of VUs,
-// throughput, latency percentiles (of the scalability metric) and errors; saturated windows.
+// What the load view page shows, computed from the report (pure): per-window series of VUs,
+// throughput, latency percentiles (of the scalability metric) and errors; the summaries.
 import type { LoadReport } from '../types/load';
+import type { LoadPageModel } from './load-page-model';
 import { deserializeSketch, quantile } from './sketch';
 
-export interface LoadViewModel {
-  title: string;
-  status: LoadReport['status'];
-  windowSeconds: number;
-  metric: string;
-  /** Window start, seconds since the test start. */
-  t: number[];
-  vus: number[];
-  throughput: number[];
-  errors: number[];
-  p50: Array<number | null>;
-  p95: Array<number | null>;
-  p99: Array<number | null>;
-  saturated: boolean[];
-}
-
-export function buildLoadViewModel(r: LoadReport): LoadViewModel {
+export function buildLoadViewModel(r: LoadReport): LoadPageModel {
   const w = r.raw.windowMs / 1000;
   const windows = [...r.raw.windows].sort((a, b) => a.index - b.index);
   const q = (i: number, x: number) => {
@@ -27,14 +12,18 @@ export function buildLoadViewModel(r: LoadReport): LoadViewModel {
     return s && s.count ? Math.round(quantile(deserializeSketch(s), x) * 10) / 10 : null;
   };
   return {
-    title: r.file, status: r.status, windowSeconds: w, metric: r.scalabilityMetric,
-    t: windows.map((x) => x.index * w),
-    vus: windows.map((x) => Math.round(x.activeVUs * 10) / 10),
-    throughput: windows.map((x) => Math.round((x.iterations / w) * 100) / 100),
-    errors: windows.map((x) => x.failed),
-    p50: windows.map((_, i) => q(i, 0.5)),
-    p95: windows.map((_, i) => q(i, 0.95)),
-    p99: windows.map((_, i) => q(i, 0.99)),
-    saturated: windows.map((x) => x.saturated),
+    title: r.file, status: r.status, startedAt: r.startedAt, segments: r.segments, workers: r.workers,
+    windowSeconds: w, metric: r.scalabilityMetric, totals: r.totals,
+    windows: windows.map((x, i) => ({
+      t: x.index * w, vus: Math.round(x.activeVUs * 10) / 10, throughput: Math.round((x.iterations / w) * 100) / 100,
+      errors: x.failed, p50: q(i, 0.5), p95: q(i, 0.95), p99: q(i, 0.99), saturated: x.saturated,
+    })),
+    metrics: Object.entries(r.metrics).map(([name, s]) => ({ name, count: s.count, p50: s.p50, p90: s.p90, p95: s.p95,
+      p99: s.p99, max: s.max })),
+    thresholds: r.thresholds.map(({ metric, expression, ok, actual, reason }) => ({ metric, expression, ok, reason,
+      ...(actual !== undefined ? { actual } : {}) })),
+    scalability: r.scalability,
+    errorSamples: r.raw.errorSamples.slice(0, 50),
+    warnings: r.warnings,
   };
 }

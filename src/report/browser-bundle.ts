@@ -26,6 +26,12 @@ export const BROWSER_BUNDLES: readonly BrowserBundleSpec[] = [
     tsconfig: 'report/client/tsconfig.json',
     style: 'report/client/styles.css',
   },
+  {
+    name: 'load-page',
+    entry: 'load/client/main.ts',
+    tsconfig: 'load/client/tsconfig.json',
+    style: 'report/client/styles.css',
+  },
 ];
 
 /** src/ when running from source, dist/ when built: this file sits one level below either. */

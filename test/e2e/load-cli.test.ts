@@ -127,5 +127,20 @@ test('two segments (remote browser server + 2 workers, local browser) merge into
   assert.ok(report.thresholds.every((t) => t.ok));
   const valid = loadReportValidator()(report);
   assert.ok(valid.ok, valid.errors);
-  assert.match(readFileSync(join(merged, 'index.html'), 'utf8'), /Load report/);
+  // The load view renders in a browser: verdicts, the charts over time, the metrics table.
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage();
+    const cspErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') cspErrors.push(m.text()); });
+    await page.goto('file://' + join(merged, 'index.html'));
+    await page.locator('table.thresholds tbody tr').first().waitFor();
+    assert.equal(await page.locator('table.thresholds tbody tr').count(), 2);
+    assert.ok(await page.locator('svg[aria-label="vus chart"] .mark').count() > 0);
+    assert.ok(await page.locator('svg[aria-label="latency chart"] .mark').count() > 0);
+    assert.match(await page.locator('table.metrics').innerText(), /flow\.visit/);
+    assert.deepEqual(cspErrors, []);
+  } finally {
+    await browser.close();
+  }
 });
