@@ -34,31 +34,33 @@ export class GeneratorMonitor {
 
   private schedule(): void {
     const next = (this.index + 1) * this.windowMs;
-    this.timer = setTimeout(() => { this.take(); this.schedule(); }, Math.max(0, next - this.now()));
+    this.timer = setTimeout(() => { this.take(false); this.schedule(); }, Math.max(0, next - this.now()));
     this.timer.unref();
   }
 
-  /** Closes the current window's sample (also called once at the end for the partial window). */
-  take(): void {
+  /** Closes window `index`'s sample; at the end (`final`) also the partial last window. A timer that
+   *  fires before the kernel's CPU counters moved gives no information and is skipped. */
+  take(final: boolean): void {
     const nowCpu = cpuTimes();
     const total = nowCpu.total - this.last.total;
+    if (total <= 0 && !final) return;
     const cpu = total > 0 ? (nowCpu.busy - this.last.busy) / total : 0;
     this.last = nowCpu;
     const p99 = this.histogram.percentile(99) / 1e6;
     this.histogram.reset();
-    const sample = {
+    this.onSample(this.index, {
       cpu: Math.round(cpu * 1000) / 1000,
       eventLoopP99Ms: Math.round((Number.isFinite(p99) ? p99 : 0) * 10) / 10,
       rssMb: Math.round(process.memoryUsage().rss / 1048576),
       freeMemMb: Math.round(freemem() / 1048576),
-    };
-    this.onSample(Math.max(0, Math.floor((this.now() - 1) / this.windowMs)), sample);
-    this.index = Math.floor(this.now() / this.windowMs);
+    });
+    // A late timer (a blocked event loop) must not attribute one window's sample to the next ones.
+    this.index = Math.max(this.index + 1, Math.floor(this.now() / this.windowMs));
   }
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.take();
+    this.take(true);
     this.histogram.disable();
   }
 }
