@@ -78,6 +78,15 @@ test('every error kind becomes an error sample; the run goes on and the threshol
   assert.ok(r.raw.errorSamples.some((e) => e.kind === 'other' && e.message === 'VU code bug'));
 });
 
+test('an abortOnFail threshold stops the test early, marked aborted', async () => {
+  const r = await runLoadTest({ file: 'test/fixtures/load/abort.load.ts', cwd: REPO_ROOT, stop: new StopSignal() });
+  assert.equal(r.status, 'aborted');
+  assert.equal(r.interruptReason, 'abort-on-fail');
+  assert.ok(r.raw.durationMs < 30_000, `stopped after ${r.raw.durationMs} ms of a 60 s test`);
+  assert.equal(r.thresholds[0].ok, false);
+  assert.deepEqual(r.totals.errors, { other: r.totals.iterations });
+});
+
 test('Ctrl-C stops gracefully and writes the partial result marked interrupted', async () => {
   const out = join(tmp, 'interrupted');
   const servedBefore = server.served.length;
