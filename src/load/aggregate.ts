@@ -16,13 +16,32 @@ export interface Aggregate {
   seconds: number;
 }
 
-export function aggregate(windows: LoadWindow[], windowMs: number, relativeAccuracy: number, lastWindowMs?: number): Aggregate {
+export function aggregate(
+  windows: LoadWindow[],
+  windowMs: number,
+  relativeAccuracy: number,
+  lastWindowMs?: number,
+): Aggregate {
   const parts = new Map<string, SerializedSketch[]>();
-  const a: Aggregate = { sketches: new Map(), iterations: 0, failed: 0, dropped: 0, interrupted: 0, flows: 0, errors: {}, seconds: 0 };
+  const a: Aggregate = {
+    sketches: new Map(),
+    iterations: 0,
+    failed: 0,
+    dropped: 0,
+    interrupted: 0,
+    flows: 0,
+    errors: {},
+    seconds: 0,
+  };
   const last = Math.max(-1, ...windows.map((w) => w.index));
   for (const w of windows) {
-    a.iterations += w.iterations; a.failed += w.failed; a.dropped += w.dropped; a.interrupted += w.interrupted; a.flows += w.flows;
-    for (const [k, n] of Object.entries(w.errors)) a.errors[k as LoadErrorKind] = (a.errors[k as LoadErrorKind] ?? 0) + (n ?? 0);
+    a.iterations += w.iterations;
+    a.failed += w.failed;
+    a.dropped += w.dropped;
+    a.interrupted += w.interrupted;
+    a.flows += w.flows;
+    for (const [k, n] of Object.entries(w.errors))
+      a.errors[k as LoadErrorKind] = (a.errors[k as LoadErrorKind] ?? 0) + (n ?? 0);
     for (const [k, s] of Object.entries(w.sketches)) {
       const list = parts.get(k) ?? [];
       list.push(s);

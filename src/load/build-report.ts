@@ -1,8 +1,14 @@
 // Builds the load report from the run's mergeable data (pure): flags the windows where the
 // generator was saturated, summarises the trusted windows, evaluates thresholds, analyses
 // scalability. Merged segments go through the same function, so a merge is re-evaluated exactly.
-import { LOAD_REPORT_KIND, LOAD_REPORT_VERSION, type LoadRawData, type LoadReport, type LoadWindow,
-  type MetricSummary } from '../types/load';
+import {
+  LOAD_REPORT_KIND,
+  LOAD_REPORT_VERSION,
+  type LoadRawData,
+  type LoadReport,
+  type LoadWindow,
+  type MetricSummary,
+} from '../types/load';
 import { aggregate } from './aggregate';
 import type { ResolvedThreshold } from './resolved';
 import { analyseScalability } from './scalability';
@@ -63,14 +69,22 @@ export function buildLoadReport(raw: LoadRawData, meta: LoadReportMeta): LoadRep
     const latency = t.aggregation.kind !== 'count' && t.aggregation.kind !== 'rate';
     const untrusted = latency && onlySaturated.includes(t.metric);
     const v = evaluateThresholds([t], latency && !untrusted ? trusted : all)[0];
-    return untrusted ? { ...v, reason: `${v.reason} (only measured while the generator was saturated: not trustworthy)` } : v;
+    return untrusted
+      ? { ...v, reason: `${v.reason} (only measured while the generator was saturated: not trustworthy)` }
+      : v;
   });
   const saturated = raw.windows.length - trustedWindows.length;
   const warnings = [...raw.warnings];
   if (saturated) {
-    warnings.push(`the load generator was saturated in ${saturated} of ${raw.windows.length} windows (CPU or event-loop ` +
-      `delay over the limit): ${includeSaturated ? 'EVERY window was, so the timings below are inflated by the ' +
-      'generator and do not describe the app — use fewer VUs per machine or more machines' : 'their timings are excluded from the summaries'}`);
+    warnings.push(
+      `the load generator was saturated in ${saturated} of ${raw.windows.length} windows (CPU or event-loop ` +
+        `delay over the limit): ${
+          includeSaturated
+            ? 'EVERY window was, so the timings below are inflated by the ' +
+              'generator and do not describe the app — use fewer VUs per machine or more machines'
+            : 'their timings are excluded from the summaries'
+        }`,
+    );
   }
   if (onlySaturated.length && !includeSaturated) {
     warnings.push(`measured only in saturated windows (inflated by the generator): ${onlySaturated.join(', ')}`);
@@ -81,27 +95,53 @@ export function buildLoadReport(raw: LoadRawData, meta: LoadReportMeta): LoadRep
   for (const t of meta.thresholds) (spec[t.metric] ??= []).push({ threshold: t.source, abortOnFail: t.abortOnFail });
   const gens = raw.windows.map((w) => w.generator).filter((g) => g !== undefined);
   return {
-    kind: LOAD_REPORT_KIND, schemaVersion: LOAD_REPORT_VERSION,
-    runId: meta.runId, startedAt: meta.startedAt, startTime: meta.startTime,
-    status: meta.interruptReason === 'sigint' ? 'interrupted' : meta.interruptReason === 'abort-on-fail' ? 'aborted'
-      : thresholdFailed ? 'failed' : 'passed',
+    kind: LOAD_REPORT_KIND,
+    schemaVersion: LOAD_REPORT_VERSION,
+    runId: meta.runId,
+    startedAt: meta.startedAt,
+    startTime: meta.startTime,
+    status:
+      meta.interruptReason === 'sigint'
+        ? 'interrupted'
+        : meta.interruptReason === 'abort-on-fail'
+          ? 'aborted'
+          : thresholdFailed
+            ? 'failed'
+            : 'passed',
     interrupted: meta.interrupted,
     ...(meta.interruptReason ? { interruptReason: meta.interruptReason } : {}),
-    file: meta.file, segments: meta.segments, workers: meta.workers, remoteBrowsers: meta.remoteBrowsers,
-    thresholdSpec: spec, scalabilityMetric: meta.scalabilityMetric, metrics, metricsIncludeSaturated: includeSaturated,
+    file: meta.file,
+    segments: meta.segments,
+    workers: meta.workers,
+    remoteBrowsers: meta.remoteBrowsers,
+    thresholdSpec: spec,
+    scalabilityMetric: meta.scalabilityMetric,
+    metrics,
+    metricsIncludeSaturated: includeSaturated,
     totals: {
-      iterations: all.iterations, failed: all.failed, dropped: all.dropped, interrupted: all.interrupted, flows: all.flows,
+      iterations: all.iterations,
+      failed: all.failed,
+      dropped: all.dropped,
+      interrupted: all.interrupted,
+      flows: all.flows,
       iterationsPerSecond: Math.round((all.iterations / seconds) * 100) / 100,
       flowsPerSecond: Math.round((all.flows / seconds) * 100) / 100,
       errorRate: all.iterations ? Math.round((all.failed / all.iterations) * 10000) / 10000 : 0,
       errors: all.errors,
     },
     thresholds,
-    scalability: analyseScalability(includeSaturated ? raw.windows : trustedWindows, raw.windowMs, raw.relativeAccuracy,
-      meta.scalabilityMetric, meta.thresholds),
+    scalability: analyseScalability(
+      includeSaturated ? raw.windows : trustedWindows,
+      raw.windowMs,
+      raw.relativeAccuracy,
+      meta.scalabilityMetric,
+      meta.thresholds,
+    ),
     generator: {
-      saturatedWindows: saturated, windows: raw.windows.length,
-      maxCpu: Math.max(0, ...gens.map((g) => g.cpu)), maxEventLoopP99Ms: Math.max(0, ...gens.map((g) => g.eventLoopP99Ms)),
+      saturatedWindows: saturated,
+      windows: raw.windows.length,
+      maxCpu: Math.max(0, ...gens.map((g) => g.cpu)),
+      maxEventLoopP99Ms: Math.max(0, ...gens.map((g) => g.eventLoopP99Ms)),
     },
     warnings,
     raw,

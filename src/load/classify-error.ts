@@ -16,14 +16,16 @@ export class PageCrashError extends Error {
   }
 }
 
-const CRASH = /Target crashed|Page crashed|Browser has been closed|browser has disconnected|Target page, context or browser has been closed|Browser closed/i;
+const CRASH =
+  /Target crashed|Page crashed|Browser has been closed|browser has disconnected|Target page, context or browser has been closed|Browser closed/i;
 
 export function classifyError(e: unknown): LoadErrorKind {
   const err = e as { name?: string; message?: string; matcherResult?: unknown } | null;
   if (!err || typeof err !== 'object') return 'other';
   if (err.name === 'PageCrashError') return 'crash';
   if (err.name === 'TimeoutError' || /Timeout \d+ms exceeded/.test(err.message ?? '')) return 'timeout';
-  if (err.matcherResult !== undefined || err.name === 'AssertionError' || /^(Error: )?expect\(/.test(err.message ?? '')) return 'assertion';
+  if (err.matcherResult !== undefined || err.name === 'AssertionError' || /^(Error: )?expect\(/.test(err.message ?? ''))
+    return 'assertion';
   if (CRASH.test(err.message ?? '')) return 'crash';
   return 'other';
 }

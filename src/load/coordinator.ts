@@ -46,34 +46,66 @@ function workerEntry(): { path: string; execArgv: string[] } {
   return { path: join(__dirname, ts ? 'worker-main.ts' : 'worker-main.js'), execArgv: ts ? ['--import', 'tsx'] : [] };
 }
 
-function runInWorkers(test: ResolvedLoadTest, o: LoadRunOptions, segment: Segment, workers: number, stop: StopSignal,
-  absorb: (part: LoadRawData) => void): Promise<void> {
+function runInWorkers(
+  test: ResolvedLoadTest,
+  o: LoadRunOptions,
+  segment: Segment,
+  workers: number,
+  stop: StopSignal,
+  absorb: (part: LoadRawData) => void,
+): Promise<void> {
   const entry = workerEntry();
   const children: ChildProcess[] = [];
   let ready = 0;
-  const send = (c: ChildProcess, m: ToWorker) => { if (c.connected) c.send(m); };
+  const send = (c: ChildProcess, m: ToWorker) => {
+    if (c.connected) c.send(m);
+  };
   void stop.onStop.then(() => children.forEach((c) => send(c, { type: 'stop', reason: stop.reason ?? 'sigint' })));
   void stop.onKill.then(() => children.forEach((c) => send(c, { type: 'kill' })));
-  const runs = Array.from({ length: workers }, (_, w) => new Promise<void>((resolve, reject) => {
-    const child = fork(entry.path, [], { execArgv: entry.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    children.push(child);
-    let finished = false;
-    child.on('message', (m: FromWorker) => {
-      if (m.type === 'ready' && ++ready === workers) {
-        const startEpoch = Date.now() + START_MARGIN_MS;
-        children.forEach((c) => send(c, { type: 'start', startEpoch }));
-      } else if (m.type === 'data') absorb(m.part);
-      else if (m.type === 'done') { finished = true; absorb(m.part); resolve(); }
-      else if (m.type === 'failed') { finished = true; reject(new Error(`load worker ${w + 1}: ${m.message}`)); }
-    });
-    child.on('exit', (code) => { if (!finished) reject(new Error(`load worker ${w + 1} exited with code ${code} before finishing`)); });
-    send(child, { type: 'init', file: o.file, cwd: o.cwd, segment: subSegment(segment, w, workers), workerIndex: w,
-      connect: test.browser.connect });
-  }));
-  return Promise.all(runs).then(() => undefined, (e) => {
-    children.forEach((c) => c.kill());
-    throw e;
-  });
+  const runs = Array.from(
+    { length: workers },
+    (_, w) =>
+      new Promise<void>((resolve, reject) => {
+        const child = fork(entry.path, [], {
+          execArgv: entry.execArgv,
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        });
+        children.push(child);
+        let finished = false;
+        child.on('message', (m: FromWorker) => {
+          if (m.type === 'ready' && ++ready === workers) {
+            const startEpoch = Date.now() + START_MARGIN_MS;
+            children.forEach((c) => send(c, { type: 'start', startEpoch }));
+          } else if (m.type === 'data') absorb(m.part);
+          else if (m.type === 'done') {
+            finished = true;
+            absorb(m.part);
+            resolve();
+          } else if (m.type === 'failed') {
+            finished = true;
+            reject(new Error(`load worker ${w + 1}: ${m.message}`));
+          }
+        });
+        child.on('exit', (code) => {
+          if (!finished) reject(new Error(`load worker ${w + 1} exited with code ${code} before finishing`));
+        });
+        send(child, {
+          type: 'init',
+          file: o.file,
+          cwd: o.cwd,
+          segment: subSegment(segment, w, workers),
+          workerIndex: w,
+          connect: test.browser.connect,
+        });
+      }),
+  );
+  return Promise.all(runs).then(
+    () => undefined,
+    (e) => {
+      children.forEach((c) => c.kill());
+      throw e;
+    },
+  );
 }
 
 export async function runLoadTest(o: LoadRunOptions): Promise<LoadReport> {
@@ -98,18 +130,32 @@ export async function runLoadTest(o: LoadRunOptions): Promise<LoadReport> {
     const elapsedMs = performance.now() - startedAt;
     if (abortable.length && !stop.stopped) {
       const a = aggregate(snap.windows, test.windowMs, test.relativeAccuracy);
-      if (abortable.some((t) => elapsedMs >= t.delayAbortEvalMs && !evaluateThreshold(t, a).ok)) stop.stop('abort-on-fail');
+      if (abortable.some((t) => elapsedMs >= t.delayAbortEvalMs && !evaluateThreshold(t, a).ok))
+        stop.stop('abort-on-fail');
     }
     const last = snap.windows.filter((w) => (w.index + 1) * test.windowMs <= elapsedMs).pop();
-    o.onProgress?.({ elapsedMs, iterations: snap.scenarios.reduce((n, s) => n + s.iterations, 0),
-      failed: snap.scenarios.reduce((n, s) => n + s.failed, 0), dropped: snap.scenarios.reduce((n, s) => n + s.dropped, 0),
-      activeVUs: Math.round(last?.activeVUs ?? 0), stopping: stop.stopped });
+    o.onProgress?.({
+      elapsedMs,
+      iterations: snap.scenarios.reduce((n, s) => n + s.iterations, 0),
+      failed: snap.scenarios.reduce((n, s) => n + s.failed, 0),
+      dropped: snap.scenarios.reduce((n, s) => n + s.dropped, 0),
+      activeVUs: Math.round(last?.activeVUs ?? 0),
+      stopping: stop.stopped,
+    });
   };
   try {
     if (workers === 1) {
-      const rest = await runSegment({ test, segment, workerIndex: 0, stop,
-        ready: async () => { startedAt = performance.now() + START_MARGIN_MS; return Date.now() + START_MARGIN_MS; },
-        onDrain: absorb });
+      const rest = await runSegment({
+        test,
+        segment,
+        workerIndex: 0,
+        stop,
+        ready: async () => {
+          startedAt = performance.now() + START_MARGIN_MS;
+          return Date.now() + START_MARGIN_MS;
+        },
+        onDrain: absorb,
+      });
       absorb(rest);
     } else {
       startedAt = performance.now() + START_MARGIN_MS;
@@ -119,9 +165,17 @@ export async function runLoadTest(o: LoadRunOptions): Promise<LoadReport> {
     if (onSigint) process.off('SIGINT', onSigint);
   }
   return buildLoadReport(merged.snapshot(), {
-    runId: randomUUID(), startedAt: new Date(startTime).toISOString(), startTime, file: o.file,
-    segments: [`${segment.index + 1}/${segment.count}`], workers, remoteBrowsers: test.browser.connect,
-    interrupted: stop.stopped, ...(stop.reason ? { interruptReason: stop.reason } : {}),
-    thresholds: test.thresholds, scalabilityMetric: test.scalabilityMetric, generatorLimits: test.generator,
+    runId: randomUUID(),
+    startedAt: new Date(startTime).toISOString(),
+    startTime,
+    file: o.file,
+    segments: [`${segment.index + 1}/${segment.count}`],
+    workers,
+    remoteBrowsers: test.browser.connect,
+    interrupted: stop.stopped,
+    ...(stop.reason ? { interruptReason: stop.reason } : {}),
+    thresholds: test.thresholds,
+    scalabilityMetric: test.scalabilityMetric,
+    generatorLimits: test.generator,
   });
 }

@@ -29,13 +29,15 @@ function leaseFor(env: ExecutorEnv, s: ResolvedScenario, vuId: number): VuLease 
 /** VUs a scenario of this segment runs at its start: what is worth opening before the clock starts. */
 export function initialVUs(segment: Segment, s: ResolvedScenario): number[] {
   switch (s.executor) {
-    case 'ramping-vus': return ownedVUs(segment, s.startVUs);
+    case 'ramping-vus':
+      return ownedVUs(segment, s.startVUs);
     case 'constant-arrival-rate':
     case 'ramping-arrival-rate': {
       const n = Math.min(shareOf(segment, s.maxVUs), shareOf(segment, s.preAllocatedVUs));
       return Array.from({ length: n }, (_, i) => segment.index + i * segment.count);
     }
-    default: return ownedVUs(segment, s.vus);
+    default:
+      return ownedVUs(segment, s.vus);
   }
 }
 
@@ -43,7 +45,13 @@ async function sleepUntil(env: ExecutorEnv, atMs: number): Promise<void> {
   await sleep(atMs - env.now(), env.stop.onStop);
 }
 
-function vuLoop(env: ExecutorEnv, s: ResolvedScenario, vu: Vu, keepGoing: (iteration: number) => boolean, endMs: number): Promise<void> {
+function vuLoop(
+  env: ExecutorEnv,
+  s: ResolvedScenario,
+  vu: Vu,
+  keepGoing: (iteration: number) => boolean,
+  endMs: number,
+): Promise<void> {
   return (async () => {
     env.recorder.vus(+1, env.now());
     try {
@@ -62,14 +70,24 @@ function vuLoop(env: ExecutorEnv, s: ResolvedScenario, vu: Vu, keepGoing: (itera
 }
 
 /** Waits up to `graceMs` for `running` to finish, then aborts what is left. */
-async function drain(env: ExecutorEnv, running: Promise<unknown>[], graceMs: number, abortAll: () => void): Promise<void> {
+async function drain(
+  env: ExecutorEnv,
+  running: Promise<unknown>[],
+  graceMs: number,
+  abortAll: () => void,
+): Promise<void> {
   const all = Promise.all(running);
   await within(all, graceMs, env.stop.onKill);
   abortAll();
   await all;
 }
 
-async function runClosed(env: ExecutorEnv, s: ResolvedScenario, vuIds: number[], keepGoing: (vu: Vu, i: number) => boolean): Promise<void> {
+async function runClosed(
+  env: ExecutorEnv,
+  s: ResolvedScenario,
+  vuIds: number[],
+  keepGoing: (vu: Vu, i: number) => boolean,
+): Promise<void> {
   const endMs = scenarioEndMs(s);
   const vus: Vu[] = vuIds.map((id) => ({ id, stopRequested: false, lease: leaseFor(env, s, id) }));
   for (const vu of vus) vu.loop = vuLoop(env, s, vu, (i) => keepGoing(vu, i), endMs);
@@ -78,10 +96,15 @@ async function runClosed(env: ExecutorEnv, s: ResolvedScenario, vuIds: number[],
   await drain(env, loops, s.gracefulStopMs, () => vus.forEach((v) => v.current?.abort()));
 }
 
-async function runRampingVus(env: ExecutorEnv, s: Extract<ResolvedScenario, { executor: 'ramping-vus' }>): Promise<void> {
+async function runRampingVus(
+  env: ExecutorEnv,
+  s: Extract<ResolvedScenario, { executor: 'ramping-vus' }>,
+): Promise<void> {
   const endMs = scenarioEndMs(s);
   const maxTarget = Math.max(s.startVUs, ...s.stages.map((st) => st.target));
-  const vus = new Map(ownedVUs(env.segment, maxTarget).map((id) => [id, { id, stopRequested: false, lease: leaseFor(env, s, id) } as Vu]));
+  const vus = new Map(
+    ownedVUs(env.segment, maxTarget).map((id) => [id, { id, stopRequested: false, lease: leaseFor(env, s, id) } as Vu]),
+  );
   const loops: Promise<void>[] = [];
   const rampDownAborts: Promise<void>[] = [];
   while (!env.stop.stopped && env.now() < endMs) {
@@ -90,7 +113,9 @@ async function runRampingVus(env: ExecutorEnv, s: Extract<ResolvedScenario, { ex
       const running = vu.loop !== undefined;
       if (vu.id < target && !running) {
         vu.stopRequested = false;
-        const loop = vuLoop(env, s, vu, () => true, endMs).finally(() => { vu.loop = undefined; });
+        const loop = vuLoop(env, s, vu, () => true, endMs).finally(() => {
+          vu.loop = undefined;
+        });
         vu.loop = loop;
         loops.push(loop);
       } else if (vu.id >= target && running && !vu.stopRequested) {
@@ -105,14 +130,18 @@ async function runRampingVus(env: ExecutorEnv, s: Extract<ResolvedScenario, { ex
   await Promise.all(rampDownAborts);
 }
 
-async function runArrivalRate(env: ExecutorEnv, s: Extract<ResolvedScenario, { executor: 'constant-arrival-rate' | 'ramping-arrival-rate' }>): Promise<void> {
-  const [startRate, stages] = s.executor === 'constant-arrival-rate'
-    ? [s.ratePerMs, [{ durationMs: s.durationMs, target: s.ratePerMs }]]
-    : [s.startRatePerMs, s.stages];
+async function runArrivalRate(
+  env: ExecutorEnv,
+  s: Extract<ResolvedScenario, { executor: 'constant-arrival-rate' | 'ramping-arrival-rate' }>,
+): Promise<void> {
+  const [startRate, stages] =
+    s.executor === 'constant-arrival-rate'
+      ? [s.ratePerMs, [{ durationMs: s.durationMs, target: s.ratePerMs }]]
+      : [s.startRatePerMs, s.stages];
   const maxVUs = shareOf(env.segment, s.maxVUs);
   const idle: number[] = [];
   let allocated = 0;
-  const allocate = () => env.segment.index + (allocated++) * env.segment.count;
+  const allocate = () => env.segment.index + allocated++ * env.segment.count;
   for (let i = 0; i < Math.min(maxVUs, shareOf(env.segment, s.preAllocatedVUs)); i++) idle.push(allocate());
   const inFlight = new Set<RunningIteration>();
   const done: Promise<void>[] = [];
@@ -124,7 +153,10 @@ async function runArrivalRate(env: ExecutorEnv, s: Extract<ResolvedScenario, { e
     await sleepUntil(env, s.startTimeMs + t);
     if (env.stop.stopped) break;
     const vuId = idle.pop() ?? (allocated < maxVUs ? allocate() : undefined);
-    if (vuId === undefined) { env.recorder.dropped(s.name, s.executor, env.now()); continue; }
+    if (vuId === undefined) {
+      env.recorder.dropped(s.name, s.executor, env.now());
+      continue;
+    }
     const n = iterationsOf.get(vuId) ?? 0;
     iterationsOf.set(vuId, n + 1);
     env.recorder.vus(+1, env.now());
@@ -132,11 +164,13 @@ async function runArrivalRate(env: ExecutorEnv, s: Extract<ResolvedScenario, { e
     leases.set(vuId, lease);
     const it = startIteration(env, s, vuId, n, lease);
     inFlight.add(it);
-    done.push(it.done.then(() => {
-      inFlight.delete(it);
-      env.recorder.vus(-1, env.now());
-      idle.push(vuId);
-    }));
+    done.push(
+      it.done.then(() => {
+        inFlight.delete(it);
+        env.recorder.vus(-1, env.now());
+        idle.push(vuId);
+      }),
+    );
   }
   await sleepUntil(env, scenarioEndMs(s));
   await drain(env, done, s.gracefulStopMs, () => inFlight.forEach((it) => it.abort()));

@@ -24,8 +24,11 @@ export class GeneratorMonitor {
   private timer?: NodeJS.Timeout;
   private index = 0;
 
-  constructor(private readonly windowMs: number, private readonly now: () => number,
-    private readonly onSample: (windowIndex: number, sample: GeneratorWindowSample) => void) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly now: () => number,
+    private readonly onSample: (windowIndex: number, sample: GeneratorWindowSample) => void,
+  ) {}
 
   start(): void {
     this.histogram.enable();
@@ -34,7 +37,13 @@ export class GeneratorMonitor {
 
   private schedule(): void {
     const next = (this.index + 1) * this.windowMs;
-    this.timer = setTimeout(() => { this.take(false); this.schedule(); }, Math.max(0, next - this.now()));
+    this.timer = setTimeout(
+      () => {
+        this.take(false);
+        this.schedule();
+      },
+      Math.max(0, next - this.now()),
+    );
     this.timer.unref();
   }
 

@@ -33,15 +33,31 @@ export function compactLoadRun(report: LoadReport): CompactRun {
     metrics.push({ metric: 'load.p50', subject: name, project: 'load', values: [s.p50] });
   }
   metrics.push({ metric: 'load.errorRate', subject: 'errors', project: 'load', values: [report.totals.errorRate] });
-  metrics.push({ metric: 'load.throughput', subject: 'iterations', project: 'load', values: [report.totals.iterationsPerSecond] });
+  metrics.push({
+    metric: 'load.throughput',
+    subject: 'iterations',
+    project: 'load',
+    values: [report.totals.iterationsPerSecond],
+  });
   return {
-    runId: report.runId, startTime: report.startTime, wallTimeMs: Math.round(report.raw.durationMs),
-    status: report.status, interrupted: report.interrupted, machineClass: machineClassHere(),
+    runId: report.runId,
+    startTime: report.startTime,
+    wallTimeMs: Math.round(report.raw.durationMs),
+    status: report.status,
+    interrupted: report.interrupted,
+    machineClass: machineClassHere(),
     ...(report.segments.length === 1 && report.segments[0] !== '1/1' ? { shard: report.segments[0] } : {}),
-    env: { playwrightVersion: '', perfVersion: perfVersion(), nodeVersion: process.version, cpuModel: cpus()[0]?.model ?? '',
-      ci: !!process.env.CI, workers: report.workers },
+    env: {
+      playwrightVersion: '',
+      perfVersion: perfVersion(),
+      nodeVersion: process.version,
+      cpuModel: cpus()[0]?.model ?? '',
+      ci: !!process.env.CI,
+      workers: report.workers,
+    },
     labels: { kind: 'load', file: report.file },
-    tests: [], metrics,
+    tests: [],
+    metrics,
   };
 }
 
@@ -53,17 +69,32 @@ const median = (xs: number[]) => {
 /** Changes of p95 per metric, errors and throughput vs the median of earlier comparable runs (pure). */
 export function compareLoadRun(current: CompactRun, earlier: CompactRun[]): LoadHistoryChange[] {
   const comparable = earlier
-    .filter((r) => r.runId !== current.runId && r.labels?.file === current.labels?.file && r.machineClass === current.machineClass && !r.interrupted)
-    .sort((a, b) => b.startTime - a.startTime).slice(0, COMPARE_RUNS);
+    .filter(
+      (r) =>
+        r.runId !== current.runId &&
+        r.labels?.file === current.labels?.file &&
+        r.machineClass === current.machineClass &&
+        !r.interrupted,
+    )
+    .sort((a, b) => b.startTime - a.startTime)
+    .slice(0, COMPARE_RUNS);
   const out: LoadHistoryChange[] = [];
   for (const m of current.metrics) {
     if (m.metric === 'load.p50') continue;
-    const past = comparable.map((r) => r.metrics.find((x) => x.metric === m.metric && x.subject === m.subject)?.values[0])
+    const past = comparable
+      .map((r) => r.metrics.find((x) => x.metric === m.metric && x.subject === m.subject)?.values[0])
       .filter((v): v is number => v !== undefined);
     if (!past.length) continue;
     const baseline = median(past);
     const cur = m.values[0];
-    out.push({ metric: m.metric, subject: m.subject, current: cur, baseline, change: baseline ? cur / baseline - 1 : 0, runs: past.length });
+    out.push({
+      metric: m.metric,
+      subject: m.subject,
+      current: cur,
+      baseline,
+      change: baseline ? cur / baseline - 1 : 0,
+      runs: past.length,
+    });
   }
   return out;
 }

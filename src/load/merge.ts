@@ -14,7 +14,9 @@ export function checkLoadReport(value: unknown, name: string): LoadReport {
     throw new LoadMergeError(`${name}: not a playwright-perf load report (kind must be "${LOAD_REPORT_KIND}")`);
   }
   if (value.schemaVersion !== LOAD_REPORT_VERSION) {
-    throw new LoadMergeError(`${name}: schemaVersion ${String(value.schemaVersion)} is not supported (expected ${LOAD_REPORT_VERSION})`);
+    throw new LoadMergeError(
+      `${name}: schemaVersion ${String(value.schemaVersion)} is not supported (expected ${LOAD_REPORT_VERSION})`,
+    );
   }
   if (!isPlainObject(value.raw) || !Array.isArray((value.raw as { windows?: unknown }).windows)) {
     throw new LoadMergeError(`${name}: raw.windows is missing; the report cannot be merged`);
@@ -31,16 +33,23 @@ export function mergeLoadReports(reports: LoadReport[]): LoadReport {
       if (seen.has(s)) throw new LoadMergeError(`segment ${s} appears twice: each segment must be merged once`);
       seen.add(s);
     }
-    if (r.file !== first.file) throw new LoadMergeError(`reports come from different load tests: ${first.file} and ${r.file}`);
+    if (r.file !== first.file)
+      throw new LoadMergeError(`reports come from different load tests: ${first.file} and ${r.file}`);
   }
   const merged = new LoadRecorder(first.raw.windowMs, first.raw.relativeAccuracy);
   for (const r of reports) merged.absorb(r.raw);
   const interrupted = reports.find((r) => r.interrupted);
   return buildLoadReport(merged.snapshot(), {
-    runId: randomUUID(), startedAt: first.startedAt, startTime: Math.min(...reports.map((r) => r.startTime)),
-    file: first.file, segments: [...seen].sort(), workers: reports.reduce((n, r) => n + r.workers, 0),
+    runId: randomUUID(),
+    startedAt: first.startedAt,
+    startTime: Math.min(...reports.map((r) => r.startTime)),
+    file: first.file,
+    segments: [...seen].sort(),
+    workers: reports.reduce((n, r) => n + r.workers, 0),
     remoteBrowsers: [...new Set(reports.flatMap((r) => r.remoteBrowsers))],
-    interrupted: !!interrupted, ...(interrupted?.interruptReason ? { interruptReason: interrupted.interruptReason } : {}),
-    thresholds: thresholdsFromSpec(first.thresholdSpec), scalabilityMetric: first.scalabilityMetric,
+    interrupted: !!interrupted,
+    ...(interrupted?.interruptReason ? { interruptReason: interrupted.interruptReason } : {}),
+    thresholds: thresholdsFromSpec(first.thresholdSpec),
+    scalabilityMetric: first.scalabilityMetric,
   });
 }

@@ -25,8 +25,10 @@ export interface LoadPerfApi {
 
 export class LighthouseUnderLoadError extends Error {
   constructor() {
-    super('perf.lighthouse is not available in load tests: an audit takes ~10 s of a whole CPU core, so under load ' +
-      'it would measure the load generator, not the app. Audit in a normal test instead.');
+    super(
+      'perf.lighthouse is not available in load tests: an audit takes ~10 s of a whole CPU core, so under load ' +
+        'it would measure the load generator, not the app. Audit in a normal test instead.',
+    );
     this.name = 'LighthouseUnderLoadError';
   }
 }
@@ -43,6 +45,8 @@ export function createLoadPerfApi(session: PerfSession): LoadPerfApi {
     time: (name, fn) => session.time(name, fn),
     instrument: (context) => session.instrument(context),
     flush: (context) => session.flush(context),
-    lighthouse: async () => { throw new LighthouseUnderLoadError(); },
+    lighthouse: async () => {
+      throw new LighthouseUnderLoadError();
+    },
   };
 }

@@ -4,7 +4,10 @@ import type { LoadExecutor } from '../types/load';
 import type { ParsedThreshold } from './threshold-parse';
 import type { IterationFn } from './iteration-types';
 
-export interface ResolvedStage { durationMs: number; target: number }
+export interface ResolvedStage {
+  durationMs: number;
+  target: number;
+}
 
 interface ResolvedBase {
   name: string;
@@ -17,14 +20,26 @@ interface ResolvedBase {
   thinkTime: { minMs: number; maxMs: number } | null;
 }
 
-export type ResolvedScenario = ResolvedBase & (
-  | { executor: 'constant-vus'; vus: number; durationMs: number }
-  | { executor: 'ramping-vus'; startVUs: number; stages: ResolvedStage[]; gracefulRampDownMs: number }
-  | { executor: 'per-vu-iterations' | 'shared-iterations'; vus: number; iterations: number; maxDurationMs: number }
-  | { executor: 'constant-arrival-rate'; ratePerMs: number; durationMs: number; preAllocatedVUs: number; maxVUs: number }
-  | { executor: 'ramping-arrival-rate'; startRatePerMs: number; stages: ResolvedStage[]; preAllocatedVUs: number;
-      maxVUs: number }
-);
+export type ResolvedScenario = ResolvedBase &
+  (
+    | { executor: 'constant-vus'; vus: number; durationMs: number }
+    | { executor: 'ramping-vus'; startVUs: number; stages: ResolvedStage[]; gracefulRampDownMs: number }
+    | { executor: 'per-vu-iterations' | 'shared-iterations'; vus: number; iterations: number; maxDurationMs: number }
+    | {
+        executor: 'constant-arrival-rate';
+        ratePerMs: number;
+        durationMs: number;
+        preAllocatedVUs: number;
+        maxVUs: number;
+      }
+    | {
+        executor: 'ramping-arrival-rate';
+        startRatePerMs: number;
+        stages: ResolvedStage[];
+        preAllocatedVUs: number;
+        maxVUs: number;
+      }
+  );
 
 export interface ResolvedThreshold extends ParsedThreshold {
   metric: string;
@@ -45,7 +60,11 @@ export interface ResolvedLoadTest {
 }
 
 export const EXECUTORS: readonly LoadExecutor[] = [
-  'constant-vus', 'ramping-vus', 'per-vu-iterations', 'shared-iterations', 'constant-arrival-rate',
+  'constant-vus',
+  'ramping-vus',
+  'per-vu-iterations',
+  'shared-iterations',
+  'constant-arrival-rate',
   'ramping-arrival-rate',
 ];
 

@@ -6,12 +6,20 @@ import type { TestPerfData } from '../types';
 import type { LoadRecorder } from './recorder';
 
 function pathOf(url: string): string {
-  try { return new URL(url).pathname; } catch { return url; }
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
 }
 
 /** `epochToTestMs` converts an epoch time to ms since the test start. */
-export function recordPerfData(recorder: LoadRecorder, data: TestPerfData, nowMs: () => number,
-  epochToTestMs: (epoch: number) => number = () => nowMs()): void {
+export function recordPerfData(
+  recorder: LoadRecorder,
+  data: TestPerfData,
+  nowMs: () => number,
+  epochToTestMs: (epoch: number) => number = () => nowMs(),
+): void {
   for (const f of data.flows ?? []) {
     if (!f.ok) continue;
     const at = epochToTestMs(f.startTime + f.durationMs);
@@ -23,7 +31,8 @@ export function recordPerfData(recorder: LoadRecorder, data: TestPerfData, nowMs
     recorder.sample(`step.${t.name}`, t.durationMs, epochToTestMs(t.startTime + t.durationMs));
   }
   for (const n of data.navigations ?? []) {
-    if (n.durationMs > 0) recorder.sample(`page.${pathOf(n.url)}`, n.durationMs, epochToTestMs(n.startTime + n.durationMs));
+    if (n.durationMs > 0)
+      recorder.sample(`page.${pathOf(n.url)}`, n.durationMs, epochToTestMs(n.startTime + n.durationMs));
   }
   for (const v of data.vitals ?? []) recorder.sample(`vital.${v.name}`, v.value, epochToTestMs(v.time));
 }

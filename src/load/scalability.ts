@@ -15,9 +15,12 @@ const MIN_KNEE_RISE = 0.2;
 function levelThresholds(list: ResolvedThreshold[]): ResolvedThreshold[] {
   // Counts and per-second rates depend on how long a level lasted; only latency and error rate
   // describe the level itself.
-  return list.filter((t) => t.aggregation.kind !== 'count' &&
-    !(t.aggregation.kind === 'rate' && !(t.metric === 'errors' || t.metric.startsWith('errors.'))) &&
-    !['iterations', 'flows', 'dropped_iterations'].includes(t.metric));
+  return list.filter(
+    (t) =>
+      t.aggregation.kind !== 'count' &&
+      !(t.aggregation.kind === 'rate' && !(t.metric === 'errors' || t.metric.startsWith('errors.'))) &&
+      !['iterations', 'flows', 'dropped_iterations'].includes(t.metric),
+  );
 }
 
 export function findKnee(points: Array<{ x: number; y: number }>): number | undefined {
@@ -32,13 +35,21 @@ export function findKnee(points: Array<{ x: number; y: number }>): number | unde
   for (const p of points.slice(1, -1)) {
     // Convex (latency) curve: the knee lies below the chord y = x.
     const d = nx(p.x) - ny(p.y);
-    if (d > bestDistance) { bestDistance = d; best = p.x; }
+    if (d > bestDistance) {
+      bestDistance = d;
+      best = p.x;
+    }
   }
   return best;
 }
 
-export function analyseScalability(windows: LoadWindow[], windowMs: number, relativeAccuracy: number,
-  metric: string, thresholds: ResolvedThreshold[]): ScalabilityAnalysis {
+export function analyseScalability(
+  windows: LoadWindow[],
+  windowMs: number,
+  relativeAccuracy: number,
+  metric: string,
+  thresholds: ResolvedThreshold[],
+): ScalabilityAnalysis {
   const byLevel = new Map<number, LoadWindow[]>();
   for (const w of windows) {
     const level = Math.round(w.activeVUs);
@@ -46,21 +57,30 @@ export function analyseScalability(windows: LoadWindow[], windowMs: number, rela
     byLevel.set(level, [...(byLevel.get(level) ?? []), w]);
   }
   const slo = levelThresholds(thresholds);
-  const points: ScalabilityPoint[] = [...byLevel.entries()].sort((a, b) => a[0] - b[0]).map(([vus, ws]) => {
-    const a = aggregate(ws, windowMs, relativeAccuracy);
-    const s = a.sketches.get(metric);
-    const r = (n: number) => Math.round(n * 100) / 100;
-    return {
-      vus, samples: s?.count ?? 0, p50: s ? r(quantile(s, 0.5)) : 0, p95: s ? r(quantile(s, 0.95)) : 0,
-      throughput: r(a.iterations / a.seconds), errorRate: a.iterations ? r(a.failed / a.iterations) : 0,
-      meetsThresholds: slo.every((t) => evaluateThreshold(t, a).ok || !a.sketches.has(t.metric) && !t.metric.startsWith('errors')),
-    };
-  });
+  const points: ScalabilityPoint[] = [...byLevel.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([vus, ws]) => {
+      const a = aggregate(ws, windowMs, relativeAccuracy);
+      const s = a.sketches.get(metric);
+      const r = (n: number) => Math.round(n * 100) / 100;
+      return {
+        vus,
+        samples: s?.count ?? 0,
+        p50: s ? r(quantile(s, 0.5)) : 0,
+        p95: s ? r(quantile(s, 0.95)) : 0,
+        throughput: r(a.iterations / a.seconds),
+        errorRate: a.iterations ? r(a.failed / a.iterations) : 0,
+        meetsThresholds: slo.every(
+          (t) => evaluateThreshold(t, a).ok || (!a.sketches.has(t.metric) && !t.metric.startsWith('errors')),
+        ),
+      };
+    });
   const firstFail = points.findIndex((p) => !p.meetsThresholds);
   const passing = firstFail === -1 ? points : points.slice(0, firstFail);
   const knee = findKnee(points.map((p) => ({ x: p.vus, y: p.p95 })));
   return {
-    metric, points,
+    metric,
+    points,
     ...(knee !== undefined ? { kneeVUs: knee } : {}),
     ...(passing.length ? { maxVUsMeetingThresholds: passing[passing.length - 1].vus } : {}),
   };

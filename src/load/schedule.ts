@@ -4,7 +4,10 @@
 // segment (k + w·n of n·W), so processes and machines partition the same global schedule exactly.
 import type { ResolvedStage } from './resolved';
 
-export interface Segment { index: number; count: number }
+export interface Segment {
+  index: number;
+  count: number;
+}
 
 export const WHOLE: Segment = { index: 0, count: 1 };
 
@@ -51,8 +54,8 @@ export function arrivalTime(startRate: number, stages: ResolvedStage[], j: numbe
   let r0 = startRate;
   for (const st of stages) {
     const r1 = st.target;
-    const inStage = (r0 + r1) / 2 * st.durationMs;
-    if (done + inStage > j || (done === j && (r0 > 0))) {
+    const inStage = ((r0 + r1) / 2) * st.durationMs;
+    if (done + inStage > j || (done === j && r0 > 0)) {
       const c = j - done;
       const a = (r1 - r0) / (2 * st.durationMs);
       let tau: number;

@@ -39,9 +39,16 @@ export async function openBrowser(test: ResolvedLoadTest, workerIndex: number): 
       throw new Error(`cannot connect to browser server ${wsEndpoint}: ${errorMessage(e)}`);
     }
   }
-  const base = test.browser.executablePath ? { executablePath: test.browser.executablePath, args: ['--disable-gpu'] } : chromiumLaunchOptions();
-  return chromium.launch({ ...base, args: [...(base.args ?? []), ...test.browser.args], headless: test.browser.headless,
-    handleSIGINT: false, handleSIGTERM: false });
+  const base = test.browser.executablePath
+    ? { executablePath: test.browser.executablePath, args: ['--disable-gpu'] }
+    : chromiumLaunchOptions();
+  return chromium.launch({
+    ...base,
+    args: [...(base.args ?? []), ...test.browser.args],
+    headless: test.browser.headless,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+  });
 }
 
 export async function runSegment(o: SegmentRunOptions): Promise<LoadRawData> {
@@ -55,8 +62,16 @@ export async function runSegment(o: SegmentRunOptions): Promise<LoadRawData> {
   let t0 = performance.now();
   const now = () => performance.now() - t0;
   const env = {
-    browser, recorder, perfOptions, worker, remote: test.browser.connect.length > 0, now, leases,
-    epochToTestMs: (epoch: number) => epoch - (performance.timeOrigin + t0), segment: o.segment, stop: o.stop,
+    browser,
+    recorder,
+    perfOptions,
+    worker,
+    remote: test.browser.connect.length > 0,
+    now,
+    leases,
+    epochToTestMs: (epoch: number) => epoch - (performance.timeOrigin + t0),
+    segment: o.segment,
+    stop: o.stop,
   };
   for (const s of test.scenarios.filter((x) => x.contextScope === 'vu')) {
     const map = new Map<number, VuLease>();
@@ -64,7 +79,9 @@ export async function runSegment(o: SegmentRunOptions): Promise<LoadRawData> {
     for (const id of initialVUs(o.segment, s)) {
       const lease: VuLease = {};
       map.set(id, lease);
-      await prewarmLease(env, s, lease).catch((e) => recorder.warn(`could not open VU ${id}'s context: ${errorMessage(e)}`));
+      await prewarmLease(env, s, lease).catch((e) =>
+        recorder.warn(`could not open VU ${id}'s context: ${errorMessage(e)}`),
+      );
     }
   }
   const startEpoch = await o.ready();
@@ -74,7 +91,11 @@ export async function runSegment(o: SegmentRunOptions): Promise<LoadRawData> {
   const drainTimer = setInterval(() => o.onDrain?.(recorder.drain(now())), DRAIN_EVERY_MS);
   monitor.start();
   try {
-    await Promise.all(test.scenarios.map((s) => runScenario(env, s).catch((e) => recorder.warn(`scenario ${s.name}: ${errorMessage(e)}`))));
+    await Promise.all(
+      test.scenarios.map((s) =>
+        runScenario(env, s).catch((e) => recorder.warn(`scenario ${s.name}: ${errorMessage(e)}`)),
+      ),
+    );
     worker.dispose();
   } finally {
     clearInterval(drainTimer);

@@ -43,8 +43,14 @@ export function summarizeSketch(s: DDSketch): MetricSummary {
   if (s.count === 0) return { count: 0, min: 0, max: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0 };
   const q = (x: number) => round(Math.min(s.max, Math.max(s.min, s.getValueAtQuantile(x))));
   return {
-    count: s.count, min: round(s.min), max: round(s.max), mean: round(s.sum / s.count),
-    p50: q(0.5), p90: q(0.9), p95: q(0.95), p99: q(0.99),
+    count: s.count,
+    min: round(s.min),
+    max: round(s.max),
+    mean: round(s.sum / s.count),
+    p50: q(0.5),
+    p90: q(0.9),
+    p95: q(0.95),
+    p99: q(0.99),
   };
 }
 

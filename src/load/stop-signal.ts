@@ -6,8 +6,12 @@ export class StopSignal {
   reason?: 'sigint' | 'abort-on-fail';
   private resolveStop: () => void = () => {};
   private resolveKill: () => void = () => {};
-  readonly onStop = new Promise<void>((r) => { this.resolveStop = r; });
-  readonly onKill = new Promise<void>((r) => { this.resolveKill = r; });
+  readonly onStop = new Promise<void>((r) => {
+    this.resolveStop = r;
+  });
+  readonly onKill = new Promise<void>((r) => {
+    this.resolveKill = r;
+  });
 
   stop(reason: 'sigint' | 'abort-on-fail'): void {
     if (this.stopped) return;
@@ -28,16 +32,28 @@ export function sleep(ms: number, signal?: Promise<void>): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise<void>((resolve) => {
     const t = setTimeout(resolve, ms);
-    void signal?.then(() => { clearTimeout(t); resolve(); });
+    void signal?.then(() => {
+      clearTimeout(t);
+      resolve();
+    });
   });
 }
 
 /** Waits for `work`, at most `ms`, or until `signal` fires — and leaves no timer behind. */
 export async function within(work: Promise<unknown>, ms: number, signal?: Promise<void>): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => { timer = setTimeout(resolve, Math.max(0, ms)); });
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, ms));
+  });
   try {
-    await Promise.race([work.then(() => undefined, () => undefined), timeout, ...(signal ? [signal] : [])]);
+    await Promise.race([
+      work.then(
+        () => undefined,
+        () => undefined,
+      ),
+      timeout,
+      ...(signal ? [signal] : []),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -15,15 +15,18 @@ export interface ParsedThreshold {
   value: number;
 }
 
-const PATTERN = /^\s*(p\(\s*\d+(?:\.\d+)?\s*\)|p\d+(?:\.\d+)?|avg|med|min|max|count|rate)\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
+const PATTERN =
+  /^\s*(p\(\s*\d+(?:\.\d+)?\s*\)|p\d+(?:\.\d+)?|avg|med|min|max|count|rate)\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/;
 
 /** Parsed threshold, or an error message saying what is wrong. */
 export function parseThreshold(source: string): ParsedThreshold | string {
   if (typeof source !== 'string') return `a threshold must be a string such as 'p95 < 2000', got ${typeof source}`;
   const m = PATTERN.exec(source);
   if (!m) {
-    return `"${source}" does not parse: expected '<aggregation> <operator> <number>' with aggregation ` +
-      'p50…p99.9 | p(95) | avg | med | min | max | count | rate and operator < <= > >= == != (e.g. \'p95 < 2000\')';
+    return (
+      `"${source}" does not parse: expected '<aggregation> <operator> <number>' with aggregation ` +
+      "p50…p99.9 | p(95) | avg | med | min | max | count | rate and operator < <= > >= == != (e.g. 'p95 < 2000')"
+    );
   }
   const [, agg, operator, num] = m;
   let aggregation: ThresholdAggregation;
@@ -41,11 +44,17 @@ export function parseThreshold(source: string): ParsedThreshold | string {
 
 export function compare(actual: number, operator: ThresholdOperator, expected: number): boolean {
   switch (operator) {
-    case '<': return actual < expected;
-    case '<=': return actual <= expected;
-    case '>': return actual > expected;
-    case '>=': return actual >= expected;
-    case '==': return actual === expected;
-    case '!=': return actual !== expected;
+    case '<':
+      return actual < expected;
+    case '<=':
+      return actual <= expected;
+    case '>':
+      return actual > expected;
+    case '>=':
+      return actual >= expected;
+    case '==':
+      return actual === expected;
+    case '!=':
+      return actual !== expected;
   }
 }

@@ -13,7 +13,7 @@ const COUNTERS = ['iterations', 'flows', 'dropped_iterations'];
 function counterValue(t: ResolvedThreshold, a: Aggregate): number | string {
   const kind = t.aggregation.kind;
   if (t.metric === 'errors' || t.metric.startsWith('errors.')) {
-    const n = t.metric === 'errors' ? a.failed : a.errors[t.metric.slice('errors.'.length) as LoadErrorKind] ?? 0;
+    const n = t.metric === 'errors' ? a.failed : (a.errors[t.metric.slice('errors.'.length) as LoadErrorKind] ?? 0);
     if (kind === 'count') return n;
     if (kind === 'rate') return a.iterations ? n / a.iterations : 0;
     return `${t.metric} takes 'rate' (fraction of iterations) or 'count', not ${kind}`;
@@ -32,12 +32,18 @@ function sampledValue(t: ResolvedThreshold, a: Aggregate): number | string {
   }
   const agg = t.aggregation;
   switch (agg.kind) {
-    case 'percentile': return quantile(s, agg.q / 100);
-    case 'avg': return s.sum / s.count;
-    case 'min': return s.min;
-    case 'max': return s.max;
-    case 'count': return s.count;
-    case 'rate': return `rate applies to errors, iterations, flows and dropped_iterations, not to ${t.metric}`;
+    case 'percentile':
+      return quantile(s, agg.q / 100);
+    case 'avg':
+      return s.sum / s.count;
+    case 'min':
+      return s.min;
+    case 'max':
+      return s.max;
+    case 'count':
+      return s.count;
+    case 'rate':
+      return `rate applies to errors, iterations, flows and dropped_iterations, not to ${t.metric}`;
   }
 }
 
@@ -49,7 +55,12 @@ export function evaluateThreshold(t: ResolvedThreshold, a: Aggregate): Threshold
   const actual = Math.round(value * 10000) / 10000;
   const ok = compare(value, t.operator, t.value);
   const unit = isCounter || t.metric.startsWith('vital.CLS') ? '' : ' ms';
-  return { ...base, ok, actual, reason: `${t.metric} ${t.source.trim()}: measured ${actual}${unit}${ok ? '' : ` — fails (needs ${t.operator} ${t.value})`}` };
+  return {
+    ...base,
+    ok,
+    actual,
+    reason: `${t.metric} ${t.source.trim()}: measured ${actual}${unit}${ok ? '' : ` — fails (needs ${t.operator} ${t.value})`}`,
+  };
 }
 
 export function evaluateThresholds(list: ResolvedThreshold[], a: Aggregate): ThresholdVerdict[] {

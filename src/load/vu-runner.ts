@@ -53,13 +53,20 @@ export async function releaseLease(lease: VuLease): Promise<void> {
   await c?.close().catch(() => {});
 }
 
-export function startIteration(env: IterationEnv, scenario: ResolvedScenario, vuId: number, iteration: number,
-  lease: VuLease = {}): RunningIteration {
+export function startIteration(
+  env: IterationEnv,
+  scenario: ResolvedScenario,
+  vuId: number,
+  iteration: number,
+  lease: VuLease = {},
+): RunningIteration {
   const reuse = scenario.contextScope === 'vu';
   let context: BrowserContext | undefined;
   let aborted = false;
   let abortResolve: () => void = () => {};
-  const abortSignal = new Promise<void>((r) => { abortResolve = r; });
+  const abortSignal = new Promise<void>((r) => {
+    abortResolve = r;
+  });
   const abort = () => {
     aborted = true;
     abortResolve();
@@ -81,12 +88,17 @@ export function startIteration(env: IterationEnv, scenario: ResolvedScenario, vu
         context = lease.context;
       }
       const ctx = context as BrowserContext;
-      if (aborted) { await ctx.close().catch(() => {}); return; }
+      if (aborted) {
+        await ctx.close().catch(() => {});
+        return;
+      }
       session = new PerfSession(env.perfOptions, [], env.worker, 'chromium', env.remote);
       // A reused context is not instrumented: its collectors would have to be re-armed per iteration.
       if (fresh && !reuse) await session.instrument(ctx);
       let rejectCrash: (e: Error) => void = () => {};
-      const crashed = new Promise<never>((_, reject) => { rejectCrash = reject; });
+      const crashed = new Promise<never>((_, reject) => {
+        rejectCrash = reject;
+      });
       crashed.catch(() => {});
       const watchPage = (p: Page) => {
         const onCrash = () => rejectCrash(new PageCrashError(`page crashed (${p.url()})`));
@@ -106,16 +118,34 @@ export function startIteration(env: IterationEnv, scenario: ResolvedScenario, vu
       };
       ctx.on('response', onResponse);
       cleanups.push(() => ctx.off('response', onResponse));
-      const page = fresh ? await ctx.newPage() : lease.page as Page;
-      if (reuse) { lease.context = ctx; lease.page = page; }
+      const page = fresh ? await ctx.newPage() : (lease.page as Page);
+      if (reuse) {
+        lease.context = ctx;
+        lease.page = page;
+      }
       const perf = createLoadPerfApi(session);
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new IterationTimeoutError(scenario.iterationTimeoutMs)), scenario.iterationTimeoutMs);
+        timer = setTimeout(
+          () => reject(new IterationTimeoutError(scenario.iterationTimeoutMs)),
+          scenario.iterationTimeoutMs,
+        );
       });
       started = env.now();
       await Promise.race([
-        Promise.resolve(scenario.exec({ page, context: ctx, browser: env.browser, perf, vu: { scenario: scenario.name, id: vuId, iteration } })),
-        timeout, crashed, abortSignal.then(() => { throw new Error('aborted'); }),
+        Promise.resolve(
+          scenario.exec({
+            page,
+            context: ctx,
+            browser: env.browser,
+            perf,
+            vu: { scenario: scenario.name, id: vuId, iteration },
+          }),
+        ),
+        timeout,
+        crashed,
+        abortSignal.then(() => {
+          throw new Error('aborted');
+        }),
       ]);
     } catch (e) {
       if (!aborted) error = { kind: classifyError(e), message: errorMessage(e) };
@@ -126,7 +156,10 @@ export function startIteration(env: IterationEnv, scenario: ResolvedScenario, vu
     const end = env.now();
     if (!error && httpError) error = { kind: 'http', message: httpError };
     if (aborted) {
-      env.recorder.iteration({ scenario: scenario.name, atMs: end, durationMs: end - started, interrupted: true }, scenario.executor);
+      env.recorder.iteration(
+        { scenario: scenario.name, atMs: end, durationMs: end - started, interrupted: true },
+        scenario.executor,
+      );
       await releaseLease(lease);
       return;
     }
@@ -138,8 +171,10 @@ export function startIteration(env: IterationEnv, scenario: ResolvedScenario, vu
         env.recorder.warn(`perf data of an iteration could not be read: ${errorMessage(e)}`);
       }
     }
-    env.recorder.iteration({ scenario: scenario.name, atMs: end, durationMs: end - started, ...(error ? { error } : {}) },
-      scenario.executor);
+    env.recorder.iteration(
+      { scenario: scenario.name, atMs: end, durationMs: end - started, ...(error ? { error } : {}) },
+      scenario.executor,
+    );
     // A reused context survives a passed iteration or an HTTP/assertion error; anything else starts afresh.
     const keep = reuse && (!error || error.kind === 'http' || error.kind === 'assertion');
     if (!keep) {

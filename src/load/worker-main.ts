@@ -9,7 +9,9 @@ import { errorMessage } from '../util/errors';
 const send = (m: FromWorker) => process.send?.(m);
 const stop = new StopSignal();
 let resolveStart: (epoch: number) => void = () => {};
-const started = new Promise<number>((r) => { resolveStart = r; });
+const started = new Promise<number>((r) => {
+  resolveStart = r;
+});
 
 // Ctrl-C reaches the whole process group; the coordinator decides how to stop (graceful, then kill).
 process.on('SIGINT', () => {});
@@ -27,8 +29,14 @@ async function run(m: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     const test = await loadDefinitionFile(m.file, m.cwd);
     if (m.connect.length) test.browser.connect = m.connect;
     const rest = await runSegment({
-      test, segment: m.segment, workerIndex: m.workerIndex, stop,
-      ready: async () => { send({ type: 'ready' }); return started; },
+      test,
+      segment: m.segment,
+      workerIndex: m.workerIndex,
+      stop,
+      ready: async () => {
+        send({ type: 'ready' });
+        return started;
+      },
       onDrain: (part) => send({ type: 'data', part }),
     });
     send({ type: 'done', part: rest });

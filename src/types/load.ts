@@ -279,8 +279,17 @@ export interface LoadReport {
   metrics: Record<string, MetricSummary>;
   /** Whether `metrics` had to include saturated windows because no window was trusted. */
   metricsIncludeSaturated: boolean;
-  totals: { iterations: number; failed: number; dropped: number; interrupted: number; flows: number;
-    iterationsPerSecond: number; flowsPerSecond: number; errorRate: number; errors: Partial<Record<LoadErrorKind, number>> };
+  totals: {
+    iterations: number;
+    failed: number;
+    dropped: number;
+    interrupted: number;
+    flows: number;
+    iterationsPerSecond: number;
+    flowsPerSecond: number;
+    errorRate: number;
+    errors: Partial<Record<LoadErrorKind, number>>;
+  };
   thresholds: ThresholdVerdict[];
   scalability: ScalabilityAnalysis;
   generator: { saturatedWindows: number; windows: number; maxCpu: number; maxEventLoopP99Ms: number };

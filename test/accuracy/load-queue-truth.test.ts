@@ -22,8 +22,10 @@ async function run(server: QueueServer, env: Record<string, string>): Promise<Lo
 /** For failure messages: a saturated generator explains inflated timings. */
 function generatorNote(r: LoadReport): string {
   const cpu = r.raw.windows.map((w) => w.generator?.cpu ?? 0);
-  return ` [generator: machine CPU ${cpu.map((c) => Math.round(c * 100)).join('/')} % per window, ` +
-    `event-loop p99 max ${r.generator.maxEventLoopP99Ms} ms]`;
+  return (
+    ` [generator: machine CPU ${cpu.map((c) => Math.round(c * 100)).join('/')} % per window, ` +
+    `event-loop p99 max ${r.generator.maxEventLoopP99Ms} ms]`
+  );
 }
 
 /** Iterations per second over the full windows between the first and the last (ramp-up/drain excluded). */
@@ -55,18 +57,26 @@ test('open model under capacity: throughput = offered rate, latency = S + page t
   assert.ok(work.min >= 50, `no request faster than S: min ${work.min} ms`);
   const expected = 50 + own;
   const tolerance = Math.max(0.05 * expected, 15);
-  assert.ok(Math.abs(work.p50 - expected) <= tolerance,
-    `p50 ${work.p50} ms vs S + page alone = 50 + ${own} = ${expected} ms (± ${tolerance})${generatorNote(open)}`);
+  assert.ok(
+    Math.abs(work.p50 - expected) <= tolerance,
+    `p50 ${work.p50} ms vs S + page alone = 50 + ${own} = ${expected} ms (± ${tolerance})${generatorNote(open)}`,
+  );
 });
 
 test('closed model over capacity: throughput = 1/S and latency grows with the queue', async () => {
   const closed = await run(slow, { LOAD_SHAPE: 'closed', LOAD_VUS: '10', LOAD_DURATION: '5s' });
   const capacity = 1000 / 200;
   const tp = steadyThroughput(closed);
-  assert.ok(Math.abs(tp - capacity) / capacity <= 0.1, `throughput ${tp}/s vs 1/S = ${capacity.toFixed(2)}/s${generatorNote(closed)}`);
+  assert.ok(
+    Math.abs(tp - capacity) / capacity <= 0.1,
+    `throughput ${tp}/s vs 1/S = ${capacity.toFixed(2)}/s${generatorNote(closed)}`,
+  );
   const work = closed.metrics['flow.work'];
   assert.ok(work.min >= 200, `latency never below S: min ${work.min} ms`);
   // With 10 VUs queued on one worker, a request waits behind others: p50 well above S.
   assert.ok(work.p50 > 2 * 200, `p50 ${work.p50} ms should include queueing (S = 200 ms)`);
-  assert.ok(slow.served.every((s) => s.endedAt - s.startedAt >= 199), 'the server kept its service time');
+  assert.ok(
+    slow.served.every((s) => s.endedAt - s.startedAt >= 199),
+    'the server kept its service time',
+  );
 });

@@ -17,18 +17,36 @@ import { StopSignal } from '../../src/load/stop-signal';
 import type { LoadReport } from '../../src/types/load';
 import { loadReportValidator } from '../helpers/load-schema';
 
-interface CliRun { code: number | null; stdout: string; stderr: string }
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
-function cli(args: string[], env: Record<string, string>, onSpawn?: (kill: (s: NodeJS.Signals) => void) => void): Promise<CliRun> {
+function cli(
+  args: string[],
+  env: Record<string, string>,
+  onSpawn?: (kill: (s: NodeJS.Signals) => void) => void,
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_MAIN, 'load', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI_MAIN, 'load', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
     child.on('error', reject);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
     onSpawn?.((s) => child.kill(s));
   });
 }
@@ -53,8 +71,11 @@ test('--help, bad arguments and an invalid definition fail before any browser st
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--segment <i\/n>/);
   const bad = join(tmp, 'bad.load.ts');
-  writeFileSync(bad, `export default { scenarios: { s: { executor: 'constant-arrival-rate', rate: -2, duration: '1s',
-    preAllocatedVUs: 1, exec: async () => {} } }, thresholds: { errors: ['rate is low'] } };\n`);
+  writeFileSync(
+    bad,
+    `export default { scenarios: { s: { executor: 'constant-arrival-rate', rate: -2, duration: '1s',
+    preAllocatedVUs: 1, exec: async () => {} } }, thresholds: { errors: ['rate is low'] } };\n`,
+  );
   const out = join(tmp, 'bad-out');
   const r = await cli([bad, '--out', out, '--no-history'], {});
   assert.equal(r.code, 2);
@@ -90,11 +111,18 @@ test('an abortOnFail threshold stops the test early, marked aborted', async () =
 test('Ctrl-C stops gracefully and writes the partial result marked interrupted', async () => {
   const out = join(tmp, 'interrupted');
   const servedBefore = server.served.length;
-  const r = await cli(['test/fixtures/load/long.load.ts', '--out', out, '--no-history'], { LOAD_TARGET: server.url }, (kill) => {
-    const poll = setInterval(() => {
-      if (server.served.length - servedBefore >= 3) { clearInterval(poll); kill('SIGINT'); }
-    }, 50);
-  });
+  const r = await cli(
+    ['test/fixtures/load/long.load.ts', '--out', out, '--no-history'],
+    { LOAD_TARGET: server.url },
+    (kill) => {
+      const poll = setInterval(() => {
+        if (server.served.length - servedBefore >= 3) {
+          clearInterval(poll);
+          kill('SIGINT');
+        }
+      }, 50);
+    },
+  );
   assert.equal(r.code, 130, r.stderr);
   const report = read(out);
   assert.equal(report.interrupted, true);
@@ -111,8 +139,22 @@ test('two segments (remote browser server + 2 workers, local browser) merge into
   const [a, b] = ['seg1', 'seg2'].map((n) => join(tmp, n));
   const servedBefore = server.served.length;
   const [r1, r2] = await Promise.all([
-    cli(['test/fixtures/load/segments.load.ts', '--segment', '1/2', '--workers', '2', '--connect', browserServer.wsEndpoint(),
-      '--out', a, '--no-history', '--quiet'], env),
+    cli(
+      [
+        'test/fixtures/load/segments.load.ts',
+        '--segment',
+        '1/2',
+        '--workers',
+        '2',
+        '--connect',
+        browserServer.wsEndpoint(),
+        '--out',
+        a,
+        '--no-history',
+        '--quiet',
+      ],
+      env,
+    ),
     cli(['test/fixtures/load/segments.load.ts', '--segment', '2/2', '--out', b, '--no-history', '--quiet'], env),
   ]);
   // Each segment alone fails `iterations: count == 12` (it ran 6); the merge passes it.
@@ -141,12 +183,14 @@ test('two segments (remote browser server + 2 workers, local browser) merge into
   try {
     const page = await browser.newPage();
     const cspErrors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') cspErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') cspErrors.push(m.text());
+    });
     await page.goto('file://' + join(merged, 'index.html'));
     await page.locator('table.thresholds tbody tr').first().waitFor();
     assert.equal(await page.locator('table.thresholds tbody tr').count(), 2);
-    assert.ok(await page.locator('svg[aria-label="vus chart"] .mark').count() > 0);
-    assert.ok(await page.locator('svg[aria-label="latency chart"] .mark').count() > 0);
+    assert.ok((await page.locator('svg[aria-label="vus chart"] .mark').count()) > 0);
+    assert.ok((await page.locator('svg[aria-label="latency chart"] .mark').count()) > 0);
     assert.match(await page.locator('table.metrics').innerText(), /flow\.visit/);
     assert.deepEqual(cspErrors, []);
   } finally {

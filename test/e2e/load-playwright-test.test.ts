@@ -11,7 +11,10 @@ import { LoadDefinitionError } from '../../src/load/validate';
 
 const FILE = 'test/fixtures/load/from-test.load.ts';
 let server: QueueServer;
-before(async () => { server = await startQueueServer(20); process.env.LOAD_TARGET = server.url; });
+before(async () => {
+  server = await startQueueServer(20);
+  process.env.LOAD_TARGET = server.url;
+});
 after(() => server.close());
 
 test('runs the test with its fixtures and hooks, once per iteration', async () => {
@@ -24,7 +27,15 @@ test('runs the test with its fixtures and hooks, once per iteration', async () =
   const steps = r.raw.windows.reduce((n, w) => n + (w.sketches['step.open work']?.count ?? 0), 0);
   assert.equal(steps, 2, 'test.step is timed');
   // As in Playwright: beforeEach hooks first, then the fixtures the test function needs.
-  const once = ['beforeEach', 'account:setup', 'signedIn:demo', 'body:demo', 'afterEach', 'signedIn:teardown', 'account:teardown'];
+  const once = [
+    'beforeEach',
+    'account:setup',
+    'signedIn:demo',
+    'body:demo',
+    'afterEach',
+    'signedIn:teardown',
+    'account:teardown',
+  ];
   assert.deepEqual(log, [...once, ...once]);
 });
 
@@ -33,7 +44,10 @@ test('a title that is not in the file is an error before any browser starts', as
   try {
     await assert.rejects(runLoadTest({ file: FILE, cwd: REPO_ROOT, stop: new StopSignal() }), (e: unknown) => {
       assert.ok(e instanceof LoadDefinitionError);
-      assert.match(e.message, /no test matches "shop › checkout" in test\/fixtures\/load\/suite\.spec\.ts \(tests: "shop › browse", "shop › other"\)/);
+      assert.match(
+        e.message,
+        /no test matches "shop › checkout" in test\/fixtures\/load\/suite\.spec\.ts \(tests: "shop › browse", "shop › other"\)/,
+      );
       return true;
     });
   } finally {

@@ -15,7 +15,8 @@ export interface QueueServer {
   close(): Promise<void>;
 }
 
-const PAGE = '<!doctype html><html><head><title>work</title><link rel="icon" href="data:,"></head>' +
+const PAGE =
+  '<!doctype html><html><head><title>work</title><link rel="icon" href="data:,"></head>' +
   '<body><h1 id="done">done</h1></body></html>';
 
 export async function startQueueServer(serviceMs: number): Promise<QueueServer> {
@@ -24,7 +25,10 @@ export async function startQueueServer(serviceMs: number): Promise<QueueServer> 
   let busy = false;
   const next = () => {
     const job = queue.shift();
-    if (!job) { busy = false; return; }
+    if (!job) {
+      busy = false;
+      return;
+    }
     busy = true;
     const startedAt = Date.now();
     setTimeout(() => {
@@ -50,7 +54,13 @@ export async function startQueueServer(serviceMs: number): Promise<QueueServer> 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`, serviceMs, served,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    url: `http://127.0.0.1:${port}`,
+    serviceMs,
+    served,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -16,12 +16,24 @@ function report(runId: string, latency: number, file = 'a.load.ts') {
     rec.iteration({ scenario: 's', atMs: i * 100, durationMs: latency }, 'constant-vus');
   }
   rec.durationMs = 2000;
-  return buildLoadReport(rec.snapshot(), { runId, startedAt: new Date(0).toISOString(), startTime: Number(runId.slice(1)) * 1000,
-    file, segments: ['1/1'], workers: 1, remoteBrowsers: [], interrupted: false, thresholds: [], scalabilityMetric: 'iteration' });
+  return buildLoadReport(rec.snapshot(), {
+    runId,
+    startedAt: new Date(0).toISOString(),
+    startTime: Number(runId.slice(1)) * 1000,
+    file,
+    segments: ['1/1'],
+    workers: 1,
+    remoteBrowsers: [],
+    interrupted: false,
+    thresholds: [],
+    scalabilityMetric: 'iteration',
+  });
 }
 
 test('a run is compared with the median of earlier comparable runs', () => {
-  const earlier = [report('r1', 100), report('r2', 110), report('r3', 300), report('r4', 500, 'other.load.ts')].map(compactLoadRun);
+  const earlier = [report('r1', 100), report('r2', 110), report('r3', 300), report('r4', 500, 'other.load.ts')].map(
+    compactLoadRun,
+  );
   const changes = compareLoadRun(compactLoadRun(report('r5', 220)), earlier);
   const pay = changes.find((c) => c.metric === 'load.p95' && c.subject === 'flow.pay');
   assert.ok(pay);

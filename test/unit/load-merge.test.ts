@@ -12,7 +12,12 @@ import type { LoadRawData } from '../../src/types/load';
 
 const QS = [0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1];
 
-interface Sample { metric: string; value: number; at: number; failed: boolean }
+interface Sample {
+  metric: string;
+  value: number;
+  at: number;
+  failed: boolean;
+}
 
 function samples(n: number, seed: number): Sample[] {
   const r = rng(seed);
@@ -27,17 +32,36 @@ function samples(n: number, seed: number): Sample[] {
 function record(rec: LoadRecorder, list: Sample[]): void {
   for (const s of list) {
     rec.sample(s.metric, s.value, s.at);
-    rec.iteration({ scenario: 'main', atMs: s.at, durationMs: s.value * 1.1,
-      ...(s.failed ? { error: { kind: 'timeout' as const, message: 'x' } } : {}) }, 'constant-vus');
+    rec.iteration(
+      {
+        scenario: 'main',
+        atMs: s.at,
+        durationMs: s.value * 1.1,
+        ...(s.failed ? { error: { kind: 'timeout' as const, message: 'x' } } : {}),
+      },
+      'constant-vus',
+    );
   }
   rec.durationMs = 9_000;
 }
 
 function meta(segments: string[]): LoadReportMeta {
-  const t = resolveLoadTest({ scenarios: { main: { executor: 'constant-vus', vus: 1, duration: '9s', exec: () => {} } },
-    thresholds: { 'flow.login': ['p95 < 200'], errors: ['rate < 0.05'] } });
-  return { runId: 'r', startedAt: '2026-12-01T00:00:00.000Z', startTime: 0, file: 'x.ts', segments, workers: 1,
-    remoteBrowsers: [], interrupted: false, thresholds: t.thresholds, scalabilityMetric: 'iteration' };
+  const t = resolveLoadTest({
+    scenarios: { main: { executor: 'constant-vus', vus: 1, duration: '9s', exec: () => {} } },
+    thresholds: { 'flow.login': ['p95 < 200'], errors: ['rate < 0.05'] },
+  });
+  return {
+    runId: 'r',
+    startedAt: '2026-12-01T00:00:00.000Z',
+    startTime: 0,
+    file: 'x.ts',
+    segments,
+    workers: 1,
+    remoteBrowsers: [],
+    interrupted: false,
+    thresholds: t.thresholds,
+    scalabilityMetric: 'iteration',
+  };
 }
 
 function assertSameData(a: LoadRawData, b: LoadRawData): void {
@@ -66,8 +90,14 @@ test('two segments merged equal one combined run of the same samples', () => {
   record(combined, all);
   const seg1 = new LoadRecorder(1000, 0.01);
   const seg2 = new LoadRecorder(1000, 0.01);
-  record(seg1, all.filter((_, i) => i % 2 === 0));
-  record(seg2, all.filter((_, i) => i % 2 === 1));
+  record(
+    seg1,
+    all.filter((_, i) => i % 2 === 0),
+  );
+  record(
+    seg2,
+    all.filter((_, i) => i % 2 === 1),
+  );
 
   const merged = new LoadRecorder(1000, 0.01);
   merged.absorb(seg1.snapshot());
@@ -75,7 +105,10 @@ test('two segments merged equal one combined run of the same samples', () => {
   assertSameData(merged.snapshot(), combined.snapshot());
 
   // And through the reports, as `playwright-perf load merge` does.
-  const r = mergeLoadReports([buildLoadReport(seg1.snapshot(), meta(['1/2'])), buildLoadReport(seg2.snapshot(), meta(['2/2']))]);
+  const r = mergeLoadReports([
+    buildLoadReport(seg1.snapshot(), meta(['1/2'])),
+    buildLoadReport(seg2.snapshot(), meta(['2/2'])),
+  ]);
   const one = buildLoadReport(combined.snapshot(), meta(['1/1']));
   assert.deepEqual(r.metrics, one.metrics);
   assert.deepEqual(r.totals, one.totals);
@@ -97,7 +130,9 @@ test('drained parts absorbed one by one equal the undrained recorder', () => {
 });
 
 test('sketch quantiles stay within the relative accuracy of the exact quantile', () => {
-  const values = samples(5000, 3).map((s) => s.value).sort((a, b) => a - b);
+  const values = samples(5000, 3)
+    .map((s) => s.value)
+    .sort((a, b) => a - b);
   const rec = new LoadRecorder(60_000, 0.01);
   for (const v of values) rec.sample('m', v, 0);
   const s = mergeSketches([rec.snapshot().windows[0].sketches.m], 0.01);

@@ -14,7 +14,10 @@ test('segments and worker sub-segments partition the VUs exactly', () => {
   for (let k = 0; k < 3; k++) {
     for (let w = 0; w < 2; w++) seen.push(...ownedVUs(subSegment({ index: k, count: 3 }, w, 2), 20));
   }
-  assert.deepEqual(seen.sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i));
+  assert.deepEqual(
+    seen.sort((a, b) => a - b),
+    Array.from({ length: 20 }, (_, i) => i),
+  );
   // A sub-segment's VUs belong to its segment.
   for (const v of ownedVUs(subSegment({ index: 1, count: 3 }, 1, 2), 50)) assert.ok(owns({ index: 1, count: 3 }, v));
 });
@@ -29,7 +32,10 @@ test('constant arrival rate: iteration j starts at j / rate; the schedule ends w
 
 test('ramping arrival rate: iterations started match the integral of the rate', () => {
   // 0 → 10/s over 2 s, then 10/s for 1 s: 10 + 10 = 20 iterations.
-  const stages = [{ durationMs: 2000, target: 0.01 }, { durationMs: 1000, target: 0.01 }];
+  const stages = [
+    { durationMs: 2000, target: 0.01 },
+    { durationMs: 1000, target: 0.01 },
+  ];
   let n = 0;
   while (arrivalTime(0, stages, n) !== null) n++;
   assert.equal(n, 20);
@@ -39,7 +45,11 @@ test('ramping arrival rate: iterations started match the integral of the rate', 
 });
 
 test('ramping VUs interpolate linearly between stage targets', () => {
-  const stages = [{ durationMs: 1000, target: 10 }, { durationMs: 1000, target: 10 }, { durationMs: 1000, target: 0 }];
+  const stages = [
+    { durationMs: 1000, target: 10 },
+    { durationMs: 1000, target: 10 },
+    { durationMs: 1000, target: 0 },
+  ];
   assert.equal(stageValue(0, stages, 0), 0);
   assert.equal(stageValue(0, stages, 500), 5);
   assert.equal(stageValue(0, stages, 1500), 10);
@@ -51,12 +61,26 @@ test('thresholds evaluate percentiles, error rates and counters with readable re
   const rec = new LoadRecorder(1000, 0.01);
   for (let i = 1; i <= 100; i++) {
     rec.sample('flow.login', i * 10, i * 20);
-    rec.iteration({ scenario: 's', atMs: i * 20, durationMs: i, ...(i <= 2 ? { error: { kind: 'http' as const, message: 'HTTP 500' } } : {}) }, 'constant-vus');
+    rec.iteration(
+      {
+        scenario: 's',
+        atMs: i * 20,
+        durationMs: i,
+        ...(i <= 2 ? { error: { kind: 'http' as const, message: 'HTTP 500' } } : {}),
+      },
+      'constant-vus',
+    );
   }
   const a = aggregate(rec.snapshot().windows, 1000, 0.01);
-  const th = resolveLoadTest({ scenarios: { s: { executor: 'constant-vus', vus: 1, duration: '1s', exec: () => {} } },
-    thresholds: { 'flow.login': ['p95 < 900', 'max <= 1000'], errors: ['rate < 0.01'], 'errors.http': ['count == 2'],
-      'flow.logn': ['p95 < 1'] } }).thresholds;
+  const th = resolveLoadTest({
+    scenarios: { s: { executor: 'constant-vus', vus: 1, duration: '1s', exec: () => {} } },
+    thresholds: {
+      'flow.login': ['p95 < 900', 'max <= 1000'],
+      errors: ['rate < 0.01'],
+      'errors.http': ['count == 2'],
+      'flow.logn': ['p95 < 1'],
+    },
+  }).thresholds;
   const v = th.map((t) => evaluateThreshold(t, a));
   assert.equal(v[0].ok, false);
   assert.ok(Math.abs((v[0].actual as number) - 950) / 950 <= 0.011);
@@ -65,7 +89,10 @@ test('thresholds evaluate percentiles, error rates and counters with readable re
   assert.deepEqual([v[2].ok, v[2].actual], [false, 0.02]);
   assert.equal(v[3].ok, true);
   assert.equal(v[4].ok, false);
-  assert.match(v[4].reason, /no samples of flow\.logn were recorded \(metrics seen: flow\.login, iteration, scenario\.s\)/);
+  assert.match(
+    v[4].reason,
+    /no samples of flow\.logn were recorded \(metrics seen: flow\.login, iteration, scenario\.s\)/,
+  );
 });
 
 test('the knee of a latency curve is where it bends upward', () => {

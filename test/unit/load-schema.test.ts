@@ -12,7 +12,10 @@ import { renderLoadHtml } from '../../src/load/html';
 
 test('committed docs/load-report.schema.json equals a fresh generation', async () => {
   const mod = await import(pathToFileURL(join(__dirname, '..', '..', 'scripts', 'load-schema.mjs')).href);
-  assert.ok(readFileSync(LOAD_SCHEMA_PATH, 'utf8') === mod.generateLoadSchema(), 'stale: run `npm run schema` and commit it');
+  assert.ok(
+    readFileSync(LOAD_SCHEMA_PATH, 'utf8') === mod.generateLoadSchema(),
+    'stale: run `npm run schema` and commit it',
+  );
 });
 
 function report() {
@@ -20,16 +23,36 @@ function report() {
   rec.vus(2, 0);
   for (let i = 0; i < 40; i++) {
     rec.sample('flow.<img src=x onerror=alert(1)>', 100 + i, i * 100);
-    rec.iteration({ scenario: 's', atMs: i * 100, durationMs: 120 + i, ...(i % 10 ? {} : { error: { kind: 'crash' as const, message: '<script>x</script>' } }) }, 'constant-vus');
+    rec.iteration(
+      {
+        scenario: 's',
+        atMs: i * 100,
+        durationMs: 120 + i,
+        ...(i % 10 ? {} : { error: { kind: 'crash' as const, message: '<script>x</script>' } }),
+      },
+      'constant-vus',
+    );
   }
   rec.generator(0, { cpu: 0.97, eventLoopP99Ms: 12, rssMb: 80, freeMemMb: 1000 });
   rec.durationMs = 4000;
   rec.vus(-2, 4000);
-  const t = resolveLoadTest({ scenarios: { s: { executor: 'constant-vus', vus: 2, duration: '4s', exec: () => {} } },
-    thresholds: { iteration: ['p95 < 150'] } });
-  return buildLoadReport(rec.snapshot(), { runId: 'r', startedAt: new Date(0).toISOString(), startTime: 0, file: 'a.load.ts',
-    segments: ['1/1'], workers: 1, remoteBrowsers: [], interrupted: false, thresholds: t.thresholds, scalabilityMetric: 'iteration',
-    generatorLimits: { maxCpu: 0.9, maxEventLoopDelayMs: 100 } });
+  const t = resolveLoadTest({
+    scenarios: { s: { executor: 'constant-vus', vus: 2, duration: '4s', exec: () => {} } },
+    thresholds: { iteration: ['p95 < 150'] },
+  });
+  return buildLoadReport(rec.snapshot(), {
+    runId: 'r',
+    startedAt: new Date(0).toISOString(),
+    startTime: 0,
+    file: 'a.load.ts',
+    segments: ['1/1'],
+    workers: 1,
+    remoteBrowsers: [],
+    interrupted: false,
+    thresholds: t.thresholds,
+    scalabilityMetric: 'iteration',
+    generatorLimits: { maxCpu: 0.9, maxEventLoopDelayMs: 100 },
+  });
 }
 
 test('a built report validates; a broken one does not; saturated windows are flagged and left out', () => {

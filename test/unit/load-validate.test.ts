@@ -22,20 +22,28 @@ function problems(def: unknown): string[] {
 test('unknown executor is named with the list of known ones', () => {
   const p = problems({ scenarios: { browse: { executor: 'constant-users', vus: 2, duration: '1s', exec } } });
   assert.equal(p.length, 1);
-  assert.match(p[0], /^scenarios\.browse\.executor: unknown executor "constant-users" \(known: constant-vus, ramping-vus/);
+  assert.match(
+    p[0],
+    /^scenarios\.browse\.executor: unknown executor "constant-users" \(known: constant-vus, ramping-vus/,
+  );
 });
 
 test('zero and negative rates, VUs and durations name their key', () => {
-  const p = problems({ scenarios: {
-    open: { executor: 'constant-arrival-rate', rate: 0, duration: '2s', preAllocatedVUs: 2, exec },
-    ramp: { executor: 'ramping-arrival-rate', preAllocatedVUs: -1, stages: [{ duration: '1s', target: -3 }], exec },
-    closed: { executor: 'constant-vus', vus: 0, duration: '-1s', exec },
-  } });
+  const p = problems({
+    scenarios: {
+      open: { executor: 'constant-arrival-rate', rate: 0, duration: '2s', preAllocatedVUs: 2, exec },
+      ramp: { executor: 'ramping-arrival-rate', preAllocatedVUs: -1, stages: [{ duration: '1s', target: -3 }], exec },
+      closed: { executor: 'constant-vus', vus: 0, duration: '-1s', exec },
+    },
+  });
   assert.ok(p.includes('scenarios.open.rate must be > 0, got 0'), p.join('\n'));
   assert.ok(p.includes('scenarios.ramp.preAllocatedVUs must be > 0, got -1'), p.join('\n'));
   assert.ok(p.includes('scenarios.ramp.stages[0].target must be >= 0, got -3'), p.join('\n'));
   assert.ok(p.includes('scenarios.closed.vus must be > 0, got 0'), p.join('\n'));
-  assert.ok(p.some((x) => x.startsWith('scenarios.closed.duration must be a duration')), p.join('\n'));
+  assert.ok(
+    p.some((x) => x.startsWith('scenarios.closed.duration must be a duration')),
+    p.join('\n'),
+  );
 });
 
 test('a threshold that does not parse names the metric and index', () => {
@@ -50,15 +58,32 @@ test('a threshold that does not parse names the metric and index', () => {
 
 test('missing exec, unknown option keys and bad top-level keys are reported together', () => {
   const p = problems({ scenarios: { s: { executor: 'constant-vus', vus: 1, duration: '1s', rate: 3 } }, thresold: {} });
-  assert.ok(p.some((x) => x.startsWith('thresold is not a load-test key')), p.join('\n'));
-  assert.ok(p.some((x) => x.startsWith('scenarios.s.exec must be the iteration function')), p.join('\n'));
-  assert.ok(p.some((x) => x.startsWith('scenarios.s.rate is not an option of executor "constant-vus"')), p.join('\n'));
+  assert.ok(
+    p.some((x) => x.startsWith('thresold is not a load-test key')),
+    p.join('\n'),
+  );
+  assert.ok(
+    p.some((x) => x.startsWith('scenarios.s.exec must be the iteration function')),
+    p.join('\n'),
+  );
+  assert.ok(
+    p.some((x) => x.startsWith('scenarios.s.rate is not an option of executor "constant-vus"')),
+    p.join('\n'),
+  );
 });
 
 test('a valid definition resolves with k6 defaults', () => {
   const r = resolveLoadTest({
-    scenarios: { s: { executor: 'ramping-arrival-rate', startRate: 2, timeUnit: '1s', preAllocatedVUs: 3,
-      stages: [{ duration: '1m30s', target: 10 }], exec } },
+    scenarios: {
+      s: {
+        executor: 'ramping-arrival-rate',
+        startRate: 2,
+        timeUnit: '1s',
+        preAllocatedVUs: 3,
+        stages: [{ duration: '1m30s', target: 10 }],
+        exec,
+      },
+    },
     thresholds: { 'flow.pay': [{ threshold: 'p(99)<=3000', abortOnFail: true, delayAbortEval: '10s' }] },
     options: { workers: 2, window: '2s' },
   });
@@ -69,8 +94,15 @@ test('a valid definition resolves with k6 defaults', () => {
   assert.equal(s.gracefulStopMs, 30_000);
   assert.deepEqual(s.stages, [{ durationMs: 90_000, target: 0.01 }]);
   assert.equal(s.startRatePerMs, 0.002);
-  assert.deepEqual(r.thresholds[0], { source: 'p(99)<=3000', aggregation: { kind: 'percentile', q: 99 }, operator: '<=',
-    value: 3000, metric: 'flow.pay', abortOnFail: true, delayAbortEvalMs: 10_000 });
+  assert.deepEqual(r.thresholds[0], {
+    source: 'p(99)<=3000',
+    aggregation: { kind: 'percentile', q: 99 },
+    operator: '<=',
+    value: 3000,
+    metric: 'flow.pay',
+    abortOnFail: true,
+    delayAbortEvalMs: 10_000,
+  });
   assert.equal(r.windowMs, 2000);
   assert.equal(r.workers, 2);
 });
@@ -81,8 +113,18 @@ test('durations and threshold expressions parse as k6 writes them', () => {
   assert.equal(parseDuration(1500), 1500);
   assert.equal(parseDuration('1.5s'), 1500);
   assert.equal(parseDuration('soon'), null);
-  assert.deepEqual(parseThreshold('p95<2000'), { source: 'p95<2000', aggregation: { kind: 'percentile', q: 95 }, operator: '<', value: 2000 });
-  assert.deepEqual(parseThreshold(' med >= 1.5 ').valueOf(), { source: ' med >= 1.5 ', aggregation: { kind: 'percentile', q: 50 }, operator: '>=', value: 1.5 });
+  assert.deepEqual(parseThreshold('p95<2000'), {
+    source: 'p95<2000',
+    aggregation: { kind: 'percentile', q: 95 },
+    operator: '<',
+    value: 2000,
+  });
+  assert.deepEqual(parseThreshold(' med >= 1.5 ').valueOf(), {
+    source: ' med >= 1.5 ',
+    aggregation: { kind: 'percentile', q: 50 },
+    operator: '>=',
+    value: 1.5,
+  });
   assert.equal(typeof parseThreshold('p0 < 1'), 'string');
 });
 

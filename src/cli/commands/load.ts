@@ -35,7 +35,8 @@ function parseSegment(s: string | undefined): { index: number; count: number } |
   const m = /^(\d+)\/(\d+)$/.exec(s);
   const i = m ? Number(m[1]) : NaN;
   const n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--segment must be i/n with 1 <= i <= n (e.g. 1/2), got "${s}"`);
+  if (!m || n < 1 || i < 1 || i > n)
+    throw new UsageError(`--segment must be i/n with 1 <= i <= n (e.g. 1/2), got "${s}"`);
   return { index: i - 1, count: n };
 }
 
@@ -46,12 +47,12 @@ function exitCode(r: LoadReport): number {
 }
 
 async function finish(report: LoadReport, outDir: string, historyFile: string | false, io: CliIO): Promise<number> {
-  const { writeLoadReport } = (require('../../load/write-report') as typeof import('../../load/write-report'));
-  const { formatLoadSummary } = (require('../../load/terminal') as typeof import('../../load/terminal'));
+  const { writeLoadReport } = require('../../load/write-report') as typeof import('../../load/write-report');
+  const { formatLoadSummary } = require('../../load/terminal') as typeof import('../../load/terminal');
   let changes: import('../../load/history').LoadHistoryChange[] = [];
   if (historyFile && !report.interrupted) {
     try {
-      const { recordLoadRun } = (require('../../load/history') as typeof import('../../load/history'));
+      const { recordLoadRun } = require('../../load/history') as typeof import('../../load/history');
       changes = await recordLoadRun(historyFile, report);
     } catch (e) {
       report.warnings.push(`history not updated (${historyFile}): ${errorMessage(e)}`);
@@ -64,17 +65,27 @@ async function finish(report: LoadReport, outDir: string, historyFile: string | 
 }
 
 async function merge(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true,
-    options: { out: { type: 'string' }, history: { type: 'string' }, 'no-history': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, history: { type: 'string' }, 'no-history': { type: 'boolean' } },
+  });
   if (positionals.length < 1) throw new UsageError('load merge needs the load.json files of the segments');
-  const { checkLoadReport, mergeLoadReports } = (require('../../load/merge') as typeof import('../../load/merge'));
+  const { checkLoadReport, mergeLoadReports } = require('../../load/merge') as typeof import('../../load/merge');
   const reports = positionals.map((p) => {
     let parsed: unknown;
-    try { parsed = JSON.parse(readFileSync(resolve(io.cwd, p), 'utf8')); } catch (e) { throw new UsageError(`${p}: ${errorMessage(e)}`); }
+    try {
+      parsed = JSON.parse(readFileSync(resolve(io.cwd, p), 'utf8'));
+    } catch (e) {
+      throw new UsageError(`${p}: ${errorMessage(e)}`);
+    }
     return checkLoadReport(parsed, p);
   });
   const merged = mergeLoadReports(reports);
-  const history = values['no-history'] ? false : resolve(io.cwd, values.history ?? '.playwright-perf/load-history.json');
+  const history = values['no-history']
+    ? false
+    : resolve(io.cwd, values.history ?? '.playwright-perf/load-history.json');
   return finish(merged, resolve(io.cwd, values.out ?? 'load-report'), history, io);
 }
 
@@ -84,37 +95,60 @@ export const loadCommand: CliCommand = {
   usage,
   async run(argv, io) {
     if (argv[0] === 'merge') return merge(argv.slice(1), io);
-    const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: {
-      segment: { type: 'string' }, workers: { type: 'string' }, connect: { type: 'string', multiple: true },
-      out: { type: 'string' }, history: { type: 'string' }, 'no-history': { type: 'boolean' }, quiet: { type: 'boolean' },
-    } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        segment: { type: 'string' },
+        workers: { type: 'string' },
+        connect: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        history: { type: 'string' },
+        'no-history': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+      },
+    });
     if (positionals.length !== 1) throw new UsageError('give exactly one load-test file');
     const segment = parseSegment(values.segment);
     const workers = values.workers === undefined ? undefined : Number(values.workers);
-    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`--workers must be a positive integer, got "${values.workers}"`);
-    for (const c of values.connect ?? []) if (!/^wss?:\/\//.test(c)) throw new UsageError(`--connect must be a ws:// endpoint, got "${c}"`);
-    const { runLoadTest } = (require('../../load/coordinator') as typeof import('../../load/coordinator'));
-    const { LoadDefinitionError } = (require('../../load/validate') as typeof import('../../load/validate'));
-    const { progressLine } = (require('../../load/terminal') as typeof import('../../load/terminal'));
+    if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1))
+      throw new UsageError(`--workers must be a positive integer, got "${values.workers}"`);
+    for (const c of values.connect ?? [])
+      if (!/^wss?:\/\//.test(c)) throw new UsageError(`--connect must be a ws:// endpoint, got "${c}"`);
+    const { runLoadTest } = require('../../load/coordinator') as typeof import('../../load/coordinator');
+    const { LoadDefinitionError } = require('../../load/validate') as typeof import('../../load/validate');
+    const { progressLine } = require('../../load/terminal') as typeof import('../../load/terminal');
     const tty = !values.quiet && process.stderr.isTTY;
     let lastPrinted = 0;
     let report: LoadReport;
     try {
       report = await runLoadTest({
-        file: positionals[0], cwd: io.cwd, ...(segment ? { segment } : {}), ...(workers ? { workers } : {}),
+        file: positionals[0],
+        cwd: io.cwd,
+        ...(segment ? { segment } : {}),
+        ...(workers ? { workers } : {}),
         ...(values.connect?.length ? { connect: values.connect } : {}),
         onProgress: (p) => {
           if (values.quiet) return;
           if (tty) process.stderr.write(`\r${progressLine(p)}\x1b[K`);
-          else if (p.elapsedMs - lastPrinted >= 5000) { lastPrinted = p.elapsedMs; io.stderr(progressLine(p) + '\n'); }
+          else if (p.elapsedMs - lastPrinted >= 5000) {
+            lastPrinted = p.elapsedMs;
+            io.stderr(progressLine(p) + '\n');
+          }
         },
       });
     } catch (e) {
-      if (e instanceof LoadDefinitionError) { io.stderr(`playwright-perf load: ${e.message}\n`); return 2; }
+      if (e instanceof LoadDefinitionError) {
+        io.stderr(`playwright-perf load: ${e.message}\n`);
+        return 2;
+      }
       throw e;
     }
     if (tty) process.stderr.write('\n');
-    const history = values['no-history'] ? false : resolve(io.cwd, values.history ?? '.playwright-perf/load-history.json');
+    const history = values['no-history']
+      ? false
+      : resolve(io.cwd, values.history ?? '.playwright-perf/load-history.json');
     return finish(report, resolve(io.cwd, values.out ?? 'load-report'), history, io);
   },
 };

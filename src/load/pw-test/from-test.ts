@@ -22,8 +22,10 @@ export function fromPlaywrightTest(file: string, title: string | RegExp): Iterat
   });
   if (matches.length !== 1) {
     const list = tests.map((t) => `"${t.titlePath.join(' › ')}"`).join(', ');
-    throw new PlaywrightTestNotFoundError(`fromPlaywrightTest: ${matches.length ? `${matches.length} tests match` : 'no test matches'} ` +
-      `${JSON.stringify(String(title))} in ${file} (tests: ${list || 'none'})`);
+    throw new PlaywrightTestNotFoundError(
+      `fromPlaywrightTest: ${matches.length ? `${matches.length} tests match` : 'no test matches'} ` +
+        `${JSON.stringify(String(title))} in ${file} (tests: ${list || 'none'})`,
+    );
   }
   const t = matches[0];
   return async (args) => {

@@ -6,7 +6,11 @@ import type { LoadPerfApi } from '../perf-api';
 /** The running iteration's perf API, so the shim's `test.step` can time steps as `step.<title>`. */
 export const currentPerf = new AsyncLocalStorage<LoadPerfApi>();
 
-export type FixtureFn = (deps: Record<string, unknown>, use: (value: unknown) => Promise<void>, info: unknown) => Promise<void>;
+export type FixtureFn = (
+  deps: Record<string, unknown>,
+  use: (value: unknown) => Promise<void>,
+  info: unknown,
+) => Promise<void>;
 
 export interface FixtureDef {
   fn?: FixtureFn;
@@ -19,7 +23,11 @@ export type Fixtures = Map<string, FixtureDef>;
 
 export type TestBody = (fixtures: Record<string, unknown>) => Promise<void> | void;
 
-export interface HookDef { kind: 'beforeEach' | 'afterEach' | 'beforeAll' | 'afterAll'; fn: TestBody; fixtures: Fixtures }
+export interface HookDef {
+  kind: 'beforeEach' | 'afterEach' | 'beforeAll' | 'afterAll';
+  fn: TestBody;
+  fixtures: Fixtures;
+}
 
 export interface CollectedTest {
   /** Describe titles and the test title. */
@@ -48,5 +56,8 @@ export function fixtureParams(fn: (...args: never[]) => unknown): string[] {
   const src = fn.toString();
   const m = /^[^(]*?\(\s*\{([^}]*)\}/.exec(src) ?? /^\s*async\s*\{([^}]*)\}/.exec(src);
   if (!m) return [];
-  return m[1].split(',').map((p) => p.trim().split(/[:=]/)[0].trim()).filter((p) => p && !p.startsWith('...'));
+  return m[1]
+    .split(',')
+    .map((p) => p.trim().split(/[:=]/)[0].trim())
+    .filter((p) => p && !p.startsWith('...'));
 }

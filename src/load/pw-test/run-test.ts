@@ -13,8 +13,9 @@ export const UNAVAILABLE_FIXTURES: Record<string, string> = {
   workerInfo: 'VUs are not Playwright workers',
   launchOptions: 'the load test launches (or connects to) one browser per worker process for all its VUs',
   connectOptions: 'set options.browser.connect in the load test instead',
-  video: 'recording needs the runner\'s artifact handling', trace: 'recording needs the runner\'s artifact handling',
-  screenshot: 'recording needs the runner\'s artifact handling',
+  video: "recording needs the runner's artifact handling",
+  trace: "recording needs the runner's artifact handling",
+  screenshot: "recording needs the runner's artifact handling",
 };
 
 export function runCollectedTest(t: CollectedTest, args: IterationArgs): Promise<void> {
@@ -27,8 +28,13 @@ async function runWithFixtures(t: CollectedTest, args: IterationArgs): Promise<v
   let request: APIRequestContext | undefined;
   const baseURL = (t.use.baseURL as string | undefined) ?? undefined;
   const builtins: Record<string, () => Promise<unknown> | unknown> = {
-    page: () => args.page, context: () => args.context, browser: () => args.browser, perf: () => args.perf,
-    browserName: () => 'chromium', playwright: () => playwright, baseURL: () => baseURL,
+    page: () => args.page,
+    context: () => args.context,
+    browser: () => args.browser,
+    perf: () => args.perf,
+    browserName: () => 'chromium',
+    playwright: () => playwright,
+    baseURL: () => baseURL,
     request: async () => {
       request = await playwright.request.newContext(baseURL ? { baseURL } : {});
       return request;
@@ -37,7 +43,8 @@ async function runWithFixtures(t: CollectedTest, args: IterationArgs): Promise<v
 
   const get = async (name: string, chain: string[]): Promise<unknown> => {
     if (resolved.has(name)) return resolved.get(name);
-    if (chain.includes(name)) throw new Error(`fixtures depend on each other in a cycle: ${[...chain, name].join(' → ')}`);
+    if (chain.includes(name))
+      throw new Error(`fixtures depend on each other in a cycle: ${[...chain, name].join(' → ')}`);
     const def = t.fixtures.get(name);
     let value: unknown;
     if (def?.fn) {
@@ -46,15 +53,31 @@ async function runWithFixtures(t: CollectedTest, args: IterationArgs): Promise<v
       for (const d of fixtureParams(fn)) deps[d] = await get(d, [...chain, name]);
       let release: () => void = () => {};
       let provide: (v: unknown) => void = () => {};
-      const provided = new Promise<unknown>((r) => { provide = r; });
-      const run = Promise.resolve(fn(deps, async (v) => {
-        provide(v);
-        await new Promise<void>((r) => { release = r; });
-      }, {}));
-      value = await Promise.race([provided, run.then(() => {
-        throw new Error(`fixture "${name}" returned without calling use()`);
-      })]);
-      teardowns.push(async () => { release(); await run; });
+      const provided = new Promise<unknown>((r) => {
+        provide = r;
+      });
+      const run = Promise.resolve(
+        fn(
+          deps,
+          async (v) => {
+            provide(v);
+            await new Promise<void>((r) => {
+              release = r;
+            });
+          },
+          {},
+        ),
+      );
+      value = await Promise.race([
+        provided,
+        run.then(() => {
+          throw new Error(`fixture "${name}" returned without calling use()`);
+        }),
+      ]);
+      teardowns.push(async () => {
+        release();
+        await run;
+      });
     } else if (def) {
       value = def.value;
     } else if (name in t.use) {
@@ -86,10 +109,18 @@ async function runWithFixtures(t: CollectedTest, args: IterationArgs): Promise<v
   }
   // After-hooks and teardown run even when the body failed, as in Playwright; the first error wins.
   for (const h of t.hooks.filter((x) => x.kind === 'afterEach' || x.kind === 'afterAll').reverse()) {
-    try { await call(h.fn); } catch (e) { failure ??= e; }
+    try {
+      await call(h.fn);
+    } catch (e) {
+      failure ??= e;
+    }
   }
   for (const td of teardowns.reverse()) {
-    try { await td(); } catch (e) { failure ??= e; }
+    try {
+      await td();
+    } catch (e) {
+      failure ??= e;
+    }
   }
   await request?.dispose().catch(() => {});
   if (failure !== undefined) throw failure;
