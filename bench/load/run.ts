@@ -41,10 +41,22 @@ async function ours(url: string, vus: number) {
   return { p95: m?.p95 ?? NaN, iterations: r.totals.iterations };
 }
 
-function artillery(url: string, vus: number) {
+/** Installs Artillery and its Playwright engine into bench/.tmp/artillery (not a project dependency).
+ *  Its @playwright/browser-chromium would download a browser: skipped, it drives the same Chromium. */
+function ensureArtillery(): string | null {
   const bin = join(TMP, 'node_modules', '.bin', 'artillery');
-  if (!existsSync(bin)) return null;
+  if (existsSync(bin)) return bin;
   mkdirSync(TMP, { recursive: true });
+  if (!existsSync(join(TMP, 'package.json'))) writeFileSync(join(TMP, 'package.json'), '{"name":"artillery-bench","private":true}\n');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', 'artillery@2', 'artillery-engine-playwright@1'], {
+    cwd: TMP, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }, timeout: 900_000,
+  });
+  return r.status === 0 && existsSync(bin) ? bin : null;
+}
+
+function artillery(url: string, vus: number) {
+  const bin = ensureArtillery();
+  if (!bin) return null;
   // One arrival per VU at the start, each looping for the duration: the same closed model.
   writeFileSync(
     join(TMP, 'flow.js'),
