@@ -32,6 +32,12 @@ export const BROWSER_BUNDLES: readonly BrowserBundleSpec[] = [
     tsconfig: 'serve/client/tsconfig.json',
     style: 'serve/client/dashboard.css',
   },
+  {
+    name: 'load-page',
+    entry: 'load/client/main.ts',
+    tsconfig: 'load/client/tsconfig.json',
+    style: 'report/client/styles.css',
+  },
 ];
 
 /** src/ when running from source, dist/ when built: this file sits one level below either. */

@@ -10,3 +10,4 @@ export * from './report';
 export * from './options';
 export * from './export';
 export * from './api';
+export * from './load';

@@ -9,6 +9,7 @@ import { compareCommand } from './compare';
 import { lighthouseCommand } from './lighthouse';
 import { metricsCommand } from './metrics';
 import { serveCommand } from './serve';
+import { loadCommand } from './load';
 
 export const commands: CliCommand[] = [
   reportCommand,
@@ -18,6 +19,7 @@ export const commands: CliCommand[] = [
   serveCommand,
   lighthouseCommand,
   metricsCommand,
+  loadCommand,
   optimizeCommand,
   rollbackCommand,
 ];
