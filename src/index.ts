@@ -36,7 +36,6 @@ export { LIGHTHOUSE_LOCK_ENV_VAR } from './lighthouse/audit-lock';
 export { defineLoadTest, LoadDefinitionError } from './load/validate';
 /** Runs a load test file (see docs/load.md). The load runner is loaded on first use, not with the reporter. */
 export function runLoadTest(options: import('./load/coordinator').LoadRunOptions): Promise<import('./types').LoadReport> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   return (require('./load/coordinator') as typeof import('./load/coordinator')).runLoadTest(options);
 }
 export type { LoadRunOptions, LoadProgress } from './load/coordinator';
@@ -44,6 +43,5 @@ export type { IterationArgs, IterationFn, VuInfo } from './load/iteration-types'
 export type { LoadPerfApi } from './load/perf-api';
 /** A scenario iteration that runs an existing Playwright Test test by file and title (docs/load.md). */
 export function fromPlaywrightTest(file: string, title: string | RegExp): import('./load/iteration-types').IterationFn {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   return (require('./load/pw-test/from-test') as typeof import('./load/pw-test/from-test')).fromPlaywrightTest(file, title);
 }

@@ -12,7 +12,6 @@ let registered = false;
 export function registerTypeScript(): void {
   if (registered) return;
   registered = true;
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { register } = require('tsx/cjs/api') as { register(): void };
   register();
 }
