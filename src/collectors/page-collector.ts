@@ -38,7 +38,7 @@ export class PageCollector {
 
   get needsPageScript(): boolean {
     const o = this.options;
-    return o.webVitals || o.navigation || o.longTasks || o.userTimings;
+    return o.webVitals || o.navigation || o.longTasks || o.userTimings || o.routes;
   }
 
   async install(): Promise<void> {

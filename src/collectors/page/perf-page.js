@@ -105,12 +105,14 @@
     }
   }
 
-  function observe(type, cb) {
+  function observe(type, cb, extra) {
     try {
       var po = new PerformanceObserver(timed(function (list) {
         try { cb(list.getEntries()); } catch (e) { note(type, e); }
       }));
-      po.observe({ type: type, buffered: true });
+      var init = { type: type, buffered: true };
+      for (var k in extra || {}) init[k] = extra[k];
+      po.observe(init);
     } catch (e) {
       note(type, e);
     }
@@ -200,10 +202,22 @@
     note('webVitals', new Error('web-vitals library not available'));
   }
 
+  var finalizeRoutes = null;
+  if (config.routes && typeof __pwPerfRoutes === 'function') {
+    try {
+      finalizeRoutes = __pwPerfRoutes({ state: state, timed: timed, schedule: schedule, note: note, observe: observe });
+    } catch (e) {
+      note('routes', e);
+    }
+  }
+
   // loadEventEnd is only set after all load handlers ran: read on the next task.
   addEventListener('load', function () { setTimeout(function () { readNavigation(); send(); }, 0); });
 
-  function finalize() {
+  function finalize(reason) {
+    if (finalizeRoutes) {
+      try { finalizeRoutes(reason); } catch (e) { note('routes', e); }
+    }
     if (!hidden) {
       hidden = true;
       if (document.visibilityState !== 'hidden') {
@@ -219,10 +233,10 @@
     if (config.navigation) readNavigation();
     state.final = true;
   }
-  addEventListener('pagehide', timed(function () { finalize(); send(); }), true);
+  addEventListener('pagehide', timed(function () { finalize('page-hide'); send(); }), true);
   try {
     Object.defineProperty(window, config.flush, {
-      value: timed(function () { finalize(); return JSON.stringify(state); }),
+      value: timed(function () { finalize('test-end'); return JSON.stringify(state); }),
       enumerable: false,
       configurable: true,
     });

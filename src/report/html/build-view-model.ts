@@ -6,6 +6,7 @@ import {
 } from './view-model-types';
 import { StringTable, buildDetails, clip, testBuckets } from './view-model-details';
 import { buildLanes, laneIndex, laneKey } from './view-model-timeline';
+import { routesView } from './view-model-routes';
 
 /** Trend series drawn at most (regressions first); each is a small SVG. */
 export const MAX_TREND_SERIES = 300;
@@ -74,6 +75,7 @@ export function buildViewModel(report: JsonReport): ViewModel {
     details,
     detailStats: { embedded, total: run.tests.length },
     ...(a.navigation ? { navigation: a.navigation } : {}),
+    ...(a.routes ? { routes: routesView(a.routes) } : {}),
     ...(a.vitals ? { vitals: a.vitals } : {}),
     ...(a.locators ? { locators: a.locators } : {}),
     ...(a.actions ? { actions: a.actions } : {}),
