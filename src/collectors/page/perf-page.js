@@ -67,8 +67,8 @@
     }
   });
   // Coalesce bursts (several vitals and observer batches arrive together): one message per
-  // SEND_DELAY_MS at most. Hide/flush send synchronously, so nothing final waits on this timer.
-  var SEND_DELAY_MS = 50;
+  // SEND_DELAY_MS at most (each message is a protocol round trip the worker has to handle). Hide/flush send synchronously, so nothing final waits on this timer.
+  var SEND_DELAY_MS = 200;
   function schedule() {
     if (pending) return;
     pending = true;
@@ -234,6 +234,32 @@
     state.final = true;
   }
   addEventListener('pagehide', timed(function () { finalize('page-hide'); send(); }), true);
+
+  // Whether the flush must wait for frames first. An interaction's Event Timing entry (what INP is
+  // made of) exists only once the frame after it has been presented, which no frame counting in the
+  // page can tell. Two cases need no wait and are certain: no trusted input happened in this
+  // document, or an Event Timing entry at or after the last input has already arrived (its frame was
+  // presented). Everything else waits, as before.
+  var lastInputAt = -1;
+  var lastEntryAt = -1;
+  var onAnyInput = function (e) { if (e.isTrusted) lastInputAt = e.timeStamp; };
+  ['pointerdown', 'pointerup', 'keydown', 'keyup', 'click'].forEach(function (type) {
+    addEventListener(type, onAnyInput, { capture: true, passive: true });
+  });
+  var onEntries = function (entries) {
+    for (var i = 0; i < entries.length; i++) if (entries[i].startTime > lastEntryAt) lastEntryAt = entries[i].startTime;
+  };
+  observe('event', onEntries, { durationThreshold: 16 });
+  observe('first-input', onEntries);
+  try {
+    Object.defineProperty(window, config.flush + 'Pending', {
+      value: function () { return lastInputAt >= 0 && lastEntryAt < lastInputAt - 1; },
+      enumerable: false,
+      configurable: true,
+    });
+  } catch (e) {
+    // Without it the worker waits for frames, as it always did.
+  }
   try {
     Object.defineProperty(window, config.flush, {
       value: timed(function () { finalize('test-end'); return JSON.stringify(state); }),
