@@ -1,8 +1,8 @@
 // The package AS INSTALLED: `npm pack` the built repo, extract the tarball into a fresh project's
 // node_modules/playwright-perf (so only what package.json "files" ships exists — no src/, no test/),
 // link its runtime dependencies from this repo's node_modules (no network), and run real Playwright
-// in a CJS and an ESM project. The in-page collectors (web-vitals IIFE, page script), the HTML
-// client scripts, the CLI bin and the schema export must all work from the tarball alone.
+// in a CJS and an ESM project. The in-page collectors (web-vitals IIFE, page script), the bundled
+// HTML report page, the CLI bin and the schema export must all work from the tarball alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, symlinkSync, readdirSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { REPO_ROOT, PLAYWRIGHT_CLI, type RunOutput } from '../helpers/inline-project';
 import type { RunRecord } from '../../src/types';
+import { BROWSER_BUNDLES, bundlePath } from '../../src/report/browser-bundle';
 
 const base = mkdtempSync(join(tmpdir(), 'pp-journey-'));
 let tarball = '';
@@ -110,12 +111,15 @@ test('the tarball ships dist and docs only, with every asset the runtime reads',
   const pkgDir = join(dir, 'node_modules', 'playwright-perf');
   assert.ok(!existsSync(join(pkgDir, 'src')) && !existsSync(join(pkgDir, 'test')), 'no sources or tests in the package');
   const walk = (d: string): string[] => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
-  // Every non-TypeScript asset under src/ must be in the package (the build copies them to dist/).
+  // Every non-TypeScript asset under src/ must be in the package (the build copies them to dist/),
+  // except the browser pages' build input (their tsconfig.json and package.json).
   for (const f of walk(join(REPO_ROOT, 'src'))) {
-    if (f.endsWith('.ts')) continue;
+    if (f.endsWith('.ts') || /[\\/](tsconfig|package)\.json$/.test(f)) continue;
     const rel = f.slice(join(REPO_ROOT, 'src').length + 1);
     assert.ok(existsSync(join(pkgDir, 'dist', rel)), `dist/${rel} is shipped`);
   }
+  // Every browser page is shipped bundled (the package has no esbuild to bundle it at run time).
+  for (const b of BROWSER_BUNDLES) assert.ok(existsSync(bundlePath(join(pkgDir, 'dist'), b.name)), `${b.name} bundle is shipped`);
   // Everything "exports" points at exists.
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const targets = [pkg.main, pkg.types, ...Object.values(pkg.bin), ...Object.values(pkg.exports).flatMap((e) => typeof e === 'string' ? [e] : Object.values(e as object))] as string[];
@@ -185,7 +189,7 @@ for (const esm of [false, true]) {
     assert.ok(flow && flow.ok && flow.durationMs >= 50, `flow recorded: ${JSON.stringify(perf.flows)}`);
 
     const html = readFileSync(join(dir, 'perf-report', 'index.html'), 'utf8');
-    assert.match(html, /<script[^>]*>[\s\S]*\/\/ 99-main\.js/, 'HTML client scripts are inlined');
+    assert.match(html, /<script>[\s\S]*\/\/ src\/report\/client\/main\.ts/, 'the bundled report page script is inlined');
     if (!esm) {
       // The shipped page renders under its own CSP, without script errors.
       const installed = createRequire(join(dir, 'package.json'))('playwright-perf') as typeof import('../../src');

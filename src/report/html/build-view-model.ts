@@ -1,8 +1,8 @@
 // JsonReport → ViewModel: the compact, display-ready data embedded in index.html. Pure.
 import type { JsonReport, TestRecord } from '../../types';
 import {
-  ATTEMPT_COLS, BUCKETS, STEP_COLS, TEST_COLS, VIEW_MODEL_VERSION,
-  type AttemptRow, type TestRow, type TrendSeries, type ViewModel,
+  ATTEMPT_COLS, ATTEMPT_ROW, BUCKETS, OUTCOMES, STATUSES, STEP_COLS, SYSTEM_SAMPLE_ROW, TEST_COLS, TEST_ROW,
+  VIEW_MODEL_VERSION, type AttemptRow, type TestRow, type TrendSeries, type ViewModel,
 } from './view-model-types';
 import { StringTable, buildDetails, clip, testBuckets } from './view-model-details';
 import { buildLanes, laneIndex, laneKey } from './view-model-timeline';
@@ -17,8 +17,11 @@ export const MAX_SYSTEM_POINTS = 2000;
 /** Flow samples kept for the per-direction chart. */
 export const MAX_FLOW_SAMPLES = 2000;
 
-const OUTCOME_CODE: Record<TestRecord['outcome'], number> = { expected: 0, unexpected: 1, flaky: 2, skipped: 3 };
-export const OUTCOMES = ['passed', 'failed', 'flaky', 'skipped'];
+const OUTCOME_CODE: Record<TestRecord['outcome'], number> = {
+  expected: OUTCOMES.indexOf('passed'), unexpected: OUTCOMES.indexOf('failed'),
+  flaky: OUTCOMES.indexOf('flaky'), skipped: OUTCOMES.indexOf('skipped'),
+};
+export { OUTCOMES };
 
 export function buildViewModel(report: JsonReport): ViewModel {
   const run = report.run;
@@ -34,24 +37,25 @@ export function buildViewModel(report: JsonReport): ViewModel {
       if (r.workerIndex < 0) continue;
       const l = laneOf.get(laneKey(r.shardIndex, r.parallelIndex)) ?? -1;
       if (r.startTime < start) { start = r.startTime; lane = l; }
-      attempts.push([i, r.retry, l, Math.round(r.startTime - run.startTime), Math.round(r.durationMs), statusCode(r.status), r.workerIndex]);
+      attempts.push(ATTEMPT_ROW.encode({
+        test: i, retry: r.retry, lane: l, startMs: Math.round(r.startTime - run.startTime),
+        durationMs: Math.round(r.durationMs), status: statusCode(r.status), worker: r.workerIndex,
+      }));
     }
     durations.push(dur);
     const b = testBuckets(t);
     b.forEach((v, k) => { buckets[k] += v; });
     const last = t.results[t.results.length - 1];
-    const row: Record<(typeof TEST_COLS)[number], string | number> = {
+    return TEST_ROW.encode({
       id: t.id, title: clip(t.title, 300), path: clip(t.titlePath.slice(0, -1).join(' › '), 300),
       file: strings.id(t.file), line: t.line, project: strings.id(t.project), outcome: OUTCOME_CODE[t.outcome] ?? 0,
       status: last ? statusCode(last.status) : 4, durationMs: Math.round(dur), attempts: t.results.length,
       startMs: Number.isFinite(start) ? Math.round(start - run.startTime) : -1, lane, tags: clip(t.tags.join(' '), 200), detail: 0,
       fixtures: b[0], hooks: b[1], navigation: b[2], actions: b[3], assertions: b[4], waits: b[5], other: b[6],
-    };
-    return TEST_COLS.map((c) => row[c]);
+    });
   });
   const { details, embedded } = buildDetails(run.tests, durations, run.startTime, laneOf, strings);
-  const detailCol = TEST_COLS.indexOf('detail');
-  for (const k of Object.keys(details)) tests[Number(k)][detailCol] = 1;
+  for (const k of Object.keys(details)) TEST_ROW.set(tests[Number(k)], 'detail', 1);
 
   const a = report.analysis;
   const vm: ViewModel = {
@@ -68,7 +72,9 @@ export function buildViewModel(report: JsonReport): ViewModel {
     attempts,
     buckets,
     ...buildLanes(report, attempts, laneOf),
-    system: thin(run.system, MAX_SYSTEM_POINTS).map((s) => [Math.round(s.time - run.startTime), round3(s.cpu), s.memUsedBytes]),
+    system: thin(run.system, MAX_SYSTEM_POINTS).map((s) => SYSTEM_SAMPLE_ROW.encode({
+      atMs: Math.round(s.time - run.startTime), cpu: round3(s.cpu), memUsedBytes: s.memUsedBytes,
+    })),
     memTotalBytes: run.system.reduce((m, s) => Math.max(m, s.memTotalBytes), 0),
     slowestFiles: a.slowest.files.length ? a.slowest.files : slowestFiles(run.tests, durations),
     slowestSteps: a.slowest.steps,
@@ -95,7 +101,7 @@ export function buildViewModel(report: JsonReport): ViewModel {
 }
 
 function statusCode(s: string): number {
-  return ['passed', 'failed', 'timedOut', 'skipped', 'interrupted'].indexOf(s);
+  return (STATUSES as readonly string[]).indexOf(s);
 }
 
 function round3(x: number): number { return Math.round(x * 1000) / 1000; }
@@ -139,7 +145,7 @@ function historyPart(report: JsonReport): NonNullable<ViewModel['history']> {
   const verdictOf = new Map(h.findings.map((f) => [`${f.metric}|${f.subject}|${f.project ?? ''}`, f]));
   const trends: TrendSeries[] = (h.trends ?? []).map((t) => {
     const f = verdictOf.get(`${t.metric}|${t.subject}|${t.project ?? ''}`);
-    return { metric: t.metric, subject: t.subject, ...(t.project ? { project: t.project } : {}), points: t.points.map((p) => [p.time, p.value] as [number, number]), ...(f ? { verdict: f.verdict, change: f.change } : {}) };
+    return { metric: t.metric, subject: t.subject, ...(t.project ? { project: t.project } : {}), points: t.points.map((p): [number, number] => [p.time, p.value]), ...(f ? { verdict: f.verdict, change: f.change } : {}) };
   }).sort((x, y) => (order[x.verdict ?? 'unchanged'] - order[y.verdict ?? 'unchanged']));
   return {
     baseline: h.baseline.description, caveats: h.caveats,

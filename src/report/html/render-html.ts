@@ -1,39 +1,24 @@
-// Renders the single-file HTML report: inline CSS, one inline script (the page UI, from ./client),
-// and the view model as JSON in a non-executable <script type="application/json"> block.
+// Renders the single-file HTML report: inline CSS, one inline script (the page UI: src/report/client
+// bundled by esbuild, see ../browser-bundle.ts), and the view model as JSON in non-executable
+// <script type="application/json"> blocks.
 // A Content-Security-Policy meta allows exactly our script and style (by sha256 hash): nothing a
 // test title could smuggle into the page can run, and the page makes no network requests.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import type { JsonReport } from '../../types';
+import { browserAssets } from '../browser-bundle';
 import { safeJsonForScript } from './escape';
 import { buildViewModel } from './build-view-model';
 import type { ViewModel } from './view-model-types';
 
-const CLIENT_DIR = join(__dirname, 'client');
-
-let assets: { script: string; style: string } | undefined;
-
-/** Embedded JSON above this size is gzipped + base64-encoded (see client/loader.js); smaller
- *  reports stay plain text you can read with view-source. */
+/** Embedded JSON above this size is gzipped + base64-encoded (read by the page with
+ *  DecompressionStream, see client/components/data-block.ts); smaller reports stay plain text you
+ *  can read with view-source. */
 export const COMPRESS_ABOVE_BYTES = 512 * 1024;
 
-/** The page script: loader.js, then client/NN-*.js concatenated in name order inside one
- *  strict-mode function that receives the view model. The files are plain browser scripts sharing
- *  that scope, type-checked with client/jsconfig.json. */
+/** The page script (one IIFE, bundled from src/report/client/main.ts) and its stylesheet. */
 export function clientAssets(): { script: string; style: string } {
-  if (!assets) {
-    const read = (f: string) => `// ${f}\n${readFileSync(join(CLIENT_DIR, f), 'utf8').replace(/^\/\/ @ts-check\s*$/m, '')}`;
-    const files = readdirSync(CLIENT_DIR).filter((f) => /^\d\d-.*\.js$/.test(f)).sort();
-    const script = `(function () {\n'use strict';\n${read('loader.js')}\nloadViewModel(function (VM) {\n${files.map(read).join('\n')}\n});\n})();\n`;
-    if (/<\/script/i.test(script)) throw new Error('client script must not contain "</script"');
-    assets = {
-      script,
-      style: readFileSync(join(CLIENT_DIR, 'styles.css'), 'utf8'),
-    };
-  }
-  return assets;
+  return browserAssets('report-page');
 }
 
 export function sha256Base64(s: string): string {

@@ -1,9 +1,9 @@
-// Test detail part of the view model: step trees as interned tuples, per-attempt perf data.
+// Test detail part of the view model: step trees as interned compact rows, per-attempt perf data.
 // Bounded: at most DETAIL_STEP_BUDGET step nodes in the whole report and STEP_NODES_PER_TEST per
 // attempt, given to failing, flaky and slow tests first; the rest link to run.json.
 import type { StepRecord, TestRecord, TestResultRecord } from '../../types';
 import { bucketTimes, stepBucket, BUCKET_INDEX } from './step-buckets';
-import type { AttemptDetail, StepTuple, TestDetail } from './view-model-types';
+import { STEP_ROW, type AttemptDetail, type StepRow, type TestDetail } from './view-model-types';
 import { laneKey } from './view-model-timeline';
 import { attemptRoutes } from './view-model-routes';
 
@@ -41,18 +41,19 @@ export function detailPriority(tests: TestRecord[], durations: number[]): number
   return tests.map((_, i) => i).sort((a, b) => rank(tests[a]) - rank(tests[b]) || durations[b] - durations[a] || a - b);
 }
 
-function stepTuples(steps: StepRecord[], base: number, strings: StringTable, left: { n: number }): StepTuple[] {
-  const out: StepTuple[] = [];
+function stepRows(steps: StepRecord[], base: number, strings: StringTable, left: { n: number }): StepRow[] {
+  const out: StepRow[] = [];
   for (const s of steps) {
     if (left.n <= 0) break;
     left.n--;
     const params = s.params && Object.keys(s.params).length
       ? Object.fromEntries(Object.entries(s.params).map(([k, v]) => [clip(k, 80), clip(String(v))])) : 0;
-    const kids = s.steps.length ? stepTuples(s.steps, base, strings, left) : [];
-    out.push([
-      strings.id(clip(s.title, 200)), strings.id(String(s.category)), Math.round(s.startTime - base), Math.round(s.durationMs),
-      BUCKET_INDEX[stepBucket(s)], s.error ? clip(s.error) : 0, params, kids.length ? kids : 0,
-    ]);
+    const kids = s.steps.length ? stepRows(s.steps, base, strings, left) : [];
+    out.push(STEP_ROW.encode({
+      title: strings.id(clip(s.title, 200)), category: strings.id(String(s.category)),
+      startMs: Math.round(s.startTime - base), durationMs: Math.round(s.durationMs), bucket: BUCKET_INDEX[stepBucket(s)],
+      error: s.error ? clip(s.error) : 0, params, children: kids.length ? kids : 0,
+    }));
   }
   return out;
 }
@@ -61,7 +62,7 @@ function attemptDetail(r: TestResultRecord, runStart: number, laneOf: Map<string
   const perf = r.perf ?? {};
   const perTest = { n: Math.min(STEP_NODES_PER_TEST, stepsLeft.n) };
   const before = perTest.n;
-  const steps = stepTuples(r.steps, r.startTime, strings, perTest);
+  const steps = stepRows(r.steps, r.startTime, strings, perTest);
   stepsLeft.n -= before - perTest.n;
   return {
     retry: r.retry,

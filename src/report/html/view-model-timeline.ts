@@ -1,7 +1,9 @@
 // Timeline part of the view model: lane per (shard, parallelIndex), attempt marks, idle gaps and the
 // critical path (from the analysis when it has one, else the lane that finished last).
 import type { JsonReport } from '../../types';
-import type { AttemptRow, ViewModel } from './view-model-types';
+import { ATTEMPT_ROW, IDLE_GAP_ROW, type AttemptRow, type IdleGapRow, type ViewModel } from './view-model-types';
+
+const A = ATTEMPT_ROW.field;
 
 /** Gaps shorter than this are scheduling noise, not idle time worth drawing (Playwright's own
  *  worker hand-off between tests is typically 5–50 ms). */
@@ -32,24 +34,25 @@ export function buildLanes(report: JsonReport, attempts: AttemptRow[], laneOf: M
   }
   const perLane = new Map<number, AttemptRow[]>();
   attempts.forEach((a) => {
-    const list = perLane.get(a[2]) ?? [];
+    const list = perLane.get(A.lane(a)) ?? [];
     list.push(a);
-    perLane.set(a[2], list);
+    perLane.set(A.lane(a), list);
   });
   const lanes: ViewModel['lanes'] = [];
-  const idleGaps: number[][] = [];
+  const idleGaps: IdleGapRow[] = [];
+  const gap = (lane: number, startMs: number, durationMs: number) => idleGaps.push(IDLE_GAP_ROW.encode({ lane, startMs, durationMs }));
   const lastEnds: Array<[number, number]> = [];
   for (const [lane, list] of [...perLane.entries()].sort((a, b) => a[0] - b[0])) {
-    list.sort((a, b) => a[3] - b[3]);
+    list.sort((a, b) => A.startMs(a) - A.startMs(b));
     // Leading idle (worker start-up after the run began) and trailing idle (waiting for the last
     // lane) count too: both are wall time this slot did no testing.
     let busy = 0, end = 0;
     for (const a of list) {
-      if (a[3] - end >= IDLE_GAP_MIN_MS) idleGaps.push([lane, end, a[3] - end]);
-      end = Math.max(end, a[3] + a[4]);
-      busy += a[4];
+      if (A.startMs(a) - end >= IDLE_GAP_MIN_MS) gap(lane, end, A.startMs(a) - end);
+      end = Math.max(end, A.startMs(a) + A.durationMs(a));
+      busy += A.durationMs(a);
     }
-    if (wall - end >= IDLE_GAP_MIN_MS) idleGaps.push([lane, end, wall - end]);
+    if (wall - end >= IDLE_GAP_MIN_MS) gap(lane, end, wall - end);
     lastEnds.push([lane, end]);
     lanes.push({ lane, label: labels.get(lane) ?? `lane ${lane}`, busyMs: busy, idleMs: Math.max(0, wall - busy), utilisation: Math.min(1, busy / wall), attempts: list.length });
   }
@@ -66,7 +69,7 @@ function criticalPath(report: JsonReport, attempts: AttemptRow[], lastEnds: Arra
   const wanted = cp ? new Set(cp.attempts.map((a) => `${a.testId}#${a.retry}`)) : null;
   const marks: number[] = [];
   attempts.forEach((a, i) => {
-    if (wanted ? wanted.has(`${ids[a[0]]}#${a[1]}`) : a[2] === lane) marks.push(i);
+    if (wanted ? wanted.has(`${ids[A.test(a)]}#${A.retry(a)}`) : A.lane(a) === lane) marks.push(i);
   });
   const reason = cp?.reason ?? (sorted.length > 1
     ? `lane ${lane} finished ${(tailMs / 1000).toFixed(1)} s after the next one; its tests decide the wall time`

@@ -7,12 +7,86 @@ import type {
   NavigationAnalysis, VitalsAnalysis, LocatorAnalysis, FlowAnalysis, StartupAnalysis, LighthouseAnalysis,
   ActionAnalysis, UserTimingAnalysis, FlowResult, Missing, PerfError, MetricKey, RouteAnalysis,
 } from '../../types';
+import { rowCodec, type CompactRow } from './row-codec';
 
 export const VIEW_MODEL_VERSION = 1;
 
 /** Where a test's time went; the same buckets for the run and per test (see breakdown.ts). */
 export const BUCKETS = ['fixtures', 'hooks', 'navigation', 'actions', 'assertions', 'waits', 'other'] as const;
 export type Bucket = (typeof BUCKETS)[number];
+
+/** Test outcomes by code (`TestFields.outcome`). */
+export const OUTCOMES = ['passed', 'failed', 'flaky', 'skipped'] as const;
+/** Attempt statuses by code (`TestFields.status`, `AttemptFields.status`); 4 = no attempt ran. */
+export const STATUSES = ['passed', 'failed', 'timedOut', 'skipped', 'interrupted'] as const;
+
+/** One test (a `ViewModel.tests` row). */
+export type TestFields = {
+  id: string;
+  title: string;
+  /** Describe path (titles joined by ' › '), without the test's own title. */
+  path: string;
+  /** Index into `ViewModel.strings`. */
+  file: number;
+  line: number;
+  /** Index into `ViewModel.strings` ('' = default project). */
+  project: number;
+  /** Index into OUTCOMES. */
+  outcome: number;
+  /** Index into STATUSES of the last attempt. */
+  status: number;
+  /** Sum over attempts. */
+  durationMs: number;
+  attempts: number;
+  /** First attempt's start from run start; -1 when none ran. */
+  startMs: number;
+  /** Timeline lane of the first attempt; -1 when none ran. */
+  lane: number;
+  tags: string;
+  /** 1 when `ViewModel.details` has this test's step tree. */
+  detail: number;
+} & Record<Bucket, number>;
+
+/** One attempt (a `ViewModel.attempts` row): a mark on the timeline. */
+export interface AttemptFields {
+  /** Index into `ViewModel.tests`. */
+  test: number;
+  retry: number;
+  lane: number;
+  startMs: number;
+  durationMs: number;
+  /** Index into STATUSES. */
+  status: number;
+  worker: number;
+}
+
+/** One step of a test detail's step tree. */
+export interface StepFields {
+  /** Index into `ViewModel.strings`. */
+  title: number;
+  /** Index into `ViewModel.strings`. */
+  category: number;
+  /** From the attempt's start. */
+  startMs: number;
+  durationMs: number;
+  /** Index into BUCKETS. */
+  bucket: number;
+  error: string | 0;
+  params: Record<string, string> | 0;
+  children: StepRow[] | 0;
+}
+
+/** An idle stretch inside a lane's active span (a `ViewModel.idleGaps` row). */
+export interface IdleGapFields { lane: number; startMs: number; durationMs: number }
+
+/** A system sample (a `ViewModel.system` row). */
+export interface SystemSampleFields {
+  /** From run start. */
+  atMs: number;
+  /** 0..1 */
+  cpu: number;
+  memUsedBytes: number;
+}
 
 /** Column order of `ViewModel.tests` rows. */
 export const TEST_COLS = [
@@ -21,14 +95,20 @@ export const TEST_COLS = [
 ] as const;
 /** Column order of `ViewModel.attempts` rows (one per attempt: the timeline marks). */
 export const ATTEMPT_COLS = ['test', 'retry', 'lane', 'startMs', 'durationMs', 'status', 'worker'] as const;
-/** Column order of step tuples inside test details. */
+/** Column order of step rows inside test details. */
 export const STEP_COLS = ['title', 'category', 'startMs', 'durationMs', 'bucket', 'error', 'params', 'children'] as const;
 
-/** A test row: values in TEST_COLS order. file/project are indexes into `strings`. */
-export type TestRow = Array<string | number>;
-export type AttemptRow = number[];
-/** [titleIdx, categoryIdx, startMs (from attempt start), durationMs, bucketIdx, error|0, params|0, children|0] */
-export type StepTuple = [number, number, number, number, number, string | 0, Record<string, string> | 0, StepTuple[] | 0];
+export const TEST_ROW = rowCodec<TestFields>()(TEST_COLS);
+export const ATTEMPT_ROW = rowCodec<AttemptFields>()(ATTEMPT_COLS);
+export const STEP_ROW = rowCodec<StepFields>()(STEP_COLS);
+export const IDLE_GAP_ROW = rowCodec<IdleGapFields>()(['lane', 'startMs', 'durationMs'] as const);
+export const SYSTEM_SAMPLE_ROW = rowCodec<SystemSampleFields>()(['atMs', 'cpu', 'memUsedBytes'] as const);
+
+export type TestRow = CompactRow<TestFields>;
+export type AttemptRow = CompactRow<AttemptFields>;
+export type StepRow = CompactRow<StepFields>;
+export type IdleGapRow = CompactRow<IdleGapFields>;
+export type SystemSampleRow = CompactRow<SystemSampleFields>;
 
 export interface AttemptDetail {
   retry: number;
@@ -38,7 +118,7 @@ export interface AttemptDetail {
   startMs: number;
   durationMs: number;
   errors: Array<{ message: string; location?: string }>;
-  steps: StepTuple[];
+  steps: StepRow[];
   /** True when the step tree was cut at STEP_NODES_PER_TEST. */
   stepsTruncated: boolean;
   attachments: Array<{ name: string; contentType: string; bytes?: number }>;
@@ -83,7 +163,7 @@ export interface TestDetail {
 }
 
 export interface TrendSeries extends MetricKey {
-  points: Array<[number, number]>; // [epoch ms, value]
+  points: Array<[time: number, value: number]>; // epoch ms
   verdict?: RegressionFinding['verdict'];
   change?: number | null;
 }
@@ -99,7 +179,7 @@ export interface ViewModel {
     interrupted: boolean;
     wallTimeMs: number;
     workers: number;
-    meta: Array<[string, string]>;
+    meta: Array<[label: string, value: string]>;
   };
   summary: RunSummary;
   cols: { tests: readonly string[]; attempts: readonly string[]; steps: readonly string[]; buckets: readonly string[] };
@@ -109,11 +189,10 @@ export interface ViewModel {
   /** Run-wide milliseconds per bucket (BUCKETS order). */
   buckets: number[];
   lanes: Array<{ lane: number; label: string; busyMs: number; idleMs: number; utilisation: number; attempts: number }>;
-  /** Idle gaps inside a lane's active span longer than IDLE_GAP_MIN_MS: [lane, startMs, durationMs]. */
-  idleGaps: number[][];
+  /** Idle gaps inside a lane's active span longer than IDLE_GAP_MIN_MS. */
+  idleGaps: IdleGapRow[];
   critical: { lane: number; tailMs: number; reason: string; attempts: number[] } | null;
-  /** [ms from run start, cpu 0..1, memory used bytes] */
-  system: number[][];
+  system: SystemSampleRow[];
   memTotalBytes: number;
   slowestFiles: Array<{ file: string; durationMs: number; tests: number }>;
   slowestSteps: StepStat[];
