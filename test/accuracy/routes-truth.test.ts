@@ -11,6 +11,7 @@ import { startSpaServer, SPA_BUSY_MS, type SpaServer } from '../helpers/spa-serv
 import type { RouteChangeMetric, RunRecord, TestRecord } from '../../src/types';
 import { analyzeRun as analyze } from '../../src/analyze';
 import { compactRun } from '../../src/analyze/compact-run';
+import { launch, openReport } from '../helpers/report-page';
 
 const FRAME_MS = 1000 / 60;
 const tol = (truth: number) => Math.max(0.05 * truth, 15) + FRAME_MS;
@@ -127,8 +128,8 @@ for (const projectName of ['plain', 'softnav']) {
     assert.ok(routes[1].longTasks.count >= 1 && routes[1].longTasks.maxMs >= SPA_BUSY_MS - 1, JSON.stringify(routes[1].longTasks));
     assert.ok((routes[1].inpMs ?? 0) >= SPA_BUSY_MS, `template INP ${routes[1].inpMs}`);
     assert.ok(routes[1].cls > routes[0].cls + 0.01, `banner shift on the template route: ${routes[1].cls} vs ${routes[0].cls}`);
-    assert.equal(routes[0].longTasks.count, 0);
-    assert.equal(routes[2].longTasks.count, 0);
+    // Other routes may see ordinary tasks over 50 ms on a loaded machine, never the 200 ms block.
+    assert.ok(routes[0].longTasks.maxMs < SPA_BUSY_MS && routes[2].longTasks.maxMs < SPA_BUSY_MS, JSON.stringify(routes));
     // The analysis ties each route to the step that triggered it.
     const a = analyze(run);
     const mine = a.routes!.slowest!.filter((s) => s.testId === testOf('history routing', projectName).id);
@@ -183,4 +184,17 @@ test('per-route distributions in the analysis and route series in history', () =
   const series = compactRun(run).metrics.filter((m) => m.metric === 'route.duration');
   const docSeries = series.find((m) => m.subject === '127.0.0.1/documents/:id' && m.project === 'plain');
   assert.equal(docSeries?.values.length, 2, JSON.stringify(series));
+});
+
+test('the HTML report lists every route pattern and the slowest route changes', async () => {
+  const browser = await launch();
+  try {
+    const rp = await openReport(browser, project.file('perf-report/index.html'), { hash: '#/vitals' });
+    const routes = await rp.page.locator('.routes-table tbody tr td:first-child').allTextContents();
+    assert.deepEqual(new Set(routes), new Set(analyze(run).routes!.perRoute.map((p) => p.route)));
+    assert.ok((await rp.page.locator('.routes-slowest tbody tr').count()) >= 1);
+    assert.deepEqual([rp.pageErrors, rp.consoleErrors, rp.requests], [[], [], []]);
+  } finally {
+    await browser.close();
+  }
 });
