@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { timeToInteractive } from './tti';
+import { launch } from '../../test/helpers/report-page';
 
 export async function openAndFilter(browser: Browser, file: string, query: string): Promise<{ ttiMs: number; testsViewMs: number; filterMs: number; shown: string }> {
   const ttiMs = await timeToInteractive(browser, file, 'perf');
@@ -31,7 +32,6 @@ export async function openAndFilter(browser: Browser, file: string, query: strin
 
 if (require.main === module) {
   void (async () => {
-    const { launch } = await import('../../test/helpers/report-page');
     const browser = await launch();
     try {
       console.log(JSON.stringify(await openAndFilter(browser, process.argv[2], process.argv[3] ?? 'case 4242')));
