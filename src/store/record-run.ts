@@ -2,16 +2,23 @@
 // then append the compacted run and its alerts and apply retention — all in one read-modify-write,
 // so concurrent runs never overwrite each other. Re-processing a run already in history (the same
 // runId, e.g. `playwright-perf report run.json`) compares again but adds nothing.
-import type { BudgetResult, CompactRun, HistoryAlert, HistoryComparison, HistoryData, QualitySummary, RunRecord } from '../types';
+import type {
+  BudgetResult, CompactRun, HistoryAlert, HistoryComparison, HistoryData, MetricKey, QualitySummary,
+  RegressionFinding, RunRecord,
+} from '../types';
 import { selectBaseline } from '../analyze/baseline';
 import { buildTrends, detectRegressions } from '../analyze/regression';
 import { summarizeQuality } from '../analyze/quality';
+import { runSeries, seriesKey } from '../analyze/compact-run';
 import type { HistoryStore } from './history-store';
 import type { ResolvedHistoryOptions } from './options';
 import { applyRetention } from './retention';
 
-/** Trend series attached to the report (the most changed keys). */
-const MAX_TRENDS = 20;
+/** Runs per trend series in the report: the length of its sparkline. */
+export const TREND_RUNS = 20;
+/** Trend series attached to the report at most: flagged keys first, then every other series of the
+ *  run. A point is ~80 bytes of report.json, so this bounds trends at ~320 KB whatever the suite. */
+export const MAX_TREND_SERIES = 200;
 
 export interface HistoryStageResult {
   /** Absent when history had no earlier runs to compare with. */
@@ -28,7 +35,7 @@ export function compareWithHistory(data: HistoryData, compact: CompactRun, opts:
   const sel = selectBaseline(data, compact, opts.baseline);
   const settings = { minChange: opts.minChange, fdr: opts.fdr, minAbsChangeMs: opts.minAbsChangeMs };
   const detected = sel.runs.length ? detectRegressions(sel.runs, compact, settings) : { findings: [], summary: { compared: 0, regressions: 0, improvements: 0, unchanged: 0, notEnoughData: 0 } };
-  const trendKeys = detected.findings.filter((f) => f.verdict !== 'not-enough-data').slice(0, MAX_TRENDS);
+  const keys = trendKeys(detected.findings, compact);
   const trendRuns = [...earlier.filter((r) => r.machineClass === compact.machineClass && r.startTime <= compact.startTime), compact];
   const comparison: HistoryComparison = {
     baseline: { kind: sel.kind, runIds: sel.runs.map((r) => r.runId), description: sel.description },
@@ -37,9 +44,40 @@ export function compareWithHistory(data: HistoryData, compact: CompactRun, opts:
     summary: detected.summary,
     current: { runId: compact.runId, ...(compact.branch ? { branch: compact.branch } : {}) },
     settings,
-    trends: buildTrends(trendRuns, trendKeys),
+    trends: buildTrends(trendRuns, keys, TREND_RUNS).filter((t) => t.points.length > 0),
   };
   return { comparison, quality };
+}
+
+/** Which series get a trend: every regression/improvement/unchanged finding (most changed first),
+ *  then the run's other series taken in turn from each metric (largest values first within one),
+ *  so every metric shows up even when a big suite's test durations alone would fill the cap. */
+export function trendKeys(
+  findings: readonly RegressionFinding[], current: CompactRun, max = MAX_TREND_SERIES,
+): MetricKey[] {
+  const out: MetricKey[] = [];
+  const seen = new Set<string>();
+  const add = (k: MetricKey) => {
+    const id = seriesKey(k);
+    if (out.length >= max || seen.has(id)) return;
+    seen.add(id);
+    out.push({ metric: k.metric, subject: k.subject, ...(k.project !== undefined ? { project: k.project } : {}) });
+  };
+  for (const f of findings) if (f.verdict !== 'not-enough-data') add(f);
+  const byMetric = new Map<string, Array<{ key: MetricKey; size: number }>>();
+  for (const s of runSeries(current)) {
+    if (!s.values.length) continue;
+    const list = byMetric.get(s.metric) ?? [];
+    list.push({ key: s, size: s.values.reduce((a, b) => a + b, 0) / s.values.length });
+    byMetric.set(s.metric, list);
+  }
+  const lists = [...byMetric.values()].map((l) => l.sort((a, b) => b.size - a.size));
+  for (let i = 0; out.length < max; i++) {
+    const round = lists.filter((l) => i < l.length);
+    if (!round.length) break;
+    for (const l of round) add(l[i].key);
+  }
+  return out;
 }
 
 export function alertsFor(compact: CompactRun, budgets: BudgetResult[], comparison: HistoryComparison | undefined): HistoryAlert[] {

@@ -4,13 +4,17 @@
 // test/.tmp/screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { renderHtml } from '../../src/report/html/render-html';
 import { buildViewModel } from '../../src/report/html/build-view-model';
 import { TEST_COLS } from '../../src/report/html/view-model-types';
 import { analyzeRun } from '../../src/analyze';
+import { compactRun, runSeries } from '../../src/analyze/compact-run';
+import { addHistoryToReport } from '../../src/report/history-stage';
+import { MAX_TREND_SERIES, TREND_RUNS } from '../../src/store/record-run';
+import type { JsonReport } from '../../src/types';
 import { syntheticReport, syntheticRun } from '../helpers/synthetic-report';
 import { launch, openReport, type ReportPage } from '../helpers/report-page';
 
@@ -199,4 +203,66 @@ test('10,000 tests: opens, filters and searches (compressed embedding)', async (
   await p.screenshot('synthetic-10000-timeline');
   assert.deepEqual(p.pageErrors, []);
   await p.page.context().close();
+});
+
+test('real history: from the 2nd run, Trends shows every series (unflagged too); payloads stay text', async () => {
+  const dir = join(TMP, 'history');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const payload = ' <img src=x onerror="window.__pwned=1;alert(1)">';
+  const T0 = Date.UTC(2026, 10, 1, 12);
+  for (let k = 0; k < 3; k++) {
+    const run = syntheticRun({ tests: 24, workers: 2, seed: 40 + k, startTime: T0 + k * 3_600_000, payload });
+    run.runId = `trend-run-${k}`;
+    const report: JsonReport = {
+      kind: 'playwright-perf-report', schemaVersion: 1, generatedAt: run.startedAt, run, analysis: analyzeRun(run),
+    };
+    await addHistoryToReport(report, { options: { history: { path: 'history.json' } }, rootDir: dir });
+    assert.deepEqual(run.errors.filter((e) => e.where.startsWith('store')), [], 'history stage ran cleanly');
+    const f = join(dir, `report-${k}.html`);
+    writeFileSync(f, renderHtml(report));
+    const p = await openReport(browser, f, { hash: '#/trends' });
+    const vmK = buildViewModel(report);
+    if (k === 0) {
+      assert.equal(vmK.history, undefined, 'one run: nothing to compare yet');
+      assert.equal(await p.page.getByText('first run in history').count(), 1);
+      await p.page.context().close();
+      continue;
+    }
+    // Every series of this run with values has a trend (up to the cap), every metric included.
+    const series = runSeries(compactRun(run)).filter((x) => x.values.length);
+    const trends = vmK.history!.trends;
+    assert.equal(trends.length, Math.min(MAX_TREND_SERIES, series.length));
+    assert.deepEqual(new Set(trends.map((t) => t.metric)), new Set(series.map((x) => x.metric)));
+    assert.ok(trends.every((t) => t.points.length >= 1 && t.points.length <= Math.min(k + 1, TREND_RUNS)));
+    const unflagged = trends.filter((t) => t.verdict !== 'regression' && t.verdict !== 'improvement');
+    assert.ok(unflagged.length > 0, 'series without a significant change get a trend too');
+    const shown = trends.slice(0, 120);
+    assert.equal(await p.page.locator('.trend-card').count(), shown.length);
+    const dots = p.page.locator('.sparkline [data-kind="trend-point"]');
+    assert.equal(await dots.count(), shown.reduce((n, t) => n + t.points.length, 0));
+    const plain = await p.page.locator('.trend-card:not([data-verdict="regression"]):not([data-verdict="improvement"])')
+      .count();
+    assert.equal(plain, shown.filter((t) => t.verdict !== 'regression' && t.verdict !== 'improvement').length);
+    await p.screenshot(`history-trends-${k + 1}-runs`);
+    // A test that passed in every run so far has one point per run, linked to its detail page.
+    const steady = trends.find((t) => t.metric === 'test.duration' && t.points.length === k + 1);
+    assert.ok(steady, 'a test passed in every run');
+    await p.page.locator('[data-role="trend-search"]').fill(steady.subject.split(' › ').pop()!.trim());
+    const card = p.page.locator('.trend-card').filter({ hasText: 'test.duration' }).first();
+    assert.equal(await card.locator('[data-kind="trend-point"]').count(), k + 1);
+    await card.locator('a[href^="#/test/"]').click();
+    await p.page.waitForSelector('body[data-ready="test"]');
+    assert.equal(await dots.count(), k + 1, 'the test page has its duration trend');
+    const audit = await p.page.evaluate(() => ({
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+      injected: document.querySelectorAll('img, iframe, script:not([type="application/json"])').length,
+      handlers: Array.from(document.querySelectorAll('*'))
+        .filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+    }));
+    assert.deepEqual(audit, { pwned: undefined, injected: 1, handlers: 0 }, 'only our script, nothing injected');
+    assert.deepEqual([...p.pageErrors, ...p.consoleErrors, ...p.dialogs, ...p.requests], []);
+    await p.screenshot(`history-test-trend-${k + 1}-runs`);
+    await p.page.context().close();
+  }
 });

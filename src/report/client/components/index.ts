@@ -10,4 +10,5 @@ export * from './sparkline';
 export * from './virtual-table';
 export * from './filtered-table';
 export * from './theme';
+export * from './shell';
 export * from './data-block';

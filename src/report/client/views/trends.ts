@@ -4,7 +4,7 @@ import { bidi, h } from '../components/dom';
 import { fmtChange, fmtMetric, fmtPct } from '../components/format';
 import { sparkline } from '../components/sparkline';
 import { badge, empty, section, table } from '../components/widgets';
-import type { ReportContext } from '../model';
+import { T, type ReportContext } from '../model';
 import type { TrendSeries } from '../../html/view-model-types';
 import type { QualitySummary } from '../../../types';
 import { budgetTable, findingsTable, subjectCell, type ReportView } from './shared';
@@ -31,8 +31,22 @@ function trendCard(ctx: ReportContext, t: TrendSeries): HTMLElement {
   );
 }
 
+/** What a trend search matches: metric, subject and, for a test's series, the test's title. */
+function searchText(ctx: ReportContext, t: TrendSeries): string {
+  const idx = ctx.tests.indexOf(t.subject, t.project);
+  const test = idx === undefined ? undefined : ctx.vm.tests[idx];
+  return [t.metric, t.subject, t.project ?? '', test ? T.title(test) : ''].join('\n').toLowerCase();
+}
+
 function trendGrid(ctx: ReportContext, trends: readonly TrendSeries[], total: number): HTMLElement[] {
   const metrics = [...new Set(trends.map((t) => t.metric))];
+  const haystack = trends.map((t) => searchText(ctx, t));
+  const search = h('input', {
+    type: 'search',
+    placeholder: 'Search test, URL, locator…',
+    'aria-label': 'search trends',
+    'data-role': 'trend-search',
+  });
   const pick = h(
     'select',
     { 'aria-label': 'metric', 'data-role': 'metric' },
@@ -41,10 +55,14 @@ function trendGrid(ctx: ReportContext, trends: readonly TrendSeries[], total: nu
   );
   const onlyReg = h('input', { type: 'checkbox', 'data-role': 'only-regressions' });
   const grid = h('div', { class: 'trend-grid' });
-  const count = h('span', { class: 'count' });
+  const count = h('span', { class: 'count', 'data-role': 'trend-count' });
   function paint(): void {
+    const q = search.value.trim().toLowerCase();
     const list = trends.filter(
-      (t) => (!pick.value || t.metric === pick.value) && (!onlyReg.checked || t.verdict === 'regression'),
+      (t, i) =>
+        (!pick.value || t.metric === pick.value) &&
+        (!onlyReg.checked || t.verdict === 'regression') &&
+        (!q || (haystack[i] ?? '').includes(q)),
     );
     grid.replaceChildren(...list.slice(0, CARDS_SHOWN).map((t) => trendCard(ctx, t)));
     count.textContent =
@@ -56,8 +74,9 @@ function trendGrid(ctx: ReportContext, trends: readonly TrendSeries[], total: nu
   }
   pick.addEventListener('change', paint);
   onlyReg.addEventListener('change', paint);
+  search.addEventListener('input', paint);
   paint();
-  return [h('div', { class: 'toolbar' }, pick, h('label', null, onlyReg, ' regressions only'), count), grid];
+  return [h('div', { class: 'toolbar' }, search, pick, h('label', null, onlyReg, ' regressions only'), count), grid];
 }
 
 export const trendsView: ReportView = {
@@ -68,7 +87,11 @@ export const trendsView: ReportView = {
     const root = h('div', { class: 'view', 'data-view': 'trends' });
     const hist = vm.history;
     if (!hist) {
-      root.appendChild(section('Trends', empty('No history: enable history in the reporter options to compare runs.')));
+      // Quality is summarised from the first run in history on; a comparison needs a second.
+      const note = vm.quality
+        ? 'This is the first run in history: trends of every test and metric appear from the next run on.'
+        : 'No history: enable history in the reporter options to compare runs.';
+      root.appendChild(section('Trends', empty(note)));
       return root;
     }
     root.appendChild(
