@@ -239,7 +239,8 @@
   // made of) exists only once the frame after it has been presented, which no frame counting in the
   // page can tell. Two cases need no wait and are certain: no trusted input happened in this
   // document, or an Event Timing entry at or after the last input has already arrived (its frame was
-  // presented). Everything else waits, as before.
+  // presented). Everything else waits, as before — as does a route change whose last DOM change has
+  // not been painted yet.
   var lastInputAt = -1;
   var lastEntryAt = -1;
   var onAnyInput = function (e) { if (e.isTrusted) lastInputAt = e.timeStamp; };
@@ -253,7 +254,10 @@
   observe('first-input', onEntries);
   try {
     Object.defineProperty(window, config.flush + 'Pending', {
-      value: function () { return lastInputAt >= 0 && lastEntryAt < lastInputAt - 1; },
+      value: function () {
+        if (finalizeRoutes && finalizeRoutes.pending && finalizeRoutes.pending()) return true;
+        return lastInputAt >= 0 && lastEntryAt < lastInputAt - 1;
+      },
       enumerable: false,
       configurable: true,
     });

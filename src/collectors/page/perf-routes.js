@@ -314,10 +314,13 @@ var __pwPerfRoutes = function (api) {
 
   // Test end / page hide: a route still settling ends here. With no request in flight and its last
   // DOM change painted it counts as complete (the view stayed as it was until the test ended).
-  return function finalize(reason) {
+  function finalize(reason) {
     var r = current;
     if (!r || r.endReason) return;
     var painted = r.paintedGen === r.gen;
     finish(r, reason, painted && r.inflight === 0);
-  };
+  }
+  // For the flush: a route whose last DOM change is not painted yet needs the frames to pass first.
+  finalize.pending = function () { return !!current && !current.endReason && current.paintedGen !== current.gen; };
+  return finalize;
 };
