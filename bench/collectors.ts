@@ -10,12 +10,14 @@ import { startTruthServer } from '../test/helpers/truth-server';
 
 const ROUNDS = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 12);
 
-/** "page" = the in-page script (navigation, vitals, long tasks, page measures) + flush. */
-const OFF = { startup: false, navigation: false, webVitals: false, longTasks: false, locators: false, userTimings: false, runtime: false };
+/** "page" = the in-page script (navigation, vitals, long tasks, routes, page measures) + flush. */
+const OFF = {
+  startup: false, navigation: false, webVitals: false, longTasks: false, routes: false, locators: false, userTimings: false, runtime: false,
+};
 const VARIANTS: Record<string, object> = {
   off: { enabled: false },
   all: {},
-  page: { ...OFF, navigation: true, webVitals: true, longTasks: true, userTimings: true },
+  page: { ...OFF, navigation: true, webVitals: true, longTasks: true, routes: true, userTimings: true },
   locators: { ...OFF, locators: true },
   runtime: { ...OFF, runtime: true },
 };

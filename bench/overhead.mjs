@@ -10,9 +10,13 @@
 //                   isolates the reporter + sampler.
 // --suite synthetic writes a small real-Chromium suite to a temp folder; "ours" also switches the
 //                   specs to our fixtures, so it measures reporter + fixtures together.
+// --suite app       the held-out shape: --files × --tests tests of 0.5–1 s against a local HTTP app
+//                   (a server in a child process), real pages so the in-page collectors run;
+//                   "ours" = every collector on + our reporter with history off, vs plain
+//                   @playwright/test with the list reporter.
 // Default: examples when examples/playwright.config.ts exists, else synthetic.
 // Needs a build (dist/). Wall time is measured around the whole `playwright test` process.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -73,6 +77,64 @@ export default defineConfig({
   };
 }
 
+/** The app server runs in its own process: this one blocks in spawnSync while a suite runs. */
+function startAppServer(dir) {
+  writeFileSync(join(dir, 'server.cjs'), `require('node:http').createServer((q, r) => {
+  const u = new URL(q.url, 'http://x');
+  const wait = Number(u.searchParams.get('ttfb') || 0);
+  setTimeout(() => {
+    r.writeHead(200, { 'content-type': 'text/html' });
+    r.end('<!doctype html><title>app</title><h1>app</h1><input id="q"><ul id="list"></ul>' +
+      '<button id="go" onclick="setTimeout(() => { document.querySelector(\\'h1\\').textContent = \\'done\\'; }, 30)">go</button>' +
+      '<a id="next" href="/page?ttfb=20&n=2">next</a>');
+  }, wait);
+}).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });
+`);
+  const child = spawn(process.execPath, [join(dir, 'server.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolvePort) => child.stdout.once('data', (d) => resolvePort({ port: Number(String(d).trim()), child })));
+}
+
+async function appProject() {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-bench-app-'));
+  mkdirSync(join(dir, 'node_modules', '@playwright'), { recursive: true });
+  symlinkSync(root, join(dir, 'node_modules', 'playwright-perf'), 'dir');
+  for (const m of ['@playwright/test', 'playwright', 'playwright-core']) symlinkSync(join(root, 'node_modules', m), join(dir, 'node_modules', m), 'dir');
+  writeFileSync(join(dir, 'package.json'), '{"name":"pp-bench-app","private":true}');
+  const { port, child } = await startAppServer(dir);
+  writeFileSync(join(dir, 'playwright.config.ts'), `import { defineConfig } from '@playwright/test';
+const ours = !!process.env.PP_BENCH_OURS;
+export default defineConfig({
+  testDir: './tests', workers: ${Number(values.workers)}, fullyParallel: true,
+  reporter: ours ? [['list'], ['playwright-perf', { outputDir: 'perf-report', history: false }]] : [['list']],
+  use: { baseURL: 'http://127.0.0.1:${port}', launchOptions: require('playwright-perf').chromiumLaunchOptions() },
+});
+`);
+  mkdirSync(join(dir, 'tests'));
+  let k = 0;
+  for (let f = 0; f < Number(values.files); f++) {
+    let body = `const { test, expect } = process.env.PP_BENCH_OURS ? require('playwright-perf') : require('@playwright/test');\n`;
+    for (let t = 0; t < Number(values.tests); t++, k++) {
+      // 0.5–1 s per test: two navigations, a fill, a click, an assertion, and think time.
+      const think = 350 + ((k * 7919) % 500);
+      body += `test('file ${f} test ${t}', async ({ page }) => {
+  await page.goto('/page?ttfb=30');
+  await page.fill('#q', 'hello');
+  await page.click('#go');
+  await expect(page.locator('h1')).toHaveText('done');
+  await page.waitForTimeout(${think});
+  await page.click('#next');
+  await expect(page).toHaveURL(/n=2/);
+});\n`;
+    }
+    writeFileSync(join(dir, 'tests', `f${f}.spec.ts`), body);
+  }
+  return {
+    dir,
+    cmd: (ours) => ({ args: [cli, 'test'], env: ours ? { PP_BENCH_OURS: '1' } : {} }),
+    cleanup: () => { child.kill(); if (!process.env.KEEP_TMP) rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
 function examplesProject() {
   return {
     dir: root,
@@ -111,8 +173,8 @@ function once(project, ours) {
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-const project = suite === 'examples' ? examplesProject() : syntheticProject();
-console.log(`overhead bench: suite=${suite}${suite === 'synthetic' ? ` (${values.files} files × ${values.tests} tests, ${values.workers} workers)` : ''}, ${pairs} pairs`);
+const project = suite === 'examples' ? examplesProject() : suite === 'app' ? await appProject() : syntheticProject();
+console.log(`overhead bench: suite=${suite}${suite !== 'examples' ? ` (${values.files} files × ${values.tests} tests, ${values.workers} workers)` : ''}, ${pairs} pairs`);
 try {
   once(project, false); // warm-up: transpile cache, disk cache, browser binary in page cache
   once(project, true);

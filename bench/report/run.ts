@@ -1,6 +1,10 @@
-// bench/report — how fast the HTML report is made and opened, at 1,000 and 10,000 tests.
+// bench/report — how fast the HTML report is made and opened, at 1,000, 10,000 and 100,000 tests.
 //
-//   node --import tsx bench/report/run.ts [--sizes 1000,10000] [--samples 3] [--no-playwright]
+//   node --import tsx bench/report/run.ts [--sizes 1000,10000,100000] [--samples 3] [--no-playwright] [--no-synthetic]
+//
+// Sizes above 10,000 replay the real 10,000-test blob k times (scale-blob.ts) instead of running
+// 100,000 real tests. Each size also merges with the null reporter: "added over null" is what a
+// reporter costs on top of Playwright's own merge.
 //
 // Part 1 (synthetic run records with 20 runs of history): render time, peak RSS of the rendering
 // process, file size, time until interactive in Chromium. One fresh process per sample; medians.
@@ -13,10 +17,15 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from '../../test/helpers/report-page';
 import { timeToInteractive } from './tti';
+import { scaleBlob } from './scale-blob';
+import { openAndFilter } from './filter-time';
+
+/** Largest suite run for real; bigger sizes replay this blob k times (scale-blob.ts). */
+const REAL_MAX = 10_000;
 
 const ROOT = resolve(__dirname, '..', '..');
 const TMP = join(ROOT, 'bench', '.tmp', 'report');
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, samples: { type: 'string', default: '3' }, 'no-playwright': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, samples: { type: 'string', default: '3' }, 'no-playwright': { type: 'boolean' }, 'no-synthetic': { type: 'boolean' } } });
 const SIZES = values.sizes!.split(',').map(Number);
 const SAMPLES = Number(values.samples);
 
@@ -77,7 +86,7 @@ async function sideBySide(): Promise<void> {
   console.log(`\n== Same run, merged from one blob: Playwright's HTML reporter vs playwright-perf (${SAMPLES} samples, medians) ==`);
   const browser = await launch();
   const cli = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js');
-  for (const size of SIZES) {
+  const realBlob = (size: number) => {
     const dir = join(TMP, `suite-${size}`);
     const blob = join(dir, 'blob-keep');
     if (!existsSync(join(blob, 'done'))) {
@@ -89,8 +98,22 @@ async function sideBySide(): Promise<void> {
       cpSync(join(dir, 'blob-report'), blob, { recursive: true });
       writeFileSync(join(blob, 'done'), String(Date.now() - t));
     }
-    const pw: Array<Record<string, number>> = [], ours: Array<Record<string, number>> = [];
+    return { dir, blob };
+  };
+  for (const size of SIZES) {
+    let { dir, blob } = size <= REAL_MAX ? realBlob(size) : realBlob(REAL_MAX);
+    if (size > REAL_MAX) {
+      if (size % REAL_MAX) throw new Error(`sizes above ${REAL_MAX} must be multiples of it`);
+      const scaled = join(dir, `blob-${size}`);
+      if (!existsSync(join(scaled, 'report.zip'))) scaleBlob(blob, size / REAL_MAX, scaled);
+      writeFileSync(join(scaled, 'done'), `${readFileSync(join(blob, 'done'), 'utf8')} ms for ${REAL_MAX}, replayed ×${size / REAL_MAX}`);
+      blob = scaled;
+    }
+    const pw: Array<Record<string, number>> = [], ours: Array<Record<string, number>> = [], none: Array<Record<string, number>> = [];
     for (let i = 0; i < SAMPLES; i++) {
+      const n = timed(process.execPath, [cli, 'merge-reports', '--reporter', 'null', blob], dir);
+      if (n.status !== 0) throw new Error(n.stderr);
+      none.push({ wallMs: n.wallMs, peakMb: n.peakMb });
       rmSync(join(dir, 'playwright-report'), { recursive: true, force: true });
       const a = timed(process.execPath, [cli, 'merge-reports', '--reporter', 'html', blob], dir, { PLAYWRIGHT_HTML_OPEN: 'never', PW_TEST_HTML_REPORT_OPEN: 'never' });
       if (a.status !== 0) throw new Error(a.stderr);
@@ -100,7 +123,8 @@ async function sideBySide(): Promise<void> {
       const b = timed(process.execPath, [cli, 'merge-reports', '--config', 'merge-perf.config.ts', blob], dir);
       if (b.status !== 0 || !existsSync(join(dir, 'perf-report', 'index.html'))) throw new Error(b.stderr + b.stdout);
       const ourFile = join(dir, 'perf-report', 'index.html');
-      ours.push({ wallMs: b.wallMs, peakMb: b.peakMb, bytes: statSync(ourFile).size, ttiMs: await timeToInteractive(browser, ourFile, 'perf') });
+      const f = await openAndFilter(browser, ourFile, 'case 4242');
+      ours.push({ wallMs: b.wallMs, peakMb: b.peakMb, bytes: statSync(ourFile).size, ttiMs: f.ttiMs, filterMs: f.filterMs, testsViewMs: f.testsViewMs });
     }
     const m = (rows: Array<Record<string, number>>, k: string) => median(rows.map((r) => r[k]));
     const line = (name: string, rows: Array<Record<string, number>>) =>
@@ -109,6 +133,10 @@ async function sideBySide(): Promise<void> {
     console.log(line("Playwright html", pw));
     console.log(line('playwright-perf (ours)', ours));
     console.log(`  ratio ours/theirs: merge ${(m(ours, 'wallMs') / m(pw, 'wallMs')).toFixed(2)} · size ${(m(ours, 'bytes') / m(pw, 'bytes')).toFixed(2)} · interactive ${(m(ours, 'ttiMs') / m(pw, 'ttiMs')).toFixed(2)}`);
+    const added = (rows: Array<Record<string, number>>) => m(rows, 'wallMs') - m(none, 'wallMs');
+    console.log(`  null reporter          merge ${m(none, 'wallMs').toFixed(0).padStart(6)} ms · peak RSS ${m(none, 'peakMb').toFixed(0).padStart(4)} MiB`);
+    console.log(`  added over null: ours ${added(ours).toFixed(0)} ms, Playwright html ${added(pw).toFixed(0)} ms → ${(added(ours) / added(pw)).toFixed(2)}× · ` +
+      `ours: tests view ${m(ours, 'testsViewMs').toFixed(0)} ms, filter ${m(ours, 'filterMs').toFixed(0)} ms`);
   }
   await browser.close();
 }
@@ -122,6 +150,6 @@ function dirBytes(dir: string): number {
 (async () => {
   mkdirSync(TMP, { recursive: true });
   console.log(`bench/report — ${new Date().toISOString()} — node ${process.version}`);
-  await synthetic();
+  if (!values['no-synthetic']) await synthetic();
   if (!values['no-playwright']) await sideBySide();
 })().catch((e) => { console.error(e); process.exit(1); });

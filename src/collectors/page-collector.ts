@@ -38,15 +38,20 @@ export class PageCollector {
 
   get needsPageScript(): boolean {
     const o = this.options;
-    return o.webVitals || o.navigation || o.longTasks || o.userTimings;
+    return o.webVitals || o.navigation || o.longTasks || o.userTimings || o.routes;
   }
 
   async install(): Promise<void> {
     const unquiet = quietUnsupportedReason(this.context);
     if (unquiet) this.errors.push({ where: 'collector.quiet', message: unquiet });
     if (this.needsPageScript) {
-      await quietly(this.context, () => this.context.exposeBinding(PAGE_BINDING, (source, payload: unknown) => this.onSnapshot(payload, source.page)));
-      await quietly(this.context, () => this.context.addInitScript({ content: buildPageScript(this.options) }));
+      // Two independent round trips to the browser: in parallel. Both are in place before the first
+      // page of the context exists (the fixture awaits install before creating it).
+      await Promise.all([
+        quietly(this.context, () => this.context.exposeBinding(PAGE_BINDING,
+          (source, payload: unknown) => this.onSnapshot(payload, source.page))),
+        quietly(this.context, () => this.context.addInitScript({ content: buildPageScript(this.options) })),
+      ]);
     }
     this.installed = true;
     this.context.on('page', (p) => this.track(p));
@@ -99,10 +104,12 @@ export class PageCollector {
     if (!this.installed) return { runtime: [], runtimeMs: 0 };
     this.flushing = true;
     this.releaseRuntime();
-    let runtime: RuntimeMetric[] = [];
-    const t = performance.now();
-    if (this.runtime) runtime = await this.runtime.collect();
-    const runtimeMs = performance.now() - t;
+    // The CDP counters and the page flushes are independent round trips: run them side by side
+    // (the page flush waits for frames; the counters need no frame).
+    let runtimeEnd = 0;
+    const runtimeDone = this.runtime
+      ? this.runtime.collect().finally(() => { runtimeEnd = performance.now(); })
+      : Promise.resolve<RuntimeMetric[]>([]);
     if (this.needsPageScript) {
       await Promise.all([...this.pages].filter((p) => !p.isClosed()).map(async (page) => {
         try {
@@ -110,12 +117,18 @@ export class PageCollector {
             quietly(page, () => page.evaluate(async ([name, waitMs]) => {
               // An interaction's Event Timing entry (what INP is made of) only exists once the frame
               // after it has been presented; a test that ends right after a click would otherwise
-              // lose its INP. Let two frames pass first — bounded, as rAF may never fire.
-              await new Promise<void>((resolve) => {
-                setTimeout(() => resolve(), waitMs);
-                requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
-              });
-              const f = (window as unknown as Record<string, unknown>)[name];
+              // lose its INP. Unless the page script knows nothing can be pending (no input, or the
+              // last input's entry already arrived), let two frames pass first — bounded, as rAF
+              // may never fire.
+              const w = window as unknown as Record<string, unknown>;
+              const f = w[name];
+              const pending = w[`${name}Pending`];
+              if (typeof f === 'function' && (typeof pending !== 'function' || (pending as () => boolean)())) {
+                await new Promise<void>((resolve) => {
+                  setTimeout(() => resolve(), waitMs);
+                  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+                });
+              }
               return typeof f === 'function' ? (f as () => string)() : null;
             }, [PAGE_FLUSH, FLUSH_FRAME_WAIT_MS] as const)),
             new Promise<null>((r) => setTimeout(() => r(null), FLUSH_TIMEOUT_MS).unref?.()),
@@ -126,7 +139,10 @@ export class PageCollector {
         }
       }));
     }
-    return { runtime, runtimeMs };
+    const pagesEnd = performance.now();
+    const runtime = await runtimeDone;
+    // Reported as 'runtime': only the time the counters added after the page flushes were done.
+    return { runtime, runtimeMs: Math.max(0, runtimeEnd - pagesEnd) };
   }
 
   findings(): PageFindings & { runtimeErrors: Array<{ where: string; message: string }> } {

@@ -16,6 +16,8 @@ export interface PageScriptConfig {
   navigation: boolean;
   longTasks: boolean;
   userTimings: boolean;
+  /** Single-page-app route changes (page/perf-routes.js). */
+  routes: boolean;
 }
 
 let webVitalsSource: string | null | undefined;
@@ -33,9 +35,14 @@ export function readWebVitalsIife(): string | null {
 }
 
 let pageSource: string | undefined;
+let routesSource: string | undefined;
 function readPageCollector(): string {
   pageSource ??= readFileSync(join(__dirname, 'page', 'perf-page.js'), 'utf8');
   return pageSource;
+}
+function readRoutesCollector(): string {
+  routesSource ??= readFileSync(join(__dirname, 'page', 'perf-routes.js'), 'utf8');
+  return routesSource;
 }
 
 /**
@@ -54,5 +61,6 @@ export function buildPageScript(config: PageScriptConfig): string {
     has: function (t, k) { return k === 'requestIdleCallback' || k === 'cancelIdleCallback' ? false : k in t; }
   }));`
     : 'var __pwPerfWebVitals = null;';
-  return `(function () {\nvar __pwPerfT0 = performance.now();\ntry {\n${vitalsPart}\nvar __pwPerfConfig = ${JSON.stringify(cfg)};\n${readPageCollector()}\n} catch (e) {}\n})();`;
+  const routesPart = config.routes ? readRoutesCollector() : 'var __pwPerfRoutes = null;';
+  return `(function () {\nvar __pwPerfT0 = performance.now();\ntry {\n${vitalsPart}\nvar __pwPerfConfig = ${JSON.stringify(cfg)};\n${routesPart}\n${readPageCollector()}\n} catch (e) {}\n})();`;
 }

@@ -1,9 +1,10 @@
 // Pure conversion of in-page snapshots (sent by page/perf-page.js) into the attachment's metric
 // shapes, plus the `Missing` entries that explain what a document did not report and why.
 import type {
-  LongTaskSummary, Missing, NavigationMetric, Rating, UserTiming, VitalName, WebVitalMetric,
+  LongTaskSummary, Missing, NavigationMetric, Rating, RouteChangeMetric, UserTiming, VitalName, WebVitalMetric,
 } from '../types';
 import { round } from '../util/round';
+import { routesFromSnapshot, type PageRouteSnapshot } from './route-snapshot';
 
 export interface PageSnapshot {
   v: number;
@@ -20,6 +21,8 @@ export interface PageSnapshot {
   errors: string[];
   /** Main-thread ms our in-page code used in this document. */
   selfMs?: number;
+  /** Route changes in this document (only when the `routes` collector is on). */
+  routes?: PageRouteSnapshot[];
 }
 
 /** A main-frame document the worker saw reach DOMContentLoaded, with or without a snapshot. */
@@ -33,6 +36,7 @@ export interface PageFindings {
   vitals: WebVitalMetric[];
   longTasks: LongTaskSummary[];
   userTimings: UserTiming[];
+  routes: RouteChangeMetric[];
   missing: Missing[];
   errors: Array<{ where: string; message: string }>;
   /** Σ in-page self time over documents (ms). */
@@ -58,6 +62,7 @@ export interface SnapshotOptions {
   webVitals: boolean;
   longTasks: boolean;
   userTimings: boolean;
+  routes?: boolean;
 }
 
 /** data: URLs carry whole documents; the head is enough to tell them apart in a report. */
@@ -93,7 +98,9 @@ export function snapshotsToFindings(
   closedByTest: ReadonlySet<string> = new Set(),
 ): PageFindings {
   const closedEarly = 'page closed or navigated away before the final flush';
-  const out: PageFindings = { navigations: [], vitals: [], longTasks: [], userTimings: [], missing: [], errors: [], pageSelfMs: 0 };
+  const out: PageFindings = {
+    navigations: [], vitals: [], longTasks: [], userTimings: [], routes: [], missing: [], errors: [], pageSelfMs: 0,
+  };
   for (const s of snapshots) {
     const url = s.url;
     out.pageSelfMs += typeof s.selfMs === 'number' ? s.selfMs : 0;
@@ -139,6 +146,7 @@ export function snapshotsToFindings(
         url, count: s.longTasks.count, totalMs: round(s.longTasks.totalMs, 2), maxMs: round(s.longTasks.maxMs, 2), totalBlockingTimeMs: round(s.longTasks.tbtMs, 2),
       });
     }
+    if (options.routes) out.routes.push(...routesFromSnapshot(s.routes));
     if (options.userTimings) {
       for (const m of s.measures) {
         out.userTimings.push({ name: m.name, type: 'measure', source: 'page', startTime: round(m.startTime, 2), durationMs: round(m.durationMs, 2), url });
@@ -146,7 +154,7 @@ export function snapshotsToFindings(
     }
   }
   // Committed navigations without any snapshot: the in-page collector never ran.
-  const wanted = options.navigation || options.webVitals || options.longTasks || options.userTimings;
+  const wanted = options.navigation || options.webVitals || options.longTasks || options.userTimings || options.routes;
   if (wanted) {
     const seen = snapshots.map((s) => ({ url: s.url, t: s.timeOrigin }));
     for (const c of committed) {

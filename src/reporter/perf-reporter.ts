@@ -19,7 +19,7 @@ import {
 import { errorMessage, perfError } from '../util/errors';
 import { faultsFrom, maybeFault } from '../util/fault';
 import { testToRecord, resultToRecord } from './record-builder';
-import { collectRunMeta } from './run-meta';
+import { collectRunMeta, gitInfoAsync } from './run-meta';
 import { snapshotConfig } from './config-snapshot';
 import { resolveOptions, type ResolvedOptions } from './options';
 import { SystemSampler } from './system-sampler';
@@ -60,6 +60,8 @@ export class PerfReporter {
   private plannedTests: number | undefined;
   private readonly tests = new Map<string, TestRecord>();
   private meta: RunRecord['meta'] | undefined;
+  /** Git state, read in other processes while the run goes on (set once known). */
+  private git: Promise<void> | undefined;
   private sampler: SystemSampler | undefined;
   private outputUnwritable = false;
   private ended = false;
@@ -104,7 +106,9 @@ export class PerfReporter {
       this.startTime = Date.now();
       this.plannedTests = suite.allTests().length;
       const config = this.config;
-      this.meta = collectRunMeta(config?.version ?? 'unknown', this.rootDir, this.options.labels);
+      const meta = collectRunMeta(config?.version ?? 'unknown', this.rootDir, this.options.labels, false);
+      this.meta = meta;
+      this.git = gitInfoAsync(this.rootDir).then((git) => { if (git) meta.git = git; }, () => undefined);
       if (config?.shard) this.meta.shard = { current: config.shard.current, total: config.shard.total };
       this.probeOutputDir();
       if (this.options.sampleIntervalMs !== false) {
@@ -166,6 +170,7 @@ export class PerfReporter {
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
     try {
+      await this.git;
       const run = this.finishRecord(result);
       let report: JsonReport;
       try {

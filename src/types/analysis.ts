@@ -4,7 +4,7 @@
 import type { EpochMs, PerfError } from './run-record';
 import type {
   StartupAnalysis, NavigationAnalysis, VitalsAnalysis, LocatorAnalysis, ActionAnalysis,
-  UserTimingAnalysis, FlowAnalysis, LighthouseAnalysis, RuntimeAnalysis,
+  UserTimingAnalysis, FlowAnalysis, LighthouseAnalysis, RuntimeAnalysis, RouteAnalysis,
 } from './sections';
 
 export interface RunAnalysis {
@@ -19,6 +19,8 @@ export interface RunAnalysis {
   system: SystemSummary | null;
   startup?: StartupAnalysis;
   navigation?: NavigationAnalysis;
+  /** Single-page-app route changes. */
+  routes?: RouteAnalysis;
   vitals?: VitalsAnalysis;
   locators?: LocatorAnalysis;
   actions?: ActionAnalysis;

@@ -17,6 +17,8 @@ export interface TestPerfData {
   navigations?: NavigationMetric[];
   vitals?: WebVitalMetric[];
   longTasks?: LongTaskSummary[];
+  /** Client-side route changes of single-page apps (history API, back/forward, hash routes). */
+  routes?: RouteChangeMetric[];
   locators?: LocatorTiming[];
   userTimings?: UserTiming[];
   flows?: FlowResult[];
@@ -103,6 +105,58 @@ export interface LongTaskSummary {
   /** Σ max(0, duration − 50). */
   totalBlockingTimeMs: number;
   step?: string;
+}
+
+/** How a route change was seen: the Navigation API's `currententrychange`, or history/popstate/
+ *  hashchange events where the browser has no Navigation API. */
+export type RouteDetectSource = 'navigation-api' | 'history-events';
+
+/** One client-side route change (same-document URL change whose path or hash route changed).
+ *  Times are epoch ms; durations are from `startTime`. */
+export interface RouteChangeMetric {
+  /** Path pattern with ids collapsed, plus the hash route when the app routes by hash:
+   *  '/documents/:id', '/app#/templates/:id'. */
+  route: string;
+  /** Pattern of the route before the change (the hard navigation's path for the first change). */
+  from: string;
+  /** origin + path (+ hash route); query strings are dropped (they often carry tokens). */
+  url: string;
+  /** How the URL changed: history.pushState, replaceState, back/forward, or a hash change. */
+  trigger: 'push' | 'replace' | 'traverse' | 'hash';
+  /** 'input' = timed from the user input that caused it; 'call' = no input (programmatic), timed
+   *  from the URL change. */
+  cause: 'input' | 'call';
+  /** First event of the causing interaction ('pointerdown', 'keydown', …) when cause is 'input'. */
+  inputType?: string;
+  /** Test step that was running at startTime (filled in by the analysis when absent). */
+  step?: string;
+  startTime: EpochMs;
+  /** startTime → the new view painted and stable (see docs/metrics.md, "Route changes"). */
+  durationMs: number;
+  /** False when it was cut short (next route change, test end with a request still in flight, page
+   *  hidden, 15 s timeout): durationMs then ends at the last frame painted so far. */
+  complete: boolean;
+  endReason: 'quiet' | 'next-route' | 'test-end' | 'page-hide' | 'timeout';
+  /** startTime → first contentful paint of the new view (soft-navigation entries only). */
+  firstPaintMs?: number;
+  /** startTime → largest contentful paint of the new view (interaction-contentful-paint entries only). */
+  largestPaintMs?: number;
+  /** Layout shifts without recent input while this route was active (until the next change). */
+  cls: number;
+  layoutShifts: number;
+  longTasks: { count: number; totalMs: number; maxMs: number; totalBlockingTimeMs: number };
+  /** Worst interaction latency while this route was active, causing input included. */
+  inpMs?: number;
+  interactions: number;
+  /** Where each value came from: start = 'soft-navigation' (Chromium's entry) | 'input' | 'call';
+   *  end = 'frames' (our painted-and-stable rule); firstPaint/largestPaint name the entry types. */
+  sources: {
+    detect: RouteDetectSource;
+    start: 'soft-navigation' | 'input' | 'call';
+    end: 'frames';
+    firstPaint?: 'soft-navigation';
+    largestPaint?: 'interaction-contentful-paint';
+  };
 }
 
 /** One locator action split into resolve / actionability wait / action. */

@@ -60,6 +60,8 @@ export interface PerfFixtureOptions {
   navigation?: boolean;
   webVitals?: boolean;
   longTasks?: boolean;
+  /** Client-side route changes of single-page apps (docs/metrics.md, "Route changes"). */
+  routes?: boolean;
   locators?: boolean;
   userTimings?: boolean;
   runtime?: boolean;

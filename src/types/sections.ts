@@ -1,6 +1,8 @@
 // Analysis sections fed by the perf fixtures, flows and Lighthouse. Each analyzer in src/analyze/run/
 // owns one of these shapes. Percentiles are nearest-rank over all samples in the run.
-import type { FlowResult, Rating, VitalName, LighthouseResult, NavigationMetric, WebVitalMetric } from './metrics';
+import type {
+  FlowResult, Rating, VitalName, LighthouseResult, NavigationMetric, RouteChangeMetric, WebVitalMetric,
+} from './metrics';
 
 export interface Distribution {
   count: number;
@@ -30,6 +32,31 @@ export interface NavigationAnalysis {
   }>;
   /** Slowest individual navigations, with the step that triggered them. */
   slowest?: Array<NavigationMetric & { testId: string }>;
+}
+
+/** Client-side route changes per route pattern (complete ones only in the distributions). */
+export interface RouteAnalysis {
+  perRoute: Array<{
+    route: string;
+    /** Complete changes (the distributions are over these). */
+    count: number;
+    /** Changes cut short (next route, test end with data in flight, timeout). */
+    incomplete: number;
+    /** start → painted and stable. */
+    duration: Distribution;
+    /** Present when some changes had soft-navigation / interaction-contentful-paint entries. */
+    firstPaint?: Distribution;
+    largestPaint?: Distribution;
+    cls: Distribution;
+    inp?: Distribution;
+    longTasks: { count: number; totalBlockingTimeMs: Distribution };
+    /** How the changes were started: by input, or programmatically. */
+    causes: { input: number; call: number };
+    /** Counts per start-time source ('soft-navigation' | 'input' | 'call'). */
+    startSources: Record<string, number>;
+  }>;
+  /** Slowest individual changes, with the step that triggered them. */
+  slowest?: Array<RouteChangeMetric & { testId: string }>;
 }
 
 export interface VitalsAnalysis {

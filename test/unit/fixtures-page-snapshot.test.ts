@@ -59,7 +59,7 @@ test('a document without any snapshot: the collector never ran', () => {
 
 test('switched-off collectors produce nothing', () => {
   const f = snapshotsToFindings([snap()], [], { navigation: false, webVitals: false, longTasks: false, userTimings: false });
-  assert.deepEqual(f, { navigations: [], vitals: [], longTasks: [], userTimings: [], missing: [], errors: [], pageSelfMs: 1.23 });
+  assert.deepEqual(f, { navigations: [], vitals: [], longTasks: [], userTimings: [], routes: [], missing: [], errors: [], pageSelfMs: 1.23 });
 });
 
 test('urls lose query and fragment; malformed snapshots are ignored', () => {

@@ -48,7 +48,7 @@ export function parseBudget(input: BudgetRule): ParsedBudget {
   if (agg && !AGGREGATES.has(agg as Aggregate)) throw new BudgetParseError(`${where}: unknown aggregate "${agg}" (known: ${[...AGGREGATES].join(', ')})`);
   const rawMetric = (inner ?? bare).trim();
   const metric = ALIASES[rawMetric] ?? rawMetric;
-  if (!/^[a-z]+\.[A-Za-z][\w-]*$/.test(metric)) throw new BudgetParseError(`${where}: unknown metric "${rawMetric}" (e.g. test.duration, step.duration, nav.ttfb, nav.load, vital.LCP, locator.resolve, flow.duration, startup.browserLaunch, lighthouse.performance, run.wallTime)`);
+  if (!/^[a-z]+\.[A-Za-z][\w-]*$/.test(metric)) throw new BudgetParseError(`${where}: unknown metric "${rawMetric}" (e.g. test.duration, step.duration, nav.ttfb, nav.load, route.duration, vital.LCP, locator.resolve, flow.duration, startup.browserLaunch, lighthouse.performance, run.wallTime)`);
   if (input.severity !== undefined && input.severity !== 'warn' && input.severity !== 'error') throw new BudgetParseError(`${where}: severity must be "warn" or "error", got ${JSON.stringify(input.severity)}`);
   if (input.match !== undefined && (typeof input.match !== 'string' || !input.match)) throw new BudgetParseError(`${where}: match must be a non-empty glob string`);
   return {

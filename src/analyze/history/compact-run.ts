@@ -10,6 +10,8 @@ export const METRIC = {
   stepDuration: 'step.duration',
   navTtfb: 'nav.ttfb',
   navLoad: 'nav.load',
+  routeDuration: 'route.duration',
+  routeInp: 'route.inp',
   locatorResolve: 'locator.resolve',
   flowDuration: 'flow.duration',
 } as const;
@@ -40,6 +42,16 @@ export function urlSubject(url: string): string {
     return `${u.hostname}${u.pathname}`;
   } catch {
     return url.split(/[?#]/)[0];
+  }
+}
+
+/** Route subject: host + route pattern ('/documents/:id', '/app#/reports/:id'), so every document
+ *  id shares one series and a dev server's random port does not split it. */
+export function routeSubject(url: string, route: string): string {
+  try {
+    return `${new URL(url).hostname}${route}`;
+  } catch {
+    return route;
   }
 }
 
@@ -74,6 +86,12 @@ function addPerfSamples(bag: SeriesBag, project: string, r: TestResultRecord): v
     bag.add(METRIC.navTtfb, urlSubject(n.url), project, n.ttfbMs);
     // durationMs is 0 when the load event never finished: not a sample.
     if (n.durationMs > 0) bag.add(METRIC.navLoad, urlSubject(n.url), project, n.durationMs);
+  }
+  for (const rc of p.routes ?? []) {
+    // A change cut short (next route, test end) did not reach its view: not a sample.
+    if (!rc.complete) continue;
+    bag.add(METRIC.routeDuration, routeSubject(rc.url, rc.route), project, rc.durationMs);
+    if (typeof rc.inpMs === 'number') bag.add(METRIC.routeInp, routeSubject(rc.url, rc.route), project, rc.inpMs);
   }
   for (const v of p.vitals ?? []) bag.add(VITAL_PREFIX + v.name, urlSubject(v.url), project, v.value);
   for (const l of p.locators ?? []) if (l.ok) bag.add(METRIC.locatorResolve, l.selector, project, l.resolveMs);

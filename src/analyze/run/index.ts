@@ -15,6 +15,7 @@ import { analyzeFlows } from './flows';
 import { analyzeLighthouse } from './lighthouse';
 import { analyzeStartup } from './startup';
 import { analyzeNavigation } from './navigation';
+import { analyzeRoutes } from './routes';
 import { analyzeVitals } from './vitals';
 import { analyzeLocators } from './locators';
 import { analyzeActions } from './actions';
@@ -59,6 +60,7 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
   optional('lighthouse', () => analyzeLighthouse(run));
   optional('startup', () => analyzeStartup(run));
   optional('navigation', () => analyzeNavigation(run, n));
+  optional('routes', () => analyzeRoutes(run, n));
   optional('vitals', () => analyzeVitals(run, n));
   optional('locators', () => analyzeLocators(run));
   optional('actions', () => analyzeActions(run, n));

@@ -66,8 +66,8 @@
     }
   });
   // Coalesce bursts (several vitals and observer batches arrive together): one message per
-  // SEND_DELAY_MS at most. Hide/flush send synchronously, so nothing final waits on this timer.
-  var SEND_DELAY_MS = 50;
+  // SEND_DELAY_MS at most (each message is a protocol round trip the worker has to handle). Hide/flush send synchronously, so nothing final waits on this timer.
+  var SEND_DELAY_MS = 200;
   function schedule() {
     if (pending) return;
     pending = true;
@@ -104,12 +104,14 @@
     }
   }
 
-  function observe(type, cb) {
+  function observe(type, cb, extra) {
     try {
       var po = new PerformanceObserver(timed(function (list) {
         try { cb(list.getEntries()); } catch (e) { note(type, e); }
       }));
-      po.observe({ type: type, buffered: true });
+      var init = { type: type, buffered: true };
+      for (var k in extra || {}) init[k] = extra[k];
+      po.observe(init);
     } catch (e) {
       note(type, e);
     }
@@ -199,10 +201,22 @@
     note('webVitals', new Error('web-vitals library not available'));
   }
 
+  var finalizeRoutes = null;
+  if (config.routes && typeof __pwPerfRoutes === 'function') {
+    try {
+      finalizeRoutes = __pwPerfRoutes({ state: state, timed: timed, schedule: schedule, note: note, observe: observe });
+    } catch (e) {
+      note('routes', e);
+    }
+  }
+
   // loadEventEnd is only set after all load handlers ran: read on the next task.
   addEventListener('load', function () { setTimeout(function () { readNavigation(); send(); }, 0); });
 
-  function finalize() {
+  function finalize(reason) {
+    if (finalizeRoutes) {
+      try { finalizeRoutes(reason); } catch (e) { note('routes', e); }
+    }
     if (!hidden) {
       hidden = true;
       if (document.visibilityState !== 'hidden') {
@@ -218,10 +232,40 @@
     if (config.navigation) readNavigation();
     state.final = true;
   }
-  addEventListener('pagehide', timed(function () { finalize(); send(); }), true);
+  addEventListener('pagehide', timed(function () { finalize('page-hide'); send(); }), true);
+
+  // Whether the flush must wait for frames first. An interaction's Event Timing entry (what INP is
+  // made of) exists only once the frame after it has been presented, which no frame counting in the
+  // page can tell. Two cases need no wait and are certain: no trusted input happened in this
+  // document, or an Event Timing entry at or after the last input has already arrived (its frame was
+  // presented). Everything else waits, as before — as does a route change whose last DOM change has
+  // not been painted yet.
+  var lastInputAt = -1;
+  var lastEntryAt = -1;
+  var onAnyInput = function (e) { if (e.isTrusted) lastInputAt = e.timeStamp; };
+  ['pointerdown', 'pointerup', 'keydown', 'keyup', 'click'].forEach(function (type) {
+    addEventListener(type, onAnyInput, { capture: true, passive: true });
+  });
+  var onEntries = function (entries) {
+    for (var i = 0; i < entries.length; i++) if (entries[i].startTime > lastEntryAt) lastEntryAt = entries[i].startTime;
+  };
+  observe('event', onEntries, { durationThreshold: 16 });
+  observe('first-input', onEntries);
+  try {
+    Object.defineProperty(window, config.flush + 'Pending', {
+      value: function () {
+        if (finalizeRoutes && finalizeRoutes.pending && finalizeRoutes.pending()) return true;
+        return lastInputAt >= 0 && lastEntryAt < lastInputAt - 1;
+      },
+      enumerable: false,
+      configurable: true,
+    });
+  } catch (e) {
+    // Without it the worker waits for frames, as it always did.
+  }
   try {
     Object.defineProperty(window, config.flush, {
-      value: timed(function () { finalize(); return JSON.stringify(state); }),
+      value: timed(function () { finalize('test-end'); return JSON.stringify(state); }),
       enumerable: false,
       configurable: true,
     });

@@ -70,20 +70,36 @@ export function createContext(vm: PageModel): ReportContext {
   };
 }
 
+/** Built on first use: at 100,000 tests the maps and the search texts take about a second, and
+ *  the first view (overview) needs neither. */
 function testLookup(vm: PageModel, str: (i: number) => string): TestLookup {
-  const byId = new Map<string, number>(vm.tests.map((t, i) => [T.id(t), i]));
-  const bySubject = new Map<string, number>();
-  vm.tests.forEach((t, i) => {
-    const subject = [str(T.file(t)), ...(T.path(t) ? [T.path(t)] : []), T.title(t)].join(' › ');
-    bySubject.set(subject + '\u0000' + str(T.project(t)), i);
-    if (!bySubject.has(subject)) bySubject.set(subject, i);
-  });
+  let byId: Map<string, number> | undefined;
+  let bySubject: Map<string, number> | undefined;
+  let searchText: string[] | undefined;
+  const maps = () => {
+    if (!byId || !bySubject) {
+      byId = new Map<string, number>(vm.tests.map((t, i) => [T.id(t), i]));
+      const subjects = new Map<string, number>();
+      vm.tests.forEach((t, i) => {
+        const subject = [str(T.file(t)), ...(T.path(t) ? [T.path(t)] : []), T.title(t)].join(' › ');
+        subjects.set(subject + '\u0000' + str(T.project(t)), i);
+        if (!subjects.has(subject)) subjects.set(subject, i);
+      });
+      bySubject = subjects;
+    }
+    return { byId, bySubject };
+  };
   return {
-    indexOf: (subject, project) =>
-      byId.get(subject) ?? bySubject.get(subject + '\u0000' + (project ?? '')) ?? bySubject.get(subject),
-    searchText: vm.tests.map((t: TestRow) =>
-      [T.title(t), T.path(t), str(T.file(t)), T.tags(t), str(T.project(t)), T.id(t)].join('\n').toLowerCase(),
-    ),
+    indexOf: (subject, project) => {
+      const m = maps();
+      return m.byId.get(subject) ?? m.bySubject.get(subject + '\u0000' + (project ?? '')) ?? m.bySubject.get(subject);
+    },
+    get searchText(): readonly string[] {
+      searchText ??= vm.tests.map((t: TestRow) =>
+        [T.title(t), T.path(t), str(T.file(t)), T.tags(t), str(T.project(t)), T.id(t)].join('\n').toLowerCase(),
+      );
+      return searchText;
+    },
   };
 }
 

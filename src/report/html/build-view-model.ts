@@ -7,6 +7,7 @@ import {
 import { StringTable, buildDetails, clip, testBuckets } from './view-model-details';
 import { buildLanes, laneIndex, laneKey } from './view-model-timeline';
 import { round } from '../../util/round';
+import { routesView } from './view-model-routes';
 
 /** Trend series drawn at most (regressions first); each is a small SVG. */
 export const MAX_TREND_SERIES = 300;
@@ -81,6 +82,7 @@ export function buildViewModel(report: JsonReport): ViewModel {
     details,
     detailStats: { embedded, total: run.tests.length },
     ...(a.navigation ? { navigation: a.navigation } : {}),
+    ...(a.routes ? { routes: routesView(a.routes) } : {}),
     ...(a.vitals ? { vitals: a.vitals } : {}),
     ...(a.locators ? { locators: a.locators } : {}),
     ...(a.actions ? { actions: a.actions } : {}),

@@ -11,7 +11,12 @@ export function escapeHtml(s: unknown): string {
 }
 
 export function safeJsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+  return safeJsonText(JSON.stringify(value));
+}
+
+/** The same escaping for JSON text already serialised (so a big value is stringified once). */
+export function safeJsonText(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

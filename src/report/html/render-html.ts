@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { JsonReport } from '../../types';
 import { browserAssets } from '../browser-bundle';
-import { safeJsonForScript } from './escape';
+import { safeJsonText } from './escape';
 import { buildViewModel } from './build-view-model';
 import type { ViewModel } from './view-model-types';
 
@@ -72,7 +72,7 @@ function dataBlocks(vm: ViewModel): string {
 
 function dataBlock(id: string, value: unknown): string {
   const json = JSON.stringify(value);
-  if (json.length <= COMPRESS_ABOVE_BYTES) return `<script id="${id}" type="application/json">${safeJsonForScript(value)}</script>`;
+  if (json.length <= COMPRESS_ABOVE_BYTES) return `<script id="${id}" type="application/json">${safeJsonText(json)}</script>`;
   const gz = gzipSync(Buffer.from(json, 'utf8'), { level: 6 }).toString('base64');
   return `<script id="${id}" type="application/json" data-encoding="gzip-base64">"${gz}"</script>`;
 }

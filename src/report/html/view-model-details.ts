@@ -5,6 +5,7 @@ import type { StepRecord, TestRecord, TestResultRecord } from '../../types';
 import { bucketTimes, stepBucket, BUCKET_INDEX } from './step-buckets';
 import { STEP_ROW, type AttemptDetail, type StepRow, type TestDetail } from './view-model-types';
 import { laneKey } from './view-model-timeline';
+import { attemptRoutes } from './view-model-routes';
 
 /** ~40 bytes per node → ≈ 8 MB worst case; measured in bench/report. */
 export const DETAIL_STEP_BUDGET = 200_000;
@@ -82,10 +83,16 @@ function attemptDetail(r: TestResultRecord, runStart: number, laneOf: Map<string
     vitals: (perf.vitals ?? []).map((v) => ({ name: v.name, value: v.value, rating: v.rating, url: clip(v.url, 300), ...(v.step ? { step: clip(v.step, 200) } : {}), ...(v.attribution ? { attribution: clip(v.attribution, 200) } : {}), startMs: Math.round(v.time - r.startTime) })),
     locators: (perf.locators ?? []).slice(0, 200).map((l) => ({ selector: clip(l.selector, 300), action: l.action, ...(l.step ? { step: clip(l.step, 200) } : {}), totalMs: l.totalMs, resolveMs: l.resolveMs, actionabilityMs: l.actionabilityMs, actionMs: l.actionMs, retries: l.retries, ok: l.ok })),
     flows: (perf.flows ?? []).slice(0, 100),
+    ...optionalRoutes(r),
     startup: (perf.startup ?? []).map((s) => ({ phase: s.phase, durationMs: s.durationMs, temperature: s.temperature })),
     missing: (perf.missing ?? []).slice(0, 50),
     collectorErrors: (perf.errors ?? []).slice(0, 50).map((e) => ({ where: e.where, message: clip(e.message) })),
   };
+}
+
+function optionalRoutes(r: TestResultRecord): Pick<AttemptDetail, 'routes'> {
+  const routes = attemptRoutes(r);
+  return routes ? { routes } : {};
 }
 
 export function buildDetails(tests: TestRecord[], durations: number[], runStart: number, laneOf: Map<string, number>, strings: StringTable): { details: Record<number, TestDetail>; embedded: number } {

@@ -5,7 +5,7 @@
 import type {
   RunSummary, StepStat, BudgetResult, Recommendation, RegressionFinding, QualitySummary,
   NavigationAnalysis, VitalsAnalysis, LocatorAnalysis, FlowAnalysis, StartupAnalysis, LighthouseAnalysis,
-  ActionAnalysis, UserTimingAnalysis, FlowResult, Missing, PerfError, MetricKey,
+  ActionAnalysis, UserTimingAnalysis, FlowResult, Missing, PerfError, MetricKey, RouteAnalysis,
 } from '../../types';
 import { rowCodec, type CompactRow } from './row-codec';
 
@@ -126,9 +126,35 @@ export interface AttemptDetail {
   vitals: Array<{ name: string; value: number; rating: string; url: string; step?: string; attribution?: string; startMs: number }>;
   locators: Array<{ selector: string; action: string; step?: string; totalMs: number; resolveMs: number; actionabilityMs: number; actionMs: number; retries: number; ok: boolean }>;
   flows: FlowResult[];
+  /** Single-page-app route changes of this attempt (absent when there were none). */
+  routes?: AttemptRouteRow[];
   startup: Array<{ phase: string; durationMs: number; temperature: string }>;
   missing: Missing[];
   collectorErrors: Array<{ where: string; message: string }>;
+}
+
+/** One route change in a test's detail view; `source` is where its start time came from. */
+export interface AttemptRouteRow {
+  route: string;
+  trigger: string;
+  cause: string;
+  step?: string;
+  /** From the attempt's start. */
+  startMs: number;
+  durationMs: number;
+  complete: boolean;
+  cls: number;
+  inpMs?: number;
+  longTasks: number;
+  source: string;
+}
+
+/** Run-wide route changes: per-route distributions and the slowest changes. */
+export interface RoutesView {
+  perRoute: RouteAnalysis['perRoute'];
+  slowest: Array<{
+    route: string; url: string; trigger: string; cause: string; step?: string; durationMs: number; source: string; testId: string;
+  }>;
 }
 
 export interface TestDetail {
@@ -173,6 +199,8 @@ export interface ViewModel {
   details: Record<number, TestDetail>;
   detailStats: { embedded: number; total: number };
   navigation?: NavigationAnalysis;
+  /** Single-page-app route changes (absent when the run had none). */
+  routes?: RoutesView;
   vitals?: VitalsAnalysis;
   locators?: LocatorAnalysis;
   actions?: ActionAnalysis;

@@ -9,6 +9,7 @@ import { BUCKETS, S, T, testBucketValues, type ReportContext } from '../model';
 import type { AttemptDetail, TestDetail } from '../../html/view-model-types';
 import { flowTable, outcomeBadge, type ReportView } from './shared';
 import { stepMarkers, stepTree } from './step-tree';
+import { attemptRoutesTable } from './routes';
 
 type Of<K extends keyof AttemptDetail> = AttemptDetail[K] extends Array<infer X> ? X : never;
 
@@ -55,6 +56,7 @@ function attemptView(ctx: ReportContext, at: AttemptDetail, n: number): HTMLElem
         ),
       ),
     );
+  if (at.routes && at.routes.length) box.appendChild(sub('Route changes', attemptRoutesTable(at.routes)));
   if (at.vitals.length)
     box.appendChild(
       sub(

@@ -6,6 +6,7 @@ import { virtualTable } from '../components/virtual-table';
 import { badge, empty, ratingBadge, section, table, type Column } from '../components/widgets';
 import type { LocatorAnalysis, NavigationAnalysis, VitalsAnalysis } from '../../../types';
 import type { ReportView } from './shared';
+import { routesSections } from './routes';
 
 type UrlVitals = VitalsAnalysis['perUrl'][number];
 type UrlNavigation = NavigationAnalysis['perUrl'][number];
@@ -102,6 +103,7 @@ export const vitalsView: ReportView = {
           : empty('No navigations were measured.'),
       ),
     );
+    for (const el of routesSections(vm.routes)) root.appendChild(el);
     return root;
   },
 };
