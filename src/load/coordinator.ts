@@ -25,6 +25,8 @@ export interface LoadRunOptions {
   connect?: string[];
   /** Live view, about once per second. */
   onProgress?(p: LoadProgress): void;
+  /** Every merged snapshot as data arrives (the live /metrics endpoint reads it). */
+  onSnapshot?(raw: LoadRawData): void;
   /** Default: process SIGINT. */
   stop?: StopSignal;
 }
@@ -127,6 +129,7 @@ export async function runLoadTest(o: LoadRunOptions): Promise<LoadReport> {
   const absorb = (part: LoadRawData) => {
     merged.absorb(part);
     const snap = merged.snapshot();
+    o.onSnapshot?.(snap);
     const elapsedMs = performance.now() - startedAt;
     if (abortable.length && !stop.stopped) {
       const a = aggregate(snap.windows, test.windowMs, test.relativeAccuracy);

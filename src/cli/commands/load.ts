@@ -25,6 +25,8 @@ Options:
   --history <file>    load-run history (default: .playwright-perf/load-history.json)
   --no-history        do not record or compare with history
   --quiet             no live progress line
+  --metrics-port <n>  serve live Prometheus metrics at http://127.0.0.1:<n>/metrics while it runs (0 = any port)
+  --metrics-linger <s> keep serving the final metrics this many seconds after the end (default 0)
 
 Exit codes: 0 passed · 99 a threshold failed (or abortOnFail stopped the test) · 130 interrupted ·
 2 bad arguments or an invalid load test · 1 other errors.
@@ -38,6 +40,32 @@ function parseSegment(s: string | undefined): { index: number; count: number } |
   if (!m || n < 1 || i < 1 || i > n)
     throw new UsageError(`--segment must be i/n with 1 <= i <= n (e.g. 1/2), got "${s}"`);
   return { index: i - 1, count: n };
+}
+
+function wholeNumber(flag: string, v: string | undefined, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > max) throw new UsageError(`${flag} must be a whole number from 0 to ${max}, got "${v}"`);
+  return n;
+}
+
+/** The live /metrics endpoint: serves the latest merged snapshot; prom-client loads only here. */
+async function startLiveMetrics(port: number, io: CliIO) {
+  const { buildLoadRegistry } = require('../../export/load-metrics') as typeof import('../../export/load-metrics');
+  const { startMetricsServer } = require('../../export/metrics-server') as typeof import('../../export/metrics-server');
+  let latest: import('../../types/load').LoadRawData | undefined;
+  const empty = { windowMs: 1000, relativeAccuracy: 0.01, durationMs: 0, windows: [], scenarios: [], errorSamples: [], warnings: [] };
+  const server = await startMetricsServer(() => buildLoadRegistry(latest ?? empty), port);
+  io.stderr(`live metrics: ${server.url}\n`);
+  return {
+    update: (raw: import('../../types/load').LoadRawData) => {
+      latest = raw;
+    },
+    close: async (lingerS: number) => {
+      if (lingerS > 0) await new Promise((r) => setTimeout(r, lingerS * 1000));
+      await server.close();
+    },
+  };
 }
 
 function exitCode(r: LoadReport): number {
@@ -107,9 +135,15 @@ export const loadCommand: CliCommand = {
         history: { type: 'string' },
         'no-history': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'metrics-port': { type: 'string' },
+        'metrics-linger': { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one load-test file');
+    const metricsPort = wholeNumber('--metrics-port', values['metrics-port'], 65535);
+    const linger = wholeNumber('--metrics-linger', values['metrics-linger'], 3600) ?? 0;
+    if (values['metrics-linger'] !== undefined && metricsPort === undefined)
+      throw new UsageError('--metrics-linger needs --metrics-port');
     const segment = parseSegment(values.segment);
     const workers = values.workers === undefined ? undefined : Number(values.workers);
     if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1))
@@ -122,8 +156,10 @@ export const loadCommand: CliCommand = {
     const tty = !values.quiet && process.stderr.isTTY;
     let lastPrinted = 0;
     let report: LoadReport;
+    const live = metricsPort === undefined ? undefined : await startLiveMetrics(metricsPort, io);
     try {
       report = await runLoadTest({
+        ...(live ? { onSnapshot: live.update } : {}),
         file: positionals[0],
         cwd: io.cwd,
         ...(segment ? { segment } : {}),
@@ -139,6 +175,7 @@ export const loadCommand: CliCommand = {
         },
       });
     } catch (e) {
+      await live?.close(0);
       if (e instanceof LoadDefinitionError) {
         io.stderr(`playwright-perf load: ${e.message}\n`);
         return 2;
@@ -146,6 +183,10 @@ export const loadCommand: CliCommand = {
       throw e;
     }
     if (tty) process.stderr.write('\n');
+    if (live) {
+      live.update(report.raw);
+      await live.close(linger);
+    }
     const history = values['no-history']
       ? false
       : resolve(io.cwd, values.history ?? '.playwright-perf/load-history.json');
