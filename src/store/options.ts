@@ -5,6 +5,7 @@ import { describeValue, isPlainObject } from '../util/describe-value';
 import { parseBudget } from '../analyze/budgets';
 import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/regression';
 import { DEFAULT_BASELINE_RUNS } from '../analyze/baseline';
+import { DEFAULT_MIN_BASELINE_RUNS, DEFAULT_MIN_GATE_SAMPLES } from '../analyze/gate';
 import { DEFAULT_KEEP_DAYS, DEFAULT_KEEP_RUNS } from './retention';
 
 /** Relative to the folder of playwright.config (the reporter's rootDir). */
@@ -92,14 +93,19 @@ export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problem
 }
 
 export function resolveGate(input: unknown): { gate: Required<GateOptions>; problems: string[] } {
-  const gate = { failOnBudget: false, failOnRegression: false };
+  const gate = { failOnBudget: false, failOnRegression: false, minBaselineRuns: DEFAULT_MIN_BASELINE_RUNS, minSamples: DEFAULT_MIN_GATE_SAMPLES };
   if (input === undefined) return { gate, problems: [] };
   if (!isPlainObject(input)) return { gate, problems: [`option "gate" must be an object like { failOnBudget: true, failOnRegression: true }, got ${describeValue(input)}`] };
   const problems: string[] = [];
   for (const k of Object.keys(input)) {
-    if (k !== 'failOnBudget' && k !== 'failOnRegression') problems.push(`unknown option "gate.${k}" (known: failOnBudget, failOnRegression)`);
-    else if (typeof input[k] !== 'boolean') problems.push(`option "gate.${k}" must be true or false, got ${describeValue(input[k])}`);
-    else gate[k] = input[k] as boolean;
+    const v = input[k];
+    if (k === 'minBaselineRuns' || k === 'minSamples') {
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 1) gate[k] = v;
+      else problems.push(`option "gate.${k}" must be a whole number ≥ 1, got ${describeValue(v)}`);
+    } else if (k !== 'failOnBudget' && k !== 'failOnRegression') {
+      problems.push(`unknown option "gate.${k}" (known: failOnBudget, failOnRegression, minBaselineRuns, minSamples)`);
+    } else if (typeof v !== 'boolean') problems.push(`option "gate.${k}" must be true or false, got ${describeValue(v)}`);
+    else gate[k] = v;
   }
   return { gate, problems };
 }
