@@ -26,12 +26,15 @@ import { buildReport } from '../report/build-report';
 import { writeReports, type WrittenReports } from '../report/write-reports';
 import { analyzeRun } from '../analyze';
 import { printSummary } from './terminal-summary';
+import { detectRunMode, executedNoTest, type RunMode } from './run-mode';
 
 /** Test-only fault injection (documented in docs/options.md): makes the named hook throw. */
 export const FAULT_ENV = 'PLAYWRIGHT_PERF_FAULT';
 function maybeFault(where: string): void {
   if ((process.env[FAULT_ENV] ?? '').split(',').includes(where)) throw new Error(`injected fault in ${where} (${FAULT_ENV})`);
 }
+
+const NO_TEST_RAN = '\nplaywright-perf: no test ran; the last reports and the history were left as they were\n';
 
 /** `where` of errors Playwright reported (config, global setup…): recorded, not re-printed. */
 export const PLAYWRIGHT_ERROR = 'playwright';
@@ -40,6 +43,8 @@ interface ShardRun { shardIndex?: number; totalShards?: number; startTime: numbe
 
 export class PerfReporter {
   private readonly options: ResolvedOptions;
+  /** `--list` writes and records nothing; UI/watch/--last-failed… runs are not baseline runs. */
+  private readonly mode: RunMode;
   private readonly errors: PerfError[] = [];
   private readonly warned = new Set<string>();
   private config: FullConfig | undefined;
@@ -60,7 +65,13 @@ export class PerfReporter {
   constructor(options: PerfReporterOptions = {}) {
     const { options: resolved, problems } = resolveOptions(options);
     this.options = resolved;
-    for (const p of problems) this.warn('options', new Error(p));
+    this.mode = detectRunMode({ mode: (options as { _mode?: unknown } | undefined)?._mode, argv: process.argv, env: process.env });
+    // Listing runs nothing: its option problems are told on the next real run.
+    if (this.mode.kind !== 'list') for (const p of problems) this.warn('options', new Error(p));
+  }
+
+  private get listing(): boolean {
+    return this.mode.kind === 'list';
   }
 
   version(): 'v2' {
@@ -74,6 +85,7 @@ export class PerfReporter {
   }
 
   onConfigure(config: FullConfig): void {
+    if (this.listing) return;
     this.guard('reporter.onConfigure', () => {
       this.config = config;
       // Like Playwright's own reporters, paths are relative to the config file's folder.
@@ -84,6 +96,7 @@ export class PerfReporter {
   onBegin(configOrSuite: FullConfig | Suite, maybeSuite?: Suite): void {
     if (maybeSuite) this.onConfigure(configOrSuite as FullConfig);
     const suite = maybeSuite ?? (configOrSuite as Suite);
+    if (this.listing) return;
     this.guard('reporter.onBegin', () => {
       this.startTime = Date.now();
       this.plannedTests = suite.allTests().length;
@@ -149,12 +162,24 @@ export class PerfReporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    if (this.listing) return undefined;
     try {
       const run = this.finishRecord(result);
+      if (executedNoTest(run.tests)) {
+        // Nothing was measured: the last real run's reports and the history stay as they were.
+        this.ended = true;
+        this.flushWarnings(run.errors);
+        if (this.options.summary) process.stdout.write(NO_TEST_RAN);
+        return undefined;
+      }
+      const notBaseline = this.mode.kind === 'not-baseline' ? this.mode : undefined;
+      if (notBaseline) run.notBaseline = notBaseline.reason;
+      // Interactive runs (UI, watch, IDE) are compared but never gated: nobody reads their exit code.
+      const options = notBaseline?.interactive ? { ...this.options, gate: undefined } : this.options;
       let report: JsonReport;
       try {
         maybeFault('reporter.onEnd');
-        report = await buildReport(run, { options: this.options, rootDir: this.rootDir });
+        report = await buildReport(run, { options, rootDir: this.rootDir, recordHistory: !notBaseline });
       } catch (e) {
         this.warn('report.build', e);
         report = this.fallbackReport(run);
@@ -240,7 +265,7 @@ export class PerfReporter {
   /** The runner exited without onEnd finishing (e.g. a second Ctrl+C, a crash in another reporter):
    *  write what we have, synchronously — nothing async runs in an 'exit' handler. */
   private writeOnExit(): void {
-    if (this.ended) return;
+    if (this.ended || this.listing) return;
     this.ended = true;
     try {
       const run = this.finishRecord({ status: 'interrupted', startTime: new Date(this.startTime), duration: Date.now() - this.startTime } as FullResult);
