@@ -3,7 +3,8 @@
 // raw, each series would be a "regression". Families move differently and are estimated apart:
 //  - server: TTFB. A busy CI machine does not slow a remote server, and a local server's late
 //    timers add a few ms per request (additive), which a ratio would spread unevenly over pages.
-//  - page: load, paint and interaction timings, which are server time plus browser work.
+//  - page: load, paint and interaction timings, which are server time plus browser work; like
+//    server time, judged against a ratio or a difference in ms, whichever is stricter.
 //  - runner: test, step, startup, locator and flow durations — browser and runner CPU only.
 // A family's shift is applied only to its own series, and only ever makes a verdict stricter
 // (see compareSeries): a 6 % faster machine must not turn a steady TTFB into "slower". Pure.
@@ -24,7 +25,7 @@ export function shiftFamily(metric: string): ShiftFamily | undefined {
   return SERVER.has(metric) ? 'server' : PAGE.has(metric) ? 'page' : 'runner';
 }
 
-/** A family's shift: the median ratio (and, for server time, the median difference in ms) of
+/** A family's shift: the median ratio (and, for server and page timings, the median difference in ms) of
  *  current to baseline medians. `reported`: beyond minChange, so it is shown as a caveat; smaller
  *  shifts still raise the bar for that family's verdicts. */
 export interface FamilyShift { factor: number; addMs: number; series: number; reported: boolean }
@@ -51,7 +52,10 @@ export function runShifts(
     if (logs.length < MIN_SERIES_FOR_RUN_FACTOR && family !== 'server') logs = machine;
     if (logs.length < MIN_SERIES_FOR_RUN_FACTOR) continue;
     const factor = Math.exp(median(logs));
-    const addMs = family === 'server' ? median(diffs.get(family)!) : 0;
+    // Additive too where the series are of one size: late timers and browser work per page add
+    // about the same ms to every page, which a ratio would spread unevenly. Runner series span
+    // 50 ms startups to minute-long tests, where only a ratio means the same thing for all.
+    const addMs = family === 'runner' || logs !== ratios.get(family) ? 0 : median(diffs.get(family)!);
     const reported = factor > 1 + minChange || factor < 1 / (1 + minChange);
     out.set(family, { factor, addMs, series: logs.length, reported });
   }
@@ -66,7 +70,7 @@ export function shiftedBaseline(base: number[], current: number, shift: FamilySh
   const slower = current > raw;
   const scale = slower ? Math.max(1, shift.factor) : Math.min(1, shift.factor);
   const add = slower ? Math.max(0, shift.addMs) : Math.min(0, shift.addMs);
-  // Server time: whichever of the two models raises the bar more.
+  // Server and page timings: whichever of the two models raises the bar more.
   const byScale = raw * scale, byAdd = raw + add;
   if (slower ? byAdd > byScale : byAdd < byScale) return { values: base.map((v) => v + add), scale: byAdd / raw };
   return { values: scale === 1 ? base : base.map((v) => v * scale), scale };

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProject, LAUNCH_OPTIONS_SNIPPET, PLAYWRIGHT_CLI, runCli, type InlineProject } from '../helpers/inline-project';
 import { reportValidator } from '../helpers/report-schema';
+import { unpackHistory, type PackedHistory } from '../../src/store/packed-format';
 import type { RunRecord, StepRecord, TestRecord } from '../../src/types';
 
 const spec = (name: string) => `import { test, expect } from 'playwright-perf';
@@ -99,8 +100,7 @@ test('CLI `report` re-renders the merged run.json without a browser', async () =
 });
 
 test('merge-reports records the merged run once, as one baseline run (the --reporter=blob shard runs add nothing)', async () => {
-  const { unpackHistory } = await import('../../src/store/packed-format');
-  const history = unpackHistory(JSON.parse(readFileSync(p.file('.playwright-perf/history.json'), 'utf8')));
+  const history = unpackHistory(JSON.parse(readFileSync(p.file('.playwright-perf/history.json'), 'utf8')) as PackedHistory);
   assert.deepEqual(history.runs.map((r) => r.runId).sort(), [unsharded.runId, merged.runId].sort());
   assert.equal(merged.notBaseline, undefined);
 });
