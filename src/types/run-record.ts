@@ -166,6 +166,9 @@ export interface SystemSample {
   load1: number;
   /** Number of running Chromium/Chrome processes (-1 when it cannot be read). */
   chromiumProcesses: number;
+  /** CPU used by this run's own processes (runner, workers, browsers) as a share of all cores over
+   *  the interval, 0..1 — unlike `cpu`, not raised by other work on the machine. Linux only. */
+  ownCpu?: number;
 }
 
 export interface PerfError {
