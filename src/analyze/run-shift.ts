@@ -3,8 +3,8 @@
 // raw, each series would be a "regression". Families move differently and are estimated apart:
 //  - server: TTFB. A busy CI machine does not slow a remote server, and a local server's late
 //    timers add a few ms per request (additive), which a ratio would spread unevenly over pages.
-//  - page: load, paint and interaction timings, which are server time plus browser work; like
-//    server time, judged against a ratio or a difference in ms, whichever is stricter.
+//  - page: load, paint and interaction timings, which are server time plus browser work.
+//  Both are shifted by a ratio or by a difference in ms, whichever fits the family's series better.
 //  - runner: test, step, startup, locator and flow durations — browser and runner CPU only.
 // A family's shift is applied only to its own series, and only ever makes a verdict stricter
 // (see compareSeries): a 6 % faster machine must not turn a steady TTFB into "slower". Pure.
@@ -25,15 +25,24 @@ export function shiftFamily(metric: string): ShiftFamily | undefined {
   return SERVER.has(metric) ? 'server' : PAGE.has(metric) ? 'page' : 'runner';
 }
 
-/** A family's shift: the median ratio (and, for server and page timings, the median difference in ms) of
- *  current to baseline medians. `reported`: beyond minChange, so it is shown as a caveat; smaller
+/** A family's shift: the median ratio (or, for server and page timings, the median difference in ms
+ *  when that fits better) of current to baseline medians. `reported`: beyond minChange, so it is shown as a caveat; smaller
  *  shifts still raise the bar for that family's verdicts. */
-export interface FamilyShift { factor: number; addMs: number; series: number; reported: boolean }
+export interface FamilyShift {
+  /** Median ratio (for an additive shift: the typical ratio it amounts to, for reporting). */
+  factor: number;
+  /** Additive shift in ms, when that model fits better (then `factor` is not used for judging). */
+  addMs: number;
+  series: number;
+  reported: boolean;
+  additive?: boolean;
+}
 
 export function runShifts(
   pairs: Array<{ key: MetricKey; base: number[]; cur: number[] }>, minChange: number, minBaselineSamples: number,
 ): Map<ShiftFamily, FamilyShift> {
   const ratios = new Map<ShiftFamily, number[]>(), diffs = new Map<ShiftFamily, number[]>();
+  const medians = new Map<ShiftFamily, Array<[number, number]>>();
   for (const { key, base, cur } of pairs) {
     const family = shiftFamily(key.metric);
     if (!family || base.length < minBaselineSamples) continue;
@@ -41,6 +50,9 @@ export function runShifts(
     if (!(b > 0 && c > 0)) continue;
     push(ratios, family, Math.log(c / b));
     push(diffs, family, c - b);
+    const list = medians.get(family) ?? [];
+    list.push([b, c]);
+    medians.set(family, list);
   }
   // Page and runner timings both move with the machine: a family with too few series of its own
   // borrows the estimate over both.
@@ -51,13 +63,21 @@ export function runShifts(
     if (logs.length === 0) continue;
     if (logs.length < MIN_SERIES_FOR_RUN_FACTOR && family !== 'server') logs = machine;
     if (logs.length < MIN_SERIES_FOR_RUN_FACTOR) continue;
-    const factor = Math.exp(median(logs));
-    // Additive too where the series are of one size: late timers and browser work per page add
-    // about the same ms to every page, which a ratio would spread unevenly. Runner series span
-    // 50 ms startups to minute-long tests, where only a ratio means the same thing for all.
-    const addMs = family === 'runner' || logs !== ratios.get(family) ? 0 : median(diffs.get(family)!);
-    const reported = factor > 1 + minChange || factor < 1 / (1 + minChange);
-    out.set(family, { factor, addMs, series: logs.length, reported });
+    let factor = Math.exp(median(logs));
+    let addMs = 0;
+    // Server and page timings may move by a ratio (a slower remote server) or by the same ms on
+    // every page (a busy machine's late timers, the same browser work per page), which a ratio
+    // would spread unevenly over short and long pages. Whichever model fits the family's series
+    // better is used. Runner series span 50 ms startups to minute-long tests: ratio only.
+    if (family !== 'runner' && logs === ratios.get(family)) {
+      const d = median(diffs.get(family)!);
+      const pairsOf = medians.get(family)!;
+      const misfit = (predict: (b: number) => number) => median(pairsOf.map(([b, c]) => Math.abs(c - predict(b)) / b));
+      if (misfit((b) => b + d) < misfit((b) => b * factor)) { addMs = d; factor = 1; }
+    }
+    const moved = addMs !== 0 ? median(medians.get(family)!.map(([b]) => (b + addMs) / b)) : factor;
+    const reported = moved > 1 + minChange || moved < 1 / (1 + minChange);
+    out.set(family, { factor: moved, addMs, series: logs.length, reported, ...(addMs !== 0 ? { additive: true } : {}) });
   }
   return out;
 }
@@ -68,11 +88,11 @@ export function shiftedBaseline(base: number[], current: number, shift: FamilySh
   if (!shift) return { values: base, scale: 1 };
   const raw = median(base);
   const slower = current > raw;
+  if (shift.additive) {
+    const add = slower ? Math.max(0, shift.addMs) : Math.min(0, shift.addMs);
+    return add === 0 || raw <= 0 ? { values: base, scale: 1 } : { values: base.map((v) => v + add), scale: (raw + add) / raw };
+  }
   const scale = slower ? Math.max(1, shift.factor) : Math.min(1, shift.factor);
-  const add = slower ? Math.max(0, shift.addMs) : Math.min(0, shift.addMs);
-  // Server and page timings: whichever of the two models raises the bar more.
-  const byScale = raw * scale, byAdd = raw + add;
-  if (slower ? byAdd > byScale : byAdd < byScale) return { values: base.map((v) => v + add), scale: byAdd / raw };
   return { values: scale === 1 ? base : base.map((v) => v * scale), scale };
 }
 
