@@ -90,7 +90,9 @@ function addPerfSamples(bag: SeriesBag, project: string, r: TestResultRecord, fi
     if (!f.ok) continue;
     bag.add(METRIC.flowDuration, f.direction ? `${f.name} (${f.direction})` : f.name, project, f.durationMs);
   }
-  if (firstRepeat) for (const s of p.startup ?? []) bag.add(STARTUP_PREFIX + s.phase, `${s.browserName}:${s.temperature}`, project, s.durationMs);
+  for (const s of firstRepeat ? p.startup ?? [] : []) {
+    bag.add(STARTUP_PREFIX + s.phase, `${s.browserName}:${s.temperature}`, project, s.durationMs);
+  }
   for (const lh of p.lighthouse ?? []) {
     for (const [cat, score] of Object.entries(lh.scores ?? {})) {
       if (typeof score === 'number') bag.add(LIGHTHOUSE_PREFIX + cat, urlSubject(lh.url), project, score);

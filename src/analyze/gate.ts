@@ -19,11 +19,14 @@ export function gateCounts(f: RegressionFinding, minSamples: number): boolean {
 }
 
 /** Why regressions cannot fail this run yet, or undefined when the gate is armed. */
-export function notArmedReason(comparison: HistoryComparison | undefined, minBaselineRuns: number, optionName = 'gate.minBaselineRuns'): string | undefined {
+export function notArmedReason(
+  comparison: HistoryComparison | undefined, minBaselineRuns: number, optionName = 'gate.minBaselineRuns',
+): string | undefined {
   if (!comparison) return 'no history comparison for this run (first run, history off, or history unreadable)';
   const runs = comparison.baseline.runIds.length;
   if (runs >= minBaselineRuns) return undefined;
-  return `the baseline has ${runs} earlier run${runs === 1 ? '' : 's'}; regressions fail the run from ${minBaselineRuns} on (${optionName})`;
+  const earlier = `${runs} earlier run${runs === 1 ? '' : 's'}`;
+  return `the baseline has ${earlier}; regressions fail the run from ${minBaselineRuns} on (${optionName})`;
 }
 
 /** `optionName` names the setting in the not-armed reason (the CLI's is --min-baseline-runs). */
@@ -39,16 +42,20 @@ export function evaluateGate(
   const notArmed = notArmedReason(comparison, gate.minBaselineRuns ?? DEFAULT_MIN_BASELINE_RUNS, optionName);
   const regressions = (comparison?.findings ?? []).filter((f) => f.verdict === 'regression');
   if (notArmed) {
-    return { failed: reasons.length > 0, reasons, regressionGate: { armed: false, reason: notArmed, regressionsSeen: regressions.length } };
+    const regressionGate = { armed: false, reason: notArmed, regressionsSeen: regressions.length };
+    return { failed: reasons.length > 0, reasons, regressionGate };
   }
   const minSamples = gate.minSamples ?? DEFAULT_MIN_GATE_SAMPLES;
   const counted = regressions.filter((f) => gateCounts(f, minSamples));
   for (const f of counted) {
-    reasons.push(`regression: ${f.metric} ${f.subject}${f.project ? ` [${f.project}]` : ''} — ${f.note ?? ''}`.trim());
+    const project = f.project ? ` [${f.project}]` : '';
+    reasons.push(`regression: ${f.metric} ${f.subject}${project} — ${f.note ?? ''}`.trim());
   }
   const unconfirmed = regressions.length - counted.length;
   return {
     failed: reasons.length > 0, reasons,
-    regressionGate: { armed: true, regressionsSeen: regressions.length, ...(unconfirmed ? { unconfirmed, minSamples } : {}) },
+    regressionGate: {
+      armed: true, regressionsSeen: regressions.length, ...(unconfirmed ? { unconfirmed, minSamples } : {}),
+    },
   };
 }

@@ -97,7 +97,9 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
 }
 
 /** |current − baseline| reaches the practical threshold: max(minChange × |baseline|, absolute floor). */
-export function isPractical(metric: string, baselineMedian: number, currentMedian: number, settings: RegressionSettings): boolean {
+export function isPractical(
+  metric: string, baselineMedian: number, currentMedian: number, settings: RegressionSettings,
+): boolean {
   const floor = absoluteFloor(metric, settings.minAbsChangeMs);
   return Math.abs(currentMedian - baselineMedian) >= Math.max(settings.minChange * Math.abs(baselineMedian), floor);
 }
@@ -141,7 +143,11 @@ export interface DetectResult {
   findings: RegressionFinding[];
   summary: NonNullable<HistoryComparison['summary']>;
   /** Set when the whole run was faster/slower than the baseline (machine load or an app-wide change). */
-  runWide?: { factor: number; series: number; caveat: string; /** Both families' caveats when both shifted. */ caveats?: string[] };
+  runWide?: {
+    factor: number; series: number; caveat: string;
+    /** Every shifted family's caveat when more than one shifted. */
+    caveats?: string[];
+  };
 }
 
 /** Pooling every baseline run's samples treats them as independent, but runs differ as a whole
@@ -202,7 +208,8 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
     p.finding.change = raw !== 0 ? (mc - raw) / Math.abs(raw) : null;
     // Practical against BOTH baselines and in the same direction from both: the shift can only
     // raise the bar. (A series 0.2 % faster on a 6 % faster run is not "slower than the run".)
-    p.practical = p.practical && isPractical(key.metric, raw, mc, settings) && Math.sign(mc - tested) === Math.sign(mc - raw);
+    const sameSide = Math.sign(mc - tested) === Math.sign(mc - raw);
+    p.practical = p.practical && isPractical(key.metric, raw, mc, settings) && sameSide;
     if (scale !== 1 && shift?.reported) p.scaledBy = scale;
     beyondEarlierRuns(p, medians, scale);
     pendings.push(p);
@@ -227,7 +234,7 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
     runWide ??= { factor, series, caveat, ...(caveats.length > 1 ? { caveats } : {}) };
     // Listed (never absorbed silently), but not a verdict: a slower machine and an app-wide slowdown
     // look the same from inside one run. Budgets such as run.wallTime still apply to it.
-    const subject = family === 'runner' ? 'all timing series' : family === 'page' ? 'page timings' : 'server time (TTFB)';
+    const subject = { runner: 'all timing series', page: 'page timings', server: 'server time (TTFB)' }[family];
     pendings.push({
       finding: {
         metric: 'run.shift', subject, verdict: 'not-enough-data',

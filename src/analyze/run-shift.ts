@@ -26,8 +26,8 @@ export function shiftFamily(metric: string): ShiftFamily | undefined {
 }
 
 /** A family's shift: the median ratio (or, for server and page timings, the median difference in ms
- *  when that fits better) of current to baseline medians. `reported`: beyond minChange, so it is shown as a caveat; smaller
- *  shifts still raise the bar for that family's verdicts. */
+ *  when that fits better) of current to baseline medians. `reported`: beyond minChange, so it is
+ *  shown as a caveat; smaller shifts still raise the bar for that family's verdicts. */
 export interface FamilyShift {
   /** Median ratio (for an additive shift: the typical ratio it amounts to, for reporting). */
   factor: number;
@@ -77,20 +77,25 @@ export function runShifts(
     }
     const moved = addMs !== 0 ? median(medians.get(family)!.map(([b]) => (b + addMs) / b)) : factor;
     const reported = moved > 1 + minChange || moved < 1 / (1 + minChange);
-    out.set(family, { factor: moved, addMs, series: logs.length, reported, ...(addMs !== 0 ? { additive: true } : {}) });
+    const shift: FamilyShift = { factor: moved, addMs, series: logs.length, reported };
+    if (addMs !== 0) shift.additive = true;
+    out.set(family, shift);
   }
   return out;
 }
 
 /** The baseline a series is tested against under its family's shift, in the direction the series
  *  moved (never the other way: the shift may only make a verdict stricter). */
-export function shiftedBaseline(base: number[], current: number, shift: FamilyShift | undefined): { values: number[]; scale: number } {
+export function shiftedBaseline(
+  base: number[], current: number, shift: FamilyShift | undefined,
+): { values: number[]; scale: number } {
   if (!shift) return { values: base, scale: 1 };
   const raw = median(base);
   const slower = current > raw;
   if (shift.additive) {
     const add = slower ? Math.max(0, shift.addMs) : Math.min(0, shift.addMs);
-    return add === 0 || raw <= 0 ? { values: base, scale: 1 } : { values: base.map((v) => v + add), scale: (raw + add) / raw };
+    if (add === 0 || raw <= 0) return { values: base, scale: 1 };
+    return { values: base.map((v) => v + add), scale: (raw + add) / raw };
   }
   const scale = slower ? Math.max(1, shift.factor) : Math.min(1, shift.factor);
   return { values: scale === 1 ? base : base.map((v) => v * scale), scale };
@@ -99,10 +104,12 @@ export function shiftedBaseline(base: number[], current: number, shift: FamilySh
 export function shiftCaveat(family: ShiftFamily, factor: number): string {
   const how = factor >= 1 ? `${factor.toFixed(2)}× slower` : `${(1 / factor).toFixed(2)}× faster`;
   if (family === 'server') {
-    return `server time (TTFB) was ${how} than the baseline across most pages (a busy or faster server, or a server-wide change); TTFB was judged relative to that shift`;
+    return `server time (TTFB) was ${how} than the baseline across most pages (a busy or faster server, `
+      + 'or a server-wide change); TTFB was judged relative to that shift';
   }
   const what = family === 'page' ? 'page timings (load, paint)' : 'test, step and startup timings';
-  return `the whole run was ${how} than the baseline across most ${what} (a busy or faster machine, or an app-wide change); those timings were judged relative to that shift`;
+  return `the whole run was ${how} than the baseline across most ${what} (a busy or faster machine, `
+    + 'or an app-wide change); those timings were judged relative to that shift';
 }
 
 function push<K>(m: Map<K, number[]>, k: K, v: number): void {

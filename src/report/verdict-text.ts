@@ -47,7 +47,8 @@ export function formatVerdicts(report: Pick<JsonReport, 'history' | 'budgets' | 
       out.push(`  regression gate not armed yet: ${rg.reason ?? 'baseline too small'}${seen}`);
     }
     if (rg?.armed && rg.unconfirmed) {
-      out.push(`  ${rg.unconfirmed} regression(s) with fewer than ${rg.minSamples} samples per side did not count (gate.minSamples; repeat the tests, e.g. --repeat-each=${rg.minSamples}, to confirm)`);
+      out.push(`  ${rg.unconfirmed} regression(s) with fewer than ${rg.minSamples} samples per side did not count `
+        + `(gate.minSamples; repeat the tests, e.g. --repeat-each=${rg.minSamples}, to confirm)`);
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

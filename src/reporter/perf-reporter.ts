@@ -65,7 +65,8 @@ export class PerfReporter {
   constructor(options: PerfReporterOptions = {}) {
     const { options: resolved, problems } = resolveOptions(options);
     this.options = resolved;
-    this.mode = detectRunMode({ mode: (options as { _mode?: unknown } | undefined)?._mode, argv: process.argv, env: process.env });
+    const mode = (options as { _mode?: unknown } | undefined)?._mode;
+    this.mode = detectRunMode({ mode, argv: process.argv, env: process.env });
     // Listing runs nothing: its option problems are told on the next real run.
     if (this.mode.kind !== 'list') for (const p of problems) this.warn('options', new Error(p));
   }

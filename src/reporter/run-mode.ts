@@ -27,7 +27,8 @@ export function detectRunMode({ mode, argv, env }: RunModeInput): RunMode {
   if (mode === 'merge') return { kind: 'baseline' };
   const command = argv.slice(2).find((a) => !a.startsWith('-'));
   if (command === 'test-server' || command === 'run-test-server' || command === 'run-test-mcp-server') {
-    return { kind: 'not-baseline', reason: 'a run started from the test server (IDE or MCP) is not a baseline run', interactive: true };
+    const reason = 'a run started from the test server (IDE or MCP) is not a baseline run';
+    return { kind: 'not-baseline', reason, interactive: true };
   }
   if (hasFlag(argv, '--ui') || hasFlag(argv, '--ui-host') || hasFlag(argv, '--ui-port')) {
     return { kind: 'not-baseline', reason: 'runs in UI mode (--ui) are not baseline runs', interactive: true };
