@@ -54,6 +54,8 @@ interface Pending {
   outsideRange: boolean;
   lowPower: boolean;
   practical: boolean;
+  /** outsideRange was decided by beyondEarlierRuns (rank test vs the earlier runs' medians). */
+  runRangeGuarded?: boolean;
   /** Run-wide factor the baseline was scaled by (see run-shift.ts). */
   scaledBy?: number;
 }
@@ -123,6 +125,11 @@ function decideVerdict(p: Pending, fdr: number): void {
   } else if (significant) {
     f.verdict = 'unchanged';
     f.note = `significant but below the practical threshold (${pct})`;
+  } else if (p.practical && f.qValue <= fdr && !p.outsideRange && p.runRangeGuarded) {
+    // The rank test saw a practical change, but an earlier run's median was as far: a change
+    // this history cannot confirm yet — listed, never called "unchanged".
+    f.verdict = 'not-enough-data';
+    f.note = `median ${pct}, q = ${fmtP(f.qValue)}, but within the range of earlier runs' medians`;
   } else if (p.practical && p.lowPower) {
     f.verdict = 'not-enough-data';
     f.note = `median ${pct} but not confirmed with ${f.baselineSamples} baseline / ${f.currentSamples} current sample(s)${p.outsideRange ? '' : ' (within the baseline range)'}`;
@@ -160,6 +167,7 @@ function beyondEarlierRuns(p: Pending, medians: number[], scale: number): void {
   const mc = p.finding.currentMedian!;
   const scaled = medians.map((m) => m * scale);
   p.outsideRange = mc > p.finding.baselineMedian! ? mc > Math.max(...scaled) : mc < Math.min(...scaled);
+  p.runRangeGuarded = true;
 }
 
 /** Pools every baseline run's samples per series, then tests each series against the current run. */
