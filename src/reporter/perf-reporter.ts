@@ -166,7 +166,7 @@ export class PerfReporter {
     if (this.listing) return undefined;
     try {
       const run = this.finishRecord(result);
-      if (executedNoTest(run.tests)) {
+      if (executedNoTest(run.tests, run.plannedTests)) {
         // Nothing was measured: the last real run's reports and the history stay as they were.
         this.ended = true;
         this.flushWarnings(run.errors);

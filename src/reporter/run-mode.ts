@@ -43,7 +43,12 @@ export function detectRunMode({ mode, argv, env }: RunModeInput): RunMode {
   return { kind: 'baseline' };
 }
 
-/** A run in which no test executed (all skipped, or none matched `--grep`) measured nothing. */
-export function executedNoTest(tests: ReadonlyArray<{ results: ReadonlyArray<{ status: string }> }>): boolean {
+/** A run in which no test executed (none matched `--grep`, or every test was skipped) measured
+ *  nothing. Planned tests with nothing recorded is not that: our own hooks may have failed (then the
+ *  report with its errors is written as usual). */
+export function executedNoTest(
+  tests: ReadonlyArray<{ results: ReadonlyArray<{ status: string }> }>, plannedTests: number | undefined,
+): boolean {
+  if (tests.length === 0) return plannedTests === 0;
   return tests.every((t) => t.results.every((r) => r.status === 'skipped'));
 }

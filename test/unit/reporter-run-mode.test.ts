@@ -36,8 +36,10 @@ test('run modes: list, merge, baseline, and the runs that are not baselines', ()
 });
 
 test('a run in which every test was skipped (or none matched) executed no test', () => {
-  assert.equal(executedNoTest([]), true);
-  assert.equal(executedNoTest([{ results: [{ status: 'skipped' }] }]), true);
-  assert.equal(executedNoTest([{ results: [{ status: 'skipped' }] }, { results: [{ status: 'passed' }] }]), false);
-  assert.equal(executedNoTest([{ results: [{ status: 'interrupted' }] }]), false);
+  assert.equal(executedNoTest([], 0), true);
+  assert.equal(executedNoTest([{ results: [{ status: 'skipped' }] }], 1), true);
+  assert.equal(executedNoTest([{ results: [{ status: 'skipped' }] }, { results: [{ status: 'passed' }] }], 2), false);
+  assert.equal(executedNoTest([{ results: [{ status: 'interrupted' }] }], 1), false);
+  // Tests were planned but none recorded (our onTestEnd failed): still a run, reported with its errors.
+  assert.equal(executedNoTest([], 7), false);
 });
