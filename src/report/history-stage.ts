@@ -27,7 +27,7 @@ export async function addHistoryToReport(report: JsonReport, ctx: HistoryStageCo
   const compact = compactRun(run);
   if (budgets.length) {
     try {
-      const ev = evaluateBudgets(budgets, compact);
+      const ev = evaluateBudgets(budgets, compactRun(run, { allRepeats: true }));
       report.budgets = ev.results;
       for (const rule of ev.unmatched) run.errors.push(perfError('budgets', new Error(`budget "${rule}" matched no samples in this run (check the metric name and match glob)`)));
     } catch (e) {

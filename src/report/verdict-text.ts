@@ -41,6 +41,15 @@ export function formatVerdicts(report: Pick<JsonReport, 'history' | 'budgets' | 
   if (report.gate) {
     out.push(report.gate.failed ? `playwright-perf gate: FAILED (${report.gate.reasons.length} reason(s))` : 'playwright-perf gate: passed');
     out.push(...capped(report.gate.reasons.map((r) => `  - ${r}`)));
+    const rg = report.gate.regressionGate;
+    if (rg && !rg.armed) {
+      const seen = rg.regressionsSeen ? ` (${rg.regressionsSeen} regression(s) listed above did not count)` : '';
+      out.push(`  regression gate not armed yet: ${rg.reason ?? 'baseline too small'}${seen}`);
+    }
+    if (rg?.armed && rg.unconfirmed) {
+      out.push(`  ${rg.unconfirmed} regression(s) with fewer than ${rg.minSamples} samples per side did not count `
+        + `(gate.minSamples; repeat the tests, e.g. --repeat-each=${rg.minSamples}, to confirm)`);
+    }
   }
   return out.length ? out.join('\n') + '\n' : '';
 }

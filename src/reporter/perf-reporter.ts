@@ -28,6 +28,7 @@ import { writeReports, type WrittenReports } from '../report/write-reports';
 import { analyzeRun } from '../analyze/run';
 import { printSummary } from './terminal-summary';
 import { resolvePrometheusOptions, type ResolvedPrometheus } from '../export/options';
+import { detectRunMode, executedNoTest, type RunMode } from './run-mode';
 
 
 /** CI sets one id for every shard of a run (e.g. `${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}`), so a
@@ -37,6 +38,8 @@ function runIdFromEnv(): string | undefined {
   const id = process.env[RUN_ID_ENV]?.trim();
   return id && id.length <= 200 ? id : undefined;
 }
+
+const NO_TEST_RAN = '\nplaywright-perf: no test ran; the last reports and the history were left as they were\n';
 
 /** `where` of errors Playwright reported (config, global setup…): recorded, not re-printed. */
 export const PLAYWRIGHT_ERROR = 'playwright';
@@ -52,6 +55,8 @@ export class PerfReporter {
   private readonly prometheus: ResolvedPrometheus;
   /** Test-only fault injection, read once from the environment (docs/options.md). */
   private readonly faults = faultsFrom(process.env);
+  /** `--list` writes and records nothing; UI/watch/--last-failed… runs are not baseline runs. */
+  private readonly mode: RunMode;
   private readonly errors: PerfError[] = [];
   private readonly warned = new Set<string>();
   private config: FullConfig | undefined;
@@ -74,11 +79,18 @@ export class PerfReporter {
   constructor(options: PerfReporterOptions = {}) {
     const { options: resolved, problems } = resolveOptions(options);
     this.options = resolved;
-    for (const p of problems) this.warn('options', new Error(p));
+    const mode = (options as { _mode?: unknown } | undefined)?._mode;
+    this.mode = detectRunMode({ mode, argv: process.argv, env: process.env });
+    // Listing runs nothing: its option problems are told on the next real run.
+    if (this.mode.kind !== 'list') for (const p of problems) this.warn('options', new Error(p));
     // Resolved apart from the other options: the gateway may come from the environment alone.
     const prom = resolvePrometheusOptions(isObject(options) ? options.prometheus : undefined);
     this.prometheus = prom.options;
-    for (const p of prom.problems) this.warn('options', new Error(p));
+    if (this.mode.kind !== 'list') for (const p of prom.problems) this.warn('options', new Error(p));
+  }
+
+  private get listing(): boolean {
+    return this.mode.kind === 'list';
   }
 
   version(): 'v2' {
@@ -92,6 +104,7 @@ export class PerfReporter {
   }
 
   onConfigure(config: FullConfig): void {
+    if (this.listing) return;
     this.guard('reporter.onConfigure', () => {
       this.config = config;
       // Like Playwright's own reporters, paths are relative to the config file's folder.
@@ -102,6 +115,7 @@ export class PerfReporter {
   onBegin(configOrSuite: FullConfig | Suite, maybeSuite?: Suite): void {
     if (maybeSuite) this.onConfigure(configOrSuite as FullConfig);
     const suite = maybeSuite ?? (configOrSuite as Suite);
+    if (this.listing) return;
     this.guard('reporter.onBegin', () => {
       this.startTime = Date.now();
       this.plannedTests = suite.allTests().length;
@@ -169,20 +183,33 @@ export class PerfReporter {
   }
 
   async onEnd(result: FullResult): Promise<{ status?: FullResult['status'] } | undefined> {
+    if (this.listing) return undefined;
     try {
       await this.git;
       const run = this.finishRecord(result);
+      if (executedNoTest(run.tests, run.plannedTests)) {
+        // Nothing was measured: the last real run's reports and the history stay as they were.
+        this.ended = true;
+        this.flushWarnings(run.errors);
+        if (this.options.summary) process.stdout.write(NO_TEST_RAN);
+        return undefined;
+      }
+      const notBaseline = this.mode.kind === 'not-baseline' ? this.mode : undefined;
+      if (notBaseline) run.notBaseline = notBaseline.reason;
+      // Interactive runs (UI, watch, IDE) are compared but never gated: nobody reads their exit code.
+      const options = notBaseline?.interactive ? { ...this.options, gate: undefined } : this.options;
       let report: JsonReport;
       try {
         maybeFault(this.faults, 'reporter.onEnd');
-        report = await buildReport(run, { options: this.options, rootDir: this.rootDir, faults: this.faults });
+        report = await buildReport(run, { options, rootDir: this.rootDir, recordHistory: !notBaseline, faults: this.faults });
       } catch (e) {
         this.warn('report.build', e);
         report = this.fallbackReport(run);
       }
       // Analyzer failures are ours too: one place (run.errors) lists every problem.
       for (const e of report.analysis.errors) run.errors.push(e);
-      await this.pushMetrics(report);
+      // UI and watch runs are someone editing tests, not a measurement for the team's dashboards.
+      if (!notBaseline?.interactive) await this.pushMetrics(report);
       const written = this.write(report);
       this.flushWarnings(run.errors);
       this.ended = true;
@@ -275,7 +302,7 @@ export class PerfReporter {
   /** The runner exited without onEnd finishing (e.g. a second Ctrl+C, a crash in another reporter):
    *  write what we have, synchronously — nothing async runs in an 'exit' handler. */
   private writeOnExit(): void {
-    if (this.ended) return;
+    if (this.ended || this.listing) return;
     this.ended = true;
     try {
       const run = this.finishRecord({ status: 'interrupted', startTime: new Date(this.startTime), duration: Date.now() - this.startTime } as FullResult);

@@ -107,6 +107,7 @@ export function testToRecord(test: TestCase, rootDir: string): TestRecord {
       ...(a.description !== undefined ? { description: truncate(String(a.description)) } : {}),
     })),
     tags: [...(test.tags ?? [])],
+    ...(test.repeatEachIndex > 0 ? { repeatEachIndex: test.repeatEachIndex } : {}),
     results: [],
   };
 }

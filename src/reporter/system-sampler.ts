@@ -70,6 +70,8 @@ export class ChromiumCounter {
   private spawningThreads = new Map<number, Set<number>>();
   private names = new Map<number, boolean>();
   private calls = 0;
+  /** Every process of the tree seen by the last walk, the root included. */
+  lastTree: number[] = [];
 
   constructor(private readonly root = process.pid) {}
 
@@ -107,10 +109,50 @@ export class ChromiumCounter {
           this.names.delete(pid); // exited between reads
         }
       }
+      this.lastTree = [...seen];
       return count;
     } catch {
       return -1;
     }
+  }
+}
+
+/** utime + stime (clock ticks) of a process from /proc/<pid>/stat; the name may hold spaces and ')'. */
+function processTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state(3) ppid(4) … utime(14) stime(15) → indices 11 and 12.
+    const ticks = Number(f[11]) + Number(f[12]);
+    return Number.isFinite(ticks) ? ticks : undefined;
+  } catch {
+    return undefined; // exited between the walk and the read
+  }
+}
+
+/**
+ * CPU time of this run's own process tree between calls, as a share of the whole machine's CPU
+ * time — so a busy neighbour on a shared CI host does not look like a saturated suite. Per process:
+ * a process seen for the first time counts all its ticks (it started since the last call, or its
+ * ticks were not counted yet); a process that exited takes its last interval with it.
+ */
+export class OwnCpuMeter {
+  private last = new Map<number, number>();
+
+  share(tree: number[], machineTicks: number): number | undefined {
+    if (machineTicks <= 0 || tree.length === 0) return undefined;
+    const next = new Map<number, number>();
+    let used = 0;
+    for (const pid of tree) {
+      const t = processTicks(pid);
+      if (t === undefined) continue;
+      next.set(pid, t);
+      used += Math.max(0, t - (this.last.get(pid) ?? 0));
+    }
+    const first = this.last.size === 0;
+    this.last = next;
+    // The first call only sets the starting point (the runner's start-up is not the run).
+    return first ? undefined : Math.min(1, used / machineTicks);
   }
 }
 
@@ -132,6 +174,7 @@ export function compactSamples(samples: SystemSample[]): SystemSample[] {
       memTotalBytes: Math.max(a.memTotalBytes, b.memTotalBytes),
       load1: Math.max(a.load1, b.load1),
       chromiumProcesses: Math.max(a.chromiumProcesses, b.chromiumProcesses),
+      ...(a.ownCpu !== undefined && b.ownCpu !== undefined ? { ownCpu: (a.ownCpu + b.ownCpu) / 2 } : {}),
     });
   }
   return out;
@@ -143,12 +186,14 @@ export class SystemSampler {
   private samples: SystemSample[] = [];
   private countChromium = true;
   private readonly chromium = new ChromiumCounter();
+  private readonly own = new OwnCpuMeter();
 
   constructor(private readonly intervalMs: number, private readonly onError: (e: unknown) => void = () => {}) {}
 
   start(): void {
     if (this.timer) return;
     this.last = cpuTimes();
+    if (this.chromium.count() >= 0) this.own.share(this.chromium.lastTree, 1);
     this.timer = setInterval(() => this.sample(), this.intervalMs);
     this.timer.unref();
   }
@@ -162,12 +207,17 @@ export class SystemSampler {
       const total = now.total - prev.total;
       const cpu = total > 0 ? Math.min(1, Math.max(0, 1 - (now.idle - prev.idle) / total)) : 0;
       const memTotalBytes = os.totalmem();
-      let chromiumProcesses = -1;
+      let chromiumProcesses = -1, ownCpu: number | undefined;
       if (this.countChromium) {
         chromiumProcesses = this.chromium.count();
         if (chromiumProcesses < 0) this.countChromium = false; // unavailable: stop trying
+        // /proc/stat ticks are summed over all cores, as are the processes' own ticks.
+        else ownCpu = this.own.share(this.chromium.lastTree, total);
       }
-      this.samples.push({ time: Date.now(), cpu, memUsedBytes: memTotalBytes - os.freemem(), memTotalBytes, load1: load1(), chromiumProcesses });
+      this.samples.push({
+        time: Date.now(), cpu, memUsedBytes: memTotalBytes - os.freemem(), memTotalBytes, load1: load1(), chromiumProcesses,
+        ...(ownCpu !== undefined ? { ownCpu: Math.round(ownCpu * 1000) / 1000 } : {}),
+      });
       if (this.samples.length >= MAX_SAMPLES) this.samples = compactSamples(this.samples);
     } catch (e) {
       this.stop();

@@ -53,6 +53,7 @@ export function formatSummary(report: JsonReport, written: WrittenReports, cwd =
   if (warnings) lines.push(`  ${warnings} playwright-perf warning${warnings === 1 ? '' : 's'} (listed above; also in run.json "errors")`);
   const verdicts = formatVerdicts(report);
   if (verdicts) lines.push(verdicts.trimEnd());
+  if (run.notBaseline) lines.push(`  not added to history: ${run.notBaseline}`);
   const paths = [written.html, written.reportJson].filter((p): p is string => !!p).map((p) => displayPath(p, cwd));
   if (paths.length) lines.push(`  reports: ${paths.join('  ')}`);
   else lines.push('  no reports written');

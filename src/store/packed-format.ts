@@ -14,6 +14,8 @@ export interface PackedRun extends Omit<CompactRun, 'tests' | 'metrics'> {
   ta: Array<number | string>;
   /** Per-test timeout: one number when all tests share it. */
   tt: number | number[];
+  /** Per test: `--repeat-each` index; absent when every test is repeat 0 (and in older files). */
+  tr?: number[];
   /** Metric series: [metric index, subject index, project index (−1 = none), values]. */
   m: Array<[number, number, number, number[]]>;
 }
@@ -51,6 +53,7 @@ export function packHistory(data: HistoryData): PackedHistory {
       to: tests.map((t) => OUTCOME_CODES[t.outcome] ?? 'u').join(''),
       ta: tests.map((t) => (t.attempts.length === 1 && t.attempts[0][0] === 'passed' ? t.attempts[0][1] : t.attempts.map(([s, d]) => `${STATUS_CODES[s] ?? 'f'}${d}`).join(' '))),
       tt: timeouts.every((x) => x === timeouts[0]) ? (timeouts[0] ?? 0) : timeouts,
+      ...(tests.some((t) => t.repeat) ? { tr: tests.map((t) => t.repeat ?? 0) } : {}),
       m: metrics.map((s) => [id(s.metric), id(s.subject), s.project === undefined ? -1 : id(s.project), s.values]),
     };
   });
@@ -62,7 +65,7 @@ export function unpackHistory(doc: PackedHistory): HistoryData {
   return {
     ...rest,
     runs: runs.map((p): CompactRun => {
-      const { ts, tp, to, ta, tt, m, ...run } = p;
+      const { ts, tp, to, ta, tt, tr, m, ...run } = p;
       const tests: CompactTest[] = new Array(ts.length);
       for (let i = 0; i < ts.length; i++) {
         const a = ta[i];
@@ -72,6 +75,7 @@ export function unpackHistory(doc: PackedHistory): HistoryData {
           outcome: OUTCOMES[to[i]] ?? 'unexpected',
           attempts: typeof a === 'number' ? [['passed', a]] : a ? a.split(' ').map((x) => [STATUSES[x[0]] ?? 'failed', Number(x.slice(1))] as [string, number]) : [],
           timeoutMs: typeof tt === 'number' ? tt : tt[i],
+          ...(tr?.[i] ? { repeat: tr[i] } : {}),
         };
       }
       const metrics: MetricSeries[] = m.map(([mi, si, pi, values]) => ({ metric: strings[mi], subject: strings[si], ...(pi >= 0 ? { project: strings[pi] } : {}), values }));

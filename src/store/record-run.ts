@@ -46,7 +46,7 @@ export function compareWithHistory(data: HistoryData, compact: CompactRun, opts:
   const trendRuns = [...earlier.filter((r) => r.machineClass === compact.machineClass && r.startTime <= compact.startTime), compact];
   const comparison: HistoryComparison = {
     baseline: { kind: sel.kind, runIds: sel.runs.map((r) => r.runId), description: sel.description },
-    caveats: [...(detected.runWide ? [detected.runWide.caveat] : []), ...sel.caveats],
+    caveats: [...(detected.runWide ? detected.runWide.caveats ?? [detected.runWide.caveat] : []), ...sel.caveats],
     findings: detected.findings,
     summary: detected.summary,
     current: { runId: compact.runId, ...(compact.branch ? { branch: compact.branch } : {}) },

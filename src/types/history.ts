@@ -104,6 +104,8 @@ export interface CompactTest {
   /** Per attempt: [status, durationMs]. */
   attempts: Array<[string, number]>;
   timeoutMs: number;
+  /** `--repeat-each` index (0-based) when above 0. Only repeat 0 gives position-dependent samples. */
+  repeat?: number;
 }
 
 /** A run as stored in history: enough to compare and to compute quality, ~100 bytes per test. */

@@ -50,6 +50,11 @@ export interface HistoryOptions {
 export interface GateOptions {
   failOnBudget?: boolean;
   failOnRegression?: boolean;
+  /** Earlier runs the baseline needs before a regression may fail the run. Default 5. */
+  minBaselineRuns?: number;
+  /** Samples per side (this run and the baseline) a regression needs to fail the run. Default 5;
+   *  repeat the tests (`--repeat-each=5`) to gate on single tests. */
+  minSamples?: number;
 }
 
 /** Fixture options: `use: { perfOptions: { ... } }` in playwright.config.ts or `test.use({ perfOptions: … })`. */

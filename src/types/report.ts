@@ -20,5 +20,20 @@ export interface JsonReport {
   quality?: QualitySummary;
   recommendations?: Recommendation[];
   /** Verdict of the CI gate (when enabled): why the run's exit code was changed. */
-  gate?: { failed: boolean; reasons: string[] };
+  gate?: GateVerdict;
+}
+
+export interface GateVerdict {
+  failed: boolean;
+  reasons: string[];
+  /** With `failOnRegression`: whether regressions can fail this run. Not armed until the baseline
+   *  has `gate.minBaselineRuns` earlier runs (default 5); `reason` says why not. */
+  regressionGate?: {
+    armed: boolean;
+    reason?: string;
+    regressionsSeen: number;
+    /** Regressions that did not count: fewer than `minSamples` (gate.minSamples) samples on a side. */
+    unconfirmed?: number;
+    minSamples?: number;
+  };
 }

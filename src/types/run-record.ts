@@ -37,6 +37,9 @@ export interface RunRecord {
   system: SystemSample[];
   /** Problems inside playwright-perf itself. Never affect test outcomes. */
   errors: PerfError[];
+  /** Set when this run was reported and compared but not added to history as a baseline run
+   *  (UI or watch mode, --last-failed, --only-changed): why. */
+  notBaseline?: string;
 }
 
 export interface RunMeta {
@@ -111,6 +114,8 @@ export interface TestRecord {
   timeoutMs: number;
   annotations: Array<{ type: string; description?: string }>;
   tags: string[];
+  /** Which repeat of the test this is under `--repeat-each` (0-based); absent for the first. */
+  repeatEachIndex?: number;
   /** One entry per attempt (retry 0, 1, …). */
   results: TestResultRecord[];
 }
@@ -161,6 +166,9 @@ export interface SystemSample {
   load1: number;
   /** Number of running Chromium/Chrome processes (-1 when it cannot be read). */
   chromiumProcesses: number;
+  /** CPU used by this run's own processes (runner, workers, browsers) as a share of all cores over
+   *  the interval, 0..1 — unlike `cpu`, not raised by other work on the machine. Linux only. */
+  ownCpu?: number;
 }
 
 export interface PerfError {

@@ -33,7 +33,7 @@ export default defineConfig({
 test('WeSign flows: accuracy vs injected delays, both switch directions, fallback font, failures', async () => {
   const p = createProject('wesign-accuracy', { 'playwright.config.ts': CONFIG, 'tests/accuracy.spec.ts': SPEC });
   try {
-    const out = await p.run([], { env: { WESIGN_APP_DIR: APP, WESIGN_PORT: '' }, timeoutMs: 150_000 });
+    const out = await p.run([], { env: { WESIGN_APP_DIR: APP, WESIGN_PORT: '' }, timeoutMs: 300_000 }); // a kill guard for a hung run, not a timing check
     const run: RunRecord = p.readRun();
     const byTitle = new Map(run.tests.map((t) => [t.title, t]));
     const flows = (title: string): FlowResult[] => byTitle.get(title)?.results.flatMap((r) => r.perf?.flows ?? []) ?? [];

@@ -3,10 +3,11 @@
 // The merged run.json is then re-rendered with the built CLI (`report`) without a browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProject, LAUNCH_OPTIONS_SNIPPET, PLAYWRIGHT_CLI, runCli, type InlineProject } from '../helpers/inline-project';
 import { reportValidator } from '../helpers/report-schema';
+import { unpackHistory, type PackedHistory } from '../../src/store/packed-format';
 import type { RunRecord, StepRecord, TestRecord } from '../../src/types';
 
 const spec = (name: string) => `import { test, expect, attachPerfData } from 'playwright-perf';
@@ -96,4 +97,10 @@ test('CLI `report` re-renders the merged run.json without a browser', async () =
   const valid = reportValidator()(again);
   assert.ok(valid.ok, valid.errors);
   assert.ok(fs.existsSync(p.file('re-rendered/index.html')));
+});
+
+test('merge-reports records the merged run once, as one baseline run (the --reporter=blob shard runs add nothing)', async () => {
+  const history = unpackHistory(JSON.parse(readFileSync(p.file('.playwright-perf/history.json'), 'utf8')) as PackedHistory);
+  assert.deepEqual(history.runs.map((r) => r.runId).sort(), [unsharded.runId, merged.runId].sort());
+  assert.equal(merged.notBaseline, undefined);
 });

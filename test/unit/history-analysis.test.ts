@@ -152,9 +152,14 @@ test('quality: flakiness, flip rate, stability; a timeout after drifting duratio
 
 test('gate fails on error-level budget breaches and regressions only when asked', () => {
   const budgets = [{ rule: 'r', subject: 's', severity: 'warn' as const, limit: 1, actual: 2, ok: false, message: 'warned' }, { rule: 'r', subject: 's', severity: 'error' as const, limit: 1, actual: 2, ok: false, message: 'broken' }];
-  const cmp = { baseline: { kind: 'previous' as const, runIds: [], description: '' }, caveats: [], findings: [{ metric: 'test.duration', subject: 'a', verdict: 'regression' as const, baselineMedian: 1, currentMedian: 2, change: 1, pValue: 0, qValue: 0, effectSize: 1, baselineSamples: 5, currentSamples: 5, note: '+100 %' }] };
+  const runIds = ['r1', 'r2', 'r3', 'r4', 'r5'];
+  const cmp = { baseline: { kind: 'previous' as const, runIds, description: '' }, caveats: [], findings: [{ metric: 'test.duration', subject: 'a', verdict: 'regression' as const, baselineMedian: 1, currentMedian: 2, change: 1, pValue: 0, qValue: 0, effectSize: 1, baselineSamples: 5, currentSamples: 5, note: '+100 %' }] };
   assert.deepEqual(evaluateGate({}, budgets, cmp), { failed: false, reasons: [] });
   assert.deepEqual(evaluateGate({ failOnBudget: true }, budgets, cmp), { failed: true, reasons: ['budget: broken'] });
+  // Fewer than gate.minSamples (5) samples on a side: listed, but it does not fail the run.
+  const few = { ...cmp, findings: [{ ...cmp.findings[0], currentSamples: 1 }] };
+  assert.deepEqual(evaluateGate({ failOnRegression: true }, [], few), { failed: false, reasons: [], regressionGate: { armed: true, regressionsSeen: 1, unconfirmed: 1, minSamples: 5 } });
+  assert.equal(evaluateGate({ failOnRegression: true, minSamples: 1 }, [], few).failed, true);
   assert.deepEqual(evaluateGate({ failOnRegression: true }, budgets, cmp).reasons, ['regression: test.duration a — +100 %']);
 });
 

@@ -68,9 +68,16 @@ test('compare <baseline…> <current>: verdicts, JSON, exit code on request', as
     assert.equal(out.code, 0, out.stderr);
     assert.match(out.stdout, /1 regression\(s\), 0 improvement\(s\)/);
     assert.match(out.stdout, /▲ slower {2}nav\.ttfb {2}127\.0\.0\.1\/a \[chromium\]/);
+    // One baseline file: the regression gate is not armed (default 5), unless asked for.
     out = await cli(['compare', 'base.json', 'report.json', '--fail-on-regression'], dir);
+    assert.equal(out.code, 0, out.stdout);
+    assert.match(out.stdout, /gate: passed\n {2}regression gate not armed yet: the baseline has 1 earlier run; regressions fail the run from 5 on \(--min-baseline-runs\) \(1 regression\(s\) listed above did not count\)/);
+    out = await cli(['compare', 'base.json', 'report.json', '--fail-on-regression', '--min-baseline-runs', '1'], dir);
     assert.equal(out.code, 1);
     assert.match(out.stdout, /gate: FAILED/);
+    out = await cli(['compare', 'base.json', 'report.json', '--min-baseline-runs', '0'], dir);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /--min-baseline-runs must be a whole number ≥ 1, got "0"/);
     out = await cli(['compare', 'base.json', 'report.json', '--json', '--budget', 'p95(nav.ttfb) < 100', '--fail-on-budget'], dir);
     const json = JSON.parse(out.stdout);
     assert.equal(out.code, 1);

@@ -30,12 +30,15 @@ test('budgets and gate options', () => {
   assert.match(b.problems[1], /^option "budgets\[3\]" must be a rule string/);
   assert.match(b.problems[2], /^option "budgets\[4\]": unknown key\(s\) when/);
   assert.match(resolveBudgets({}).problems[0], /option "budgets" must be an array/);
-  assert.deepEqual(resolveGate({ failOnBudget: true }), { gate: { failOnBudget: true, failOnRegression: false }, problems: [] });
-  assert.deepEqual(resolveGate({ failOnRegresion: true, failOnBudget: 'yes' }).problems, ['unknown option "gate.failOnRegresion" (known: failOnBudget, failOnRegression)', 'option "gate.failOnBudget" must be true or false, got "yes"']);
+  assert.deepEqual(resolveGate({ failOnBudget: true }), { gate: { failOnBudget: true, failOnRegression: false, minBaselineRuns: 5, minSamples: 5 }, problems: [] });
+  assert.deepEqual(resolveGate({ failOnRegresion: true, failOnBudget: 'yes' }).problems, ['unknown option "gate.failOnRegresion" (known: failOnBudget, failOnRegression, minBaselineRuns, minSamples)', 'option "gate.failOnBudget" must be true or false, got "yes"']);
+  const g = resolveGate({ failOnRegression: true, minBaselineRuns: 8, minSamples: 0.5 });
+  assert.deepEqual(g.gate, { failOnBudget: false, failOnRegression: true, minBaselineRuns: 8, minSamples: 5 });
+  assert.deepEqual(g.problems, ['option "gate.minSamples" must be a whole number ≥ 1, got 0.5']);
 });
 
 test('the reporter option resolver reports inner problems', () => {
   const { options, problems } = resolveOptions({ history: { keepRun: 3 }, gate: { failOnBudget: true } });
   assert.deepEqual(problems, ['unknown option "history.keepRun" (known: path, url, keepRuns, keepDays, baseline, minChange, fdr, minAbsChangeMs)']);
-  assert.deepEqual(options.gate, { failOnBudget: true, failOnRegression: false });
+  assert.deepEqual(options.gate, { failOnBudget: true, failOnRegression: false, minBaselineRuns: 5, minSamples: 5 });
 });

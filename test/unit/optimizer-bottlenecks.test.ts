@@ -182,3 +182,20 @@ test('a healthy run yields no findings', () => {
   const tests = Array.from({ length: 4 }, (_, i) => makeTest({ file: `f${i}.spec.ts`, results: [attempt({ durationMs: 1000, parallelIndex: i % 2 })] }));
   assert.deepEqual(detectBottlenecks({ run: makeRun({ tests, workers: 2, fullyParallel: true }) }).map((b) => b.id), []);
 });
+
+test('the suite\'s own CPU (when measured) decides the worker advice, whatever else runs on the machine', () => {
+  const samples = (cpu: number, ownCpu: number, load1: number) => [0, 1, 2, 3].map((i) => ({
+    time: 1_700_000_000_000 + 1500 + i * 1000, cpu, ownCpu, memUsedBytes: 1, memTotalBytes: 10, load1, chromiumProcesses: 2,
+  }));
+  // The same suite (1 worker using 28 % of 2 cores) on a quiet machine and on one whose other work
+  // filled every core with a load the run alone could explain — the case the whole-machine figure got wrong.
+  const quiet = serialRun({ system: samples(0.3, 0.28, 1) });
+  const busy = serialRun({ system: samples(1, 0.28, 2) });
+  assert.equal(buildSuiteModel(quiet).cpuAvg, 0.28);
+  assert.equal(buildSuiteModel(busy).cpuAvg, 0.28);
+  const advice = (run: typeof quiet) => optimizeAnalysis({ run }).recommendations.find((r) => r.id === 'rec.parallelism.workers')?.edits;
+  assert.deepEqual(advice(busy), advice(quiet));
+  assert.equal(advice(busy)?.[0].to, 3);
+  // A suite that itself keeps the CPU full gets no "more workers" advice, busy machine or not.
+  assert.equal(advice(serialRun({ system: samples(1, 1, 2) })), undefined);
+});

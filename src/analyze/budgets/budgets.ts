@@ -89,8 +89,10 @@ export interface BudgetEvaluation {
   invalid: string[];
 }
 
+/** `run` should be compacted with `allRepeats` (every sample of every repeat is held to a budget). */
 export function evaluateBudgets(rules: BudgetRule[], run: CompactRun): BudgetEvaluation {
-  const series: MetricSeries[] = [...runSeries(run), { metric: RUN_WALL_TIME, subject: 'run', values: [run.wallTimeMs] }];
+  const wall: MetricSeries = { metric: RUN_WALL_TIME, subject: 'run', values: [run.wallTimeMs] };
+  const series: MetricSeries[] = [...runSeries(run, { allRepeats: true }), wall];
   const out: BudgetEvaluation = { results: [], unmatched: [], invalid: [] };
   for (const raw of rules) {
     let rule: ParsedBudget;

@@ -5,10 +5,12 @@ import { describeValue, isPlainObject } from '../../util/describe-value';
 import { errorMessage } from '../../util/errors';
 import { option, parseOption, plainObject, v } from '../../util/option-schema';
 import { parseBudget } from './budgets';
+import { DEFAULT_MIN_BASELINE_RUNS, DEFAULT_MIN_GATE_SAMPLES } from './gate';
 
 /** A budget entry: the rule text alone, or { rule, match?, severity? } (its fields: parseBudget). */
 const BUDGET_ENTRY = option(v.union([v.string(), plainObject]), 'a rule string or { rule, match?, severity? }');
 const GATE_FLAG = option(v.boolean(), 'true or false');
+const GATE_COUNT = option(v.pipe(v.number(), v.integer(), v.minValue(1)), 'a whole number ≥ 1');
 
 export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problems: string[] } {
   const problems: string[] = [];
@@ -46,7 +48,10 @@ export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problem
 }
 
 export function resolveGate(input: unknown): { gate: Required<GateOptions>; problems: string[] } {
-  const gate = { failOnBudget: false, failOnRegression: false };
+  const gate = {
+    failOnBudget: false, failOnRegression: false,
+    minBaselineRuns: DEFAULT_MIN_BASELINE_RUNS, minSamples: DEFAULT_MIN_GATE_SAMPLES,
+  };
   if (input === undefined) return { gate, problems: [] };
   if (!isPlainObject(input))
     return {
@@ -57,8 +62,12 @@ export function resolveGate(input: unknown): { gate: Required<GateOptions>; prob
     };
   const problems: string[] = [];
   for (const k of Object.keys(input)) {
-    if (k !== 'failOnBudget' && k !== 'failOnRegression')
-      problems.push(`unknown option "gate.${k}" (known: failOnBudget, failOnRegression)`);
+    if (k === 'minBaselineRuns' || k === 'minSamples') {
+      const r = parseOption(GATE_COUNT, input[k]);
+      if (r.ok) gate[k] = r.value;
+      else problems.push(`option "gate.${k}" must be ${GATE_COUNT.expected}, got ${describeValue(input[k])}`);
+    } else if (k !== 'failOnBudget' && k !== 'failOnRegression')
+      problems.push(`unknown option "gate.${k}" (known: failOnBudget, failOnRegression, minBaselineRuns, minSamples)`);
     else {
       const r = parseOption(GATE_FLAG, input[k]);
       if (r.ok) gate[k] = r.value;

@@ -23,6 +23,16 @@ export const LIGHTHOUSE_PREFIX = 'lighthouse.';
  *  `expect` titles are generic ("Click", "Navigate") and already counted inside the test duration. */
 const TRACKED_STEP_CATEGORIES = new Set(['test.step', 'hook', 'fixture']);
 
+/** Series whose samples depend on where a test ran in its worker, not only on what it measured:
+ *  the first test of a worker carries the worker fixtures (browser launch) in its duration and its
+ *  hooks, and startup phases are "cold" or "warm" by position. `--repeat-each=5` puts 4 of 5 copies
+ *  of every test at later positions, so their pooled samples are a different population than an
+ *  unrepeated run's. Only repeat 0 contributes to these (the same positions as a run without
+ *  repeats); per-visit series (navigations, vitals, locators, flows, Lighthouse) take every repeat. */
+export function isPositionDependent(metric: string): boolean {
+  return metric === METRIC.testDuration || metric === METRIC.stepDuration || metric.startsWith(STARTUP_PREFIX);
+}
+
 /** Larger is better only for Lighthouse category scores; everything else is a duration or CLS. */
 export function higherIsBetter(metric: string): boolean {
   return metric.startsWith(LIGHTHOUSE_PREFIX);
@@ -79,7 +89,7 @@ class SeriesBag {
   }
 }
 
-function addPerfSamples(bag: SeriesBag, project: string, r: TestResultRecord): void {
+function addPerfSamples(bag: SeriesBag, project: string, r: TestResultRecord, firstRepeat: boolean): void {
   const p = r.perf;
   if (!p) return;
   for (const n of p.navigations ?? []) {
@@ -99,7 +109,9 @@ function addPerfSamples(bag: SeriesBag, project: string, r: TestResultRecord): v
     if (!f.ok) continue;
     bag.add(METRIC.flowDuration, f.direction ? `${f.name} (${f.direction})` : f.name, project, f.durationMs);
   }
-  for (const s of p.startup ?? []) bag.add(STARTUP_PREFIX + s.phase, `${s.browserName}:${s.temperature}`, project, s.durationMs);
+  for (const s of firstRepeat ? p.startup ?? [] : []) {
+    bag.add(STARTUP_PREFIX + s.phase, `${s.browserName}:${s.temperature}`, project, s.durationMs);
+  }
   for (const lh of p.lighthouse ?? []) {
     for (const [cat, score] of Object.entries(lh.scores ?? {})) {
       if (typeof score === 'number') bag.add(LIGHTHOUSE_PREFIX + cat, urlSubject(lh.url), project, score);
@@ -114,19 +126,23 @@ export function compactTest(t: TestRecord): CompactTest {
     outcome: t.outcome,
     attempts: t.results.map((r) => [r.status, Math.round(r.durationMs)] as [string, number]),
     timeoutMs: t.timeoutMs,
+    ...(t.repeatEachIndex ? { repeat: t.repeatEachIndex } : {}),
   };
 }
 
-export function compactRun(run: RunRecord): CompactRun {
+/** `allRepeats`: keep position-dependent samples of every repeat too (budgets judge each sample;
+ *  the comparison with history must not — see isPositionDependent). */
+export function compactRun(run: RunRecord, opts: { allRepeats?: boolean } = {}): CompactRun {
   const bag = new SeriesBag();
   for (const t of run.tests) {
     for (const r of t.results) {
       // Failed attempts stop early or run into a timeout: their timings describe the failure, not the app.
       if (r.status !== 'passed') continue;
-      for (const s of r.steps) {
+      const firstRepeat = !t.repeatEachIndex || opts.allRepeats === true;
+      for (const s of firstRepeat ? r.steps : []) {
         if (TRACKED_STEP_CATEGORIES.has(s.category)) bag.add(METRIC.stepDuration, s.title, t.project, s.durationMs);
       }
-      addPerfSamples(bag, t.project, r);
+      addPerfSamples(bag, t.project, r, firstRepeat);
     }
   }
   const git = run.meta.git;
@@ -154,14 +170,35 @@ export function compactRun(run: RunRecord): CompactRun {
   };
 }
 
-/** Every series of a compact run, test.duration included (passed attempts only). */
-export function runSeries(run: CompactRun): MetricSeries[] {
-  const out: MetricSeries[] = [];
+/** A run recorded before repeats were marked (no `repeat` on any test) whose tests repeat: its
+ *  position-dependent series pool every repeat and cannot be separated after the fact. */
+export function hasUnmarkedRepeats(run: CompactRun): boolean {
+  if (run.tests.some((t) => t.repeat)) return false;
+  const seen = new Set<string>();
   for (const t of run.tests) {
+    const k = `${t.project}\u0000${t.subject}`;
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
+}
+
+/** Every series of a compact run, test.duration included (passed attempts of repeat 0 only; see
+ *  isPositionDependent). A legacy repeated run (hasUnmarkedRepeats) gives test.duration from each
+ *  test's first entry and none of its step/startup series. */
+export function runSeries(run: CompactRun, opts: { allRepeats?: boolean } = {}): MetricSeries[] {
+  const out: MetricSeries[] = [];
+  const legacyRepeats = !opts.allRepeats && hasUnmarkedRepeats(run);
+  const seen = new Set<string>();
+  for (const t of run.tests) {
+    if (t.repeat && !opts.allRepeats) continue;
+    const k = `${t.project}\u0000${t.subject}`;
+    if (legacyRepeats && seen.has(k)) continue;
+    seen.add(k);
     const values = t.attempts.filter((a) => a[0] === 'passed').map((a) => a[1]);
     if (values.length) out.push({ metric: METRIC.testDuration, subject: t.subject, project: t.project, values });
   }
-  for (const m of run.metrics) out.push(m);
+  for (const m of run.metrics) if (!legacyRepeats || !isPositionDependent(m.metric)) out.push(m);
   return out;
 }
 

@@ -9,6 +9,7 @@ import { benjaminiHochberg } from '../stats/multiple-comparisons';
 import { cliffsDelta, isConstant, mannWhitneyU, minimumUTestP, predictionTestP } from '../stats/mann-whitney';
 import { median } from '../stats/descriptive';
 import { higherIsBetter, runSeries, seriesKey } from './compact-run';
+import { runShifts, shiftCaveat, shiftedBaseline, shiftFamily } from './run-shift';
 
 /** Smallest relative change of the median worth reporting (5 %: below that, CI machine noise dominates). */
 export const DEFAULT_MIN_CHANGE = 0.05;
@@ -54,10 +55,10 @@ interface Pending {
   outsideRange: boolean;
   lowPower: boolean;
   practical: boolean;
-  /** Run-wide factor the baseline was scaled by (see runWideFactor). */
+  /** outsideRange was decided by beyondEarlierRuns (rank test vs the earlier runs' medians). */
+  runRangeGuarded?: boolean;
+  /** Run-wide factor the baseline was scaled by (see run-shift.ts). */
   scaledBy?: number;
-  /** Median of the baseline actually tested (scaled), when it differs from the reported one. */
-  testedBaselineMedian?: number;
 }
 
 /** Tests one series; qValue and the final verdict are set by `detectRegressions` after correction. */
@@ -66,7 +67,7 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
   const mb = median(baseline), mc = median(current);
   const diff = mc - mb;
   const change = mb !== 0 ? diff / Math.abs(mb) : null;
-  const practical = Math.abs(diff) >= Math.max(settings.minChange * Math.abs(mb), absoluteFloor(key.metric, settings.minAbsChangeMs));
+  const practical = isPractical(key.metric, mb, mc, settings);
   const finding: RegressionFinding = {
     ...key, verdict: 'not-enough-data', baselineMedian: mb, currentMedian: mc, change,
     pValue: null, qValue: null, effectSize: cliffsDelta(baseline, current),
@@ -98,6 +99,14 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
   return pending;
 }
 
+/** |current − baseline| reaches the practical threshold: max(minChange × |baseline|, absolute floor). */
+export function isPractical(
+  metric: string, baselineMedian: number, currentMedian: number, settings: RegressionSettings,
+): boolean {
+  const floor = absoluteFloor(metric, settings.minAbsChangeMs);
+  return Math.abs(currentMedian - baselineMedian) >= Math.max(settings.minChange * Math.abs(baselineMedian), floor);
+}
+
 function decide(p: Pending, fdr: number): void {
   decideVerdict(p, fdr);
   if (p.scaledBy && p.finding.note && p.finding.qValue !== null) p.finding.note += ` (judged beyond the run-wide ×${p.scaledBy.toFixed(2)})`;
@@ -106,8 +115,9 @@ function decide(p: Pending, fdr: number): void {
 function decideVerdict(p: Pending, fdr: number): void {
   const f = p.finding;
   if (f.qValue === null) return; // not tested: stays not-enough-data with its note
-  const base = p.testedBaselineMedian ?? f.baselineMedian!;
-  const worse = f.better === 'lower' ? f.currentMedian! > base : f.currentMedian! < base;
+  // The direction always comes from the unscaled baseline: a run-wide shift may only make a verdict
+  // stricter (see compareSeries), so a value that went down is never "slower".
+  const worse = f.better === 'lower' ? f.currentMedian! > f.baselineMedian! : f.currentMedian! < f.baselineMedian!;
   const pct = f.change === null ? `${fmt(f.currentMedian! - f.baselineMedian!)}` : `${f.change >= 0 ? '+' : ''}${(f.change * 100).toFixed(1)} %`;
   const significant = f.qValue <= fdr && p.outsideRange;
   if (significant && p.practical) {
@@ -116,6 +126,11 @@ function decideVerdict(p: Pending, fdr: number): void {
   } else if (significant) {
     f.verdict = 'unchanged';
     f.note = `significant but below the practical threshold (${pct})`;
+  } else if (p.practical && f.qValue <= fdr && !p.outsideRange && p.runRangeGuarded) {
+    // The rank test saw a practical change, but an earlier run's median was as far: a change
+    // this history cannot confirm yet — listed, never called "unchanged".
+    f.verdict = 'not-enough-data';
+    f.note = `median ${pct}, q = ${fmtP(f.qValue)}, but within the range of earlier runs' medians`;
   } else if (p.practical && p.lowPower) {
     f.verdict = 'not-enough-data';
     f.note = `median ${pct} but not confirmed with ${f.baselineSamples} baseline / ${f.currentSamples} current sample(s)${p.outsideRange ? '' : ' (within the baseline range)'}`;
@@ -136,42 +151,41 @@ export interface DetectResult {
   findings: RegressionFinding[];
   summary: NonNullable<HistoryComparison['summary']>;
   /** Set when the whole run was faster/slower than the baseline (machine load or an app-wide change). */
-  runWide?: { factor: number; series: number; caveat: string };
+  runWide?: {
+    factor: number; series: number; caveat: string;
+    /** Every shifted family's caveat when more than one shifted. */
+    caveats?: string[];
+  };
 }
 
-/** Timing series (ms): scaled by the run-wide factor. Scores and CLS are not machine-speed dependent. */
-function isTiming(metric: string): boolean {
-  return !metric.startsWith('lighthouse.') && metric !== 'vital.CLS';
-}
-
-/** With fewer timing series than this, no run-wide factor is estimated. */
-const MIN_SERIES_FOR_RUN_FACTOR = 4;
-
-/** The run-wide shift: median over timing series of current/baseline median ratios. On a shared CI
- *  machine a busy neighbour slows every series at once; judged raw, each would be a "regression".
- *  Judged against the shifted baseline, only series that moved more than the run as a whole are
- *  flagged, and the shift itself is reported as a caveat — never silently absorbed. Returns 1 when
- *  the shift is within minChange or there are too few series to tell. */
-export function runWideFactor(pairs: Array<{ key: MetricKey; base: number[]; cur: number[] }>, minChange: number): number {
-  const logs: number[] = [];
-  for (const { key, base, cur } of pairs) {
-    if (!isTiming(key.metric) || base.length < MIN_BASELINE_SAMPLES) continue;
-    const b = median(base), c = median(cur);
-    if (b > 0 && c > 0) logs.push(Math.log(c / b));
-  }
-  if (logs.length < MIN_SERIES_FOR_RUN_FACTOR) return 1;
-  const f = Math.exp(median(logs));
-  return f > 1 + minChange || f < 1 / (1 + minChange) ? f : 1;
+/** Pooling every baseline run's samples treats them as independent, but runs differ as a whole
+ *  (one run shares the machine with a heavier neighbour than another): five samples of one slightly
+ *  slower run reach significance against fifty pooled ones. So a rank-tested change must also put
+ *  the current median beyond the median of every earlier run (scaled like the baseline). */
+function beyondEarlierRuns(p: Pending, medians: number[], scale: number): void {
+  const method = p.finding.method;
+  if (medians.length < 2 || (method !== 'mann-whitney-exact' && method !== 'mann-whitney-normal')) return;
+  const mc = p.finding.currentMedian!;
+  const scaled = medians.map((m) => m * scale);
+  p.outsideRange = mc > p.finding.baselineMedian! ? mc > Math.max(...scaled) : mc < Math.min(...scaled);
+  p.runRangeGuarded = true;
 }
 
 /** Pools every baseline run's samples per series, then tests each series against the current run. */
 export function compareSeries(baseline: MetricSeries[], current: MetricSeries[], settings: RegressionSettings): DetectResult {
   const pooled = new Map<string, number[]>();
+  // Each baseline entry is one run's samples: its median describes that run (see beyondEarlierRuns).
+  const runMedians = new Map<string, number[]>();
   for (const s of baseline) {
     const k = seriesKey(s);
     const arr = pooled.get(k);
     if (arr) for (const v of s.values) arr.push(v);
     else pooled.set(k, [...s.values]);
+    if (s.values.length) {
+      const m = runMedians.get(k);
+      if (m) m.push(median(s.values));
+      else runMedians.set(k, [median(s.values)]);
+    }
   }
   const currentPooled = new Map<string, MetricSeries>();
   for (const s of current) {
@@ -180,27 +194,33 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
     if (hit) hit.values.push(...s.values);
     else currentPooled.set(k, { ...s, values: [...s.values] });
   }
-  const pairs: Array<{ key: MetricKey; base: number[]; cur: number[] }> = [];
+  const pairs: Array<{ key: MetricKey; base: number[]; cur: number[]; medians: number[] }> = [];
   for (const [k, s] of currentPooled) {
     const base = pooled.get(k);
     if (!base || base.length === 0 || s.values.length === 0) continue; // new series: nothing to compare
-    pairs.push({ key: { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) }, base, cur: s.values });
+    const key = { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) };
+    pairs.push({ key, base, cur: s.values, medians: runMedians.get(k) ?? [] });
   }
-  const factor = runWideFactor(pairs, settings.minChange);
+  const shifts = runShifts(pairs, settings.minChange, MIN_BASELINE_SAMPLES);
   const pendings: Pending[] = [];
-  for (const { key, base, cur } of pairs) {
-    if (factor === 1 || !isTiming(key.metric)) { pendings.push(testSeries(key, base, cur, settings)); continue; }
+  for (const { key, base, cur, medians } of pairs) {
+    const family = shiftFamily(key.metric);
+    const shift = family ? shifts.get(family) : undefined;
     // A change must hold against both the raw and the shifted baseline: on a slow run a series is a
-    // regression only if it slowed more than the run as a whole, and an improvement only if it got
-    // faster in absolute terms (and the other way round on a fast run).
+    // regression only if it slowed more than its family as a whole, and an improvement only if it
+    // got faster in absolute terms (and the other way round on a fast run).
     const raw = median(base);
-    const slower = median(cur) > raw;
-    const scale = slower ? Math.max(1, factor) : Math.min(1, factor);
-    const p = testSeries(key, scale === 1 ? base : base.map((v) => v * scale), cur, settings);
-    p.testedBaselineMedian = p.finding.baselineMedian!;
+    const { values, scale } = shiftedBaseline(base, median(cur), shift);
+    const p = testSeries(key, values, cur, settings);
+    const tested = p.finding.baselineMedian!, mc = p.finding.currentMedian!;
     p.finding.baselineMedian = raw;
-    p.finding.change = raw !== 0 ? (p.finding.currentMedian! - raw) / Math.abs(raw) : null;
-    if (scale !== 1) p.scaledBy = scale;
+    p.finding.change = raw !== 0 ? (mc - raw) / Math.abs(raw) : null;
+    // Practical against BOTH baselines and in the same direction from both: the shift can only
+    // raise the bar. (A series 0.2 % faster on a 6 % faster run is not "slower than the run".)
+    const sameSide = Math.sign(mc - tested) === Math.sign(mc - raw);
+    p.practical = p.practical && isPractical(key.metric, raw, mc, settings) && sameSide;
+    if (scale !== 1 && shift?.reported) p.scaledBy = scale;
+    beyondEarlierRuns(p, medians, scale);
     pendings.push(p);
   }
   const tested = pendings.filter((p) => p.finding.pValue !== null);
@@ -212,19 +232,23 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
   const summary = { compared: all.length, regressions: count('regression'), improvements: count('improvement'), unchanged: count('unchanged'), notEnoughData: count('not-enough-data') };
   // Listed: every regression/improvement, and not-enough-data cases that look like a change.
   const rank = { regression: 0, improvement: 1, 'not-enough-data': 2, unchanged: 3 } as const;
-  const factor2 = factor;
-  const runWide = factor !== 1 ? {
-    factor, series: pendings.filter((p) => isTiming(p.finding.metric)).length,
-    caveat: `the whole run was ${factor2 >= 1 ? `${factor2.toFixed(2)}× slower` : `${(1 / factor2).toFixed(2)}× faster`} than the baseline across most timing series (a busy or faster machine, or an app-wide change); timings were judged relative to that shift`,
-  } : undefined;
-  if (runWide) {
+  // The runner shift is the run's headline figure, then the page's, then the server's.
+  const reported = (['runner', 'page', 'server'] as const).filter((f) => shifts.get(f)?.reported);
+  const caveats = reported.map((f) => shiftCaveat(f, shifts.get(f)!.factor));
+  let runWide: DetectResult['runWide'];
+  for (const family of reported) {
+    const { factor } = shifts.get(family)!;
+    const caveat = shiftCaveat(family, factor);
+    const series = pendings.filter((p) => shiftFamily(p.finding.metric) === family).length;
+    runWide ??= { factor, series, caveat, ...(caveats.length > 1 ? { caveats } : {}) };
     // Listed (never absorbed silently), but not a verdict: a slower machine and an app-wide slowdown
     // look the same from inside one run. Budgets such as run.wallTime still apply to it.
+    const subject = { runner: 'all timing series', page: 'page timings', server: 'server time (TTFB)' }[family];
     pendings.push({
       finding: {
-        metric: 'run.shift', subject: 'all timing series', verdict: 'not-enough-data', baselineMedian: 1, currentMedian: runWide.factor,
-        change: runWide.factor - 1, pValue: null, qValue: null, effectSize: null, baselineSamples: runWide.series, currentSamples: runWide.series,
-        better: 'lower', note: runWide.caveat,
+        metric: 'run.shift', subject, verdict: 'not-enough-data',
+        baselineMedian: 1, currentMedian: factor, change: factor - 1, pValue: null, qValue: null, effectSize: null,
+        baselineSamples: series, currentSamples: series, better: 'lower', note: caveat,
       },
       outsideRange: true, lowPower: true, practical: true,
     });
@@ -241,7 +265,7 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
 }
 
 export function detectRegressions(baselineRuns: CompactRun[], current: CompactRun, settings: RegressionSettings): DetectResult {
-  return compareSeries(baselineRuns.flatMap(runSeries), runSeries(current), settings);
+  return compareSeries(baselineRuns.flatMap((r) => runSeries(r)), runSeries(current), settings);
 }
 
 /** Median per run for the given keys, oldest first, at most `maxPoints` runs: the report's sparklines. */

@@ -4,7 +4,7 @@
 // Playwright dispatches test groups in order to whichever worker is free (list scheduling): with
 // fullyParallel off a group is all tests of one file (per project); with it on, every test is a group.
 // Each worker pays a browser launch once ("Launch browser" step), measured from the run.
-import type { RunRecord, StepRecord, TestRecord } from '../../types';
+import type { RunRecord, StepRecord, SystemSample, TestRecord } from '../../types';
 import { percentile } from '../stats/descriptive';
 
 /** Runnable processes one worker can account for: the worker and its browser's renderer. */
@@ -34,7 +34,8 @@ export interface SuiteModel {
   units: ScheduleUnit[];
   /** The same attempts, one unit per test (what fullyParallel would schedule). */
   testUnits: ScheduleUnit[];
-  /** Machine CPU use while the run was busy (0..1); null without samples or when other work dominated it. */
+  /** CPU used by the run while it was busy (0..1): its own processes when measured (Linux), else the
+   *  whole machine; null without samples or when other work dominated the machine figure. */
   cpuAvg: number | null;
   /** Median 1-minute load while tests ran, when it was too high for this run alone to explain. */
   externalLoad: number | null;
@@ -98,10 +99,20 @@ export function buildSuiteModel(run: RunRecord): SuiteModel {
     launches: launches.length,
     units: [...fileUnits.values()],
     testUnits,
-    cpuAvg: busy.length && !external ? busy.reduce((s, x) => s + x.cpu, 0) / busy.length : null,
+    cpuAvg: ownCpuAvg(busy) ?? (busy.length && !external ? busy.reduce((s, x) => s + x.cpu, 0) / busy.length : null),
     externalLoad: external ? load : null,
     testTimeMs,
   };
+}
+
+/** The suite's own CPU (runner, workers, browsers) when the sampler could measure it: unlike the
+ *  whole machine's, it does not depend on what else runs there, so the worker advice is the same
+ *  on a busy CI host as on a quiet one. */
+function ownCpuAvg(busy: SystemSample[]): number | null {
+  const own = busy.filter((s) => s.ownCpu !== undefined);
+  // Most samples must have it: a few would describe only part of the run.
+  if (own.length === 0 || own.length < busy.length / 2) return null;
+  return own.reduce((sum, x) => sum + x.ownCpu!, 0) / own.length;
 }
 
 /** Makespan when units are handed out in order to the first free of `workers` lanes. */

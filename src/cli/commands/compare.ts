@@ -10,7 +10,7 @@ import { compactRun } from '../../analyze/history/compact-run';
 import { environmentCaveats } from '../../analyze/history/baseline';
 import { buildTrends, detectRegressions, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../analyze/history/regression';
 import { evaluateBudgets } from '../../analyze/budgets/budgets';
-import { evaluateGate } from '../../analyze/budgets/gate';
+import { DEFAULT_MIN_BASELINE_RUNS, DEFAULT_MIN_GATE_SAMPLES, evaluateGate } from '../../analyze/budgets/gate';
 import { resolveBudgets } from '../../analyze/budgets/options';
 import { formatVerdicts } from '../../report/verdict-text';
 import { errorMessage } from '../../util/errors';
@@ -24,7 +24,9 @@ Options:
   --min-change <x>        minimum practical change, relative (default ${DEFAULT_MIN_CHANGE} = ${DEFAULT_MIN_CHANGE * 100} %)
   --fdr <x>               false discovery rate for Benjamini-Hochberg (default ${DEFAULT_FDR})
   --budget <rule>         also check a budget rule on the current run (repeatable), e.g. "p95(vital.LCP) < 2500"
-  --fail-on-regression    exit 1 when a regression is found
+  --fail-on-regression    exit 1 when a regression is found (once there are --min-baseline-runs baselines)
+  --min-baseline-runs <n> baseline files needed before --fail-on-regression can fail (default ${DEFAULT_MIN_BASELINE_RUNS})
+  --min-samples <n>       samples per side a regression needs to fail (default ${DEFAULT_MIN_GATE_SAMPLES})
   --fail-on-budget        exit 1 when an error-level budget is broken
   --json                  print the comparison as JSON
 `;
@@ -52,6 +54,13 @@ function fraction(name: string, v: string | undefined, fallback: number, max: nu
   return n;
 }
 
+function wholeNumber(name: string, v: string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got "${v}"`);
+  return n;
+}
+
 export const compareCommand: CliCommand = {
   name: 'compare',
   summary: 'regression verdicts between saved runs (run.json / report.json)',
@@ -62,19 +71,23 @@ export const compareCommand: CliCommand = {
       options: {
         'min-change': { type: 'string' }, fdr: { type: 'string' }, budget: { type: 'string', multiple: true },
         'fail-on-regression': { type: 'boolean' }, 'fail-on-budget': { type: 'boolean' }, json: { type: 'boolean' },
+        'min-baseline-runs': { type: 'string' }, 'min-samples': { type: 'string' },
       },
     });
     if (positionals.length < 2) throw new UsageError('need at least two files: <baseline.json>… <current.json>');
     const settings = { minChange: fraction('min-change', values['min-change'], DEFAULT_MIN_CHANGE, 10), fdr: fraction('fdr', values.fdr, DEFAULT_FDR, 0.5) };
     if (settings.fdr === 0) throw new UsageError('--fdr must be above 0');
     const files = positionals.map((p) => resolve(io.cwd, p));
-    const runs = files.map(readRun).map(compactRun);
+    const minBaselineRuns = wholeNumber('min-baseline-runs', values['min-baseline-runs'], DEFAULT_MIN_BASELINE_RUNS);
+    const minSamples = wholeNumber('min-samples', values['min-samples'], DEFAULT_MIN_GATE_SAMPLES);
+    const records = files.map(readRun);
+    const runs = records.map((r) => compactRun(r));
     const current = runs[runs.length - 1];
     const baseline = runs.slice(0, -1);
     const detected = detectRegressions(baseline, current, settings);
     const comparison: HistoryComparison = {
       baseline: { kind: 'run', runIds: baseline.map((r) => r.runId), description: baseline.length === 1 ? positionals[0] : `${baseline.length} runs` },
-      caveats: [...(detected.runWide ? [detected.runWide.caveat] : []), ...environmentCaveats(baseline, current)],
+      caveats: [...(detected.runWide ? detected.runWide.caveats ?? [detected.runWide.caveat] : []), ...environmentCaveats(baseline, current)],
       findings: detected.findings,
       summary: detected.summary,
       current: { runId: current.runId, ...(current.branch ? { branch: current.branch } : {}) },
@@ -85,9 +98,10 @@ export const compareCommand: CliCommand = {
     if (values.budget?.length) {
       const { budgets: rules, problems } = resolveBudgets(values.budget as unknown as BudgetRule[]);
       if (problems.length) throw new UsageError(problems.join('\n'));
-      budgets = evaluateBudgets(rules, current).results;
+      budgets = evaluateBudgets(rules, compactRun(records[records.length - 1], { allRepeats: true })).results;
     }
-    const gate = evaluateGate({ failOnRegression: !!values['fail-on-regression'], failOnBudget: !!values['fail-on-budget'] }, budgets, comparison);
+    const gateOptions = { failOnRegression: !!values['fail-on-regression'], failOnBudget: !!values['fail-on-budget'], minBaselineRuns, minSamples };
+    const gate = evaluateGate(gateOptions, budgets, comparison, '--min-baseline-runs');
     const report = { history: comparison, ...(budgets ? { budgets } : {}), ...(values['fail-on-regression'] || values['fail-on-budget'] ? { gate } : {}) };
     if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
     else {
