@@ -50,6 +50,8 @@ export interface Recommendation {
   basis?: string;
   /** Worker counts worth measuring in a sweep (set on worker-count recommendations). */
   sweep?: number[];
+  /** One run cannot price it (e.g. headed → headless): applied only when `--validate` measures it. */
+  unpriced?: boolean;
 }
 
 /** A past run, reduced to what the optimizer learns from (e.g. wall time at another worker count). */

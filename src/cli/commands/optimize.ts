@@ -98,7 +98,7 @@ export const optimizeCommand: CliCommand = {
       io.stderr(`playwright-perf optimize: --config ${configPath} does not exist\n`);
       return 1;
     }
-    const plan = planOptimization({ run, configPath, history, only: values.only?.split(',').map((s) => s.trim()).filter(Boolean), env: values.env as 'ci' | 'local' | undefined });
+    const plan = planOptimization({ run, configPath, history, only: values.only?.split(',').map((s) => s.trim()).filter(Boolean), env: values.env as 'ci' | 'local' | undefined, measured: !!values.validate });
     if (!values.json) printPlan(plan, io);
     if (!values.apply) {
       if (values.json) io.stdout(JSON.stringify({ plan: { configPath: plan.configPath, analysis: plan.analysis, rewrite: plan.rewrite } }, null, 2) + '\n');
