@@ -150,6 +150,18 @@ export interface AppliedOptimization {
   /** Latest run in history when it was applied: runs after it show the effect. */
   runIdBefore?: string;
   note?: string;
+  /** Measured by `optimize --validate`: the whole change and each recommendation's share. */
+  effect?: OptimizationEffect;
+}
+
+export interface OptimizationEffect {
+  baselineMedianMs: number;
+  candidateMedianMs: number;
+  /** (candidate − baseline) ÷ baseline. */
+  change: number;
+  runsSpent?: number;
+  chosenWorkers?: number;
+  edits?: Array<{ recommendationId: string; kept: boolean; effectMs?: number; reason: string }>;
 }
 
 /** The whole history document. */
