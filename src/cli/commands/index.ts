@@ -7,6 +7,7 @@ import { showCommand } from './show';
 import { historyCommand } from './history';
 import { compareCommand } from './compare';
 import { lighthouseCommand } from './lighthouse';
+import { shardArgsCommand, shardPlanCommand } from './shard-plan';
 
 export const commands: CliCommand[] = [
   reportCommand,
@@ -16,4 +17,6 @@ export const commands: CliCommand[] = [
   lighthouseCommand,
   optimizeCommand,
   rollbackCommand,
+  shardPlanCommand,
+  shardArgsCommand,
 ];
