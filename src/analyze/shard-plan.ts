@@ -69,10 +69,11 @@ function split(groups: ShardUnit[][], order: ShardUnit[], cost: Cost): ShardSpli
   const shards: ShardAssignment[] = groups.map((units, i) => {
     const inOrder = [...units].sort((a, b) => pos.get(a)! - pos.get(b)!);
     const workMs = inOrder.reduce((s, u) => s + u.durationMs, 0);
-    const predictedMs = inOrder.length ? cost.overheadMs + listScheduleMs(inOrder.map((u) => u.durationMs), cost.workers, cost.launchMs) : 0;
-    return { index: i + 1, units: inOrder, tests: inOrder.reduce((s, u) => s + u.tests, 0), workMs: Math.round(workMs), predictedMs: Math.round(predictedMs) };
+    const busyMs = inOrder.length ? listScheduleMs(inOrder.map((u) => u.durationMs), cost.workers, cost.launchMs) : 0;
+    return { index: i + 1, units: inOrder, tests: inOrder.reduce((s, u) => s + u.tests, 0), workMs: Math.round(workMs), busyMs: Math.round(busyMs), predictedMs: Math.round(inOrder.length ? cost.overheadMs + busyMs : 0) };
   });
-  const walls = shards.map((s) => s.predictedMs);
+  // The per-shard start-up is the same everywhere and cannot be balanced: compare the test time.
+  const walls = shards.map((s) => s.busyMs);
   const maxMs = Math.max(0, ...walls);
   const meanMs = walls.reduce((s, v) => s + v, 0) / Math.max(1, walls.length);
   return { shards, maxMs, meanMs: Math.round(meanMs), imbalance: meanMs > 0 ? Number((maxMs / meanMs - 1).toFixed(3)) : 0 };
@@ -154,9 +155,9 @@ export function measureShards(merged: RunRecord): ShardMeasurement {
   const runs = merged.meta.merged?.shardRuns ?? [];
   const shards = [...by.entries()].sort((a, b) => a[0] - b[0]).map(([index, s]) => {
     const own = runs.find((r) => r.shardIndex === index);
-    return { index, durationMs: Math.round(own?.durationMs ?? s.last - s.first), workMs: Math.round(s.work), tests: s.tests };
+    return { index, durationMs: Math.round(own?.durationMs ?? s.last - s.first), busyMs: Math.round(s.last - s.first), workMs: Math.round(s.work), tests: s.tests };
   });
-  const walls = shards.map((s) => s.durationMs);
+  const walls = shards.map((s) => s.busyMs);
   const maxMs = Math.max(0, ...walls);
   const meanMs = walls.reduce((a, b) => a + b, 0) / Math.max(1, walls.length);
   const work = shards.map((s) => s.workMs);

@@ -19,15 +19,18 @@ export interface ShardAssignment {
   tests: number;
   /** Σ unit durations. */
   workMs: number;
-  /** Predicted shard wall: start-up + the units scheduled on the shard's workers + shutdown. */
+  /** Predicted test time: the units list-scheduled on the shard's workers (browser launch included). */
+  busyMs: number;
+  /** Predicted shard wall: start-up + busyMs + shutdown. */
   predictedMs: number;
 }
 
+/** maxMs / meanMs / imbalance are over busyMs: the start-up every shard pays cannot be balanced. */
 export interface ShardSplit {
   shards: ShardAssignment[];
   maxMs: number;
   meanMs: number;
-  /** maxMs ÷ meanMs − 1: how much longer the slowest shard runs than an even split. */
+  /** maxMs ÷ meanMs − 1: how much longer the slowest shard's tests run than an even split. */
   imbalance: number;
 }
 
@@ -47,7 +50,7 @@ export interface ShardPlan {
   plan: ShardSplit;
   /** What `--shard i/N` (split by test count, in file order) would give with the same durations. */
   playwrightDefault: ShardSplit;
-  /** playwrightDefault.maxMs − plan.maxMs: wall time CI waits for the slowest shard that the plan saves. */
+  /** playwrightDefault.maxMs − plan.maxMs: time CI waits for the slowest shard that the plan saves. */
   savingMs: number;
   /** Set when test-level units cannot be told apart by title in a grep (same file name and title in two folders). */
   grepUnsafe?: string[];
@@ -55,7 +58,9 @@ export interface ShardPlan {
 
 /** A plan checked against a real sharded run (merged run record). */
 export interface ShardMeasurement {
-  shards: Array<{ index: number; durationMs: number; workMs: number; tests: number }>;
+  /** durationMs: the shard's own run (start-up included); busyMs: first test start → last test end. */
+  shards: Array<{ index: number; durationMs: number; busyMs: number; workMs: number; tests: number }>;
+  /** Over busyMs. */
   maxMs: number;
   meanMs: number;
   imbalance: number;

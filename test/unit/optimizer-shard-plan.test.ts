@@ -36,6 +36,8 @@ test('one heavy file: the plan balances wall time where --shard does not', () =>
   assert.deepEqual(plan.playwrightDefault.shards.map((s) => s.workMs), [2700, 450, 450]);
   assert.ok(plan.playwrightDefault.imbalance > 0.15);
   assert.equal(plan.savingMs, 1500);
+  assert.deepEqual(plan.plan.shards.map((s) => s.busyMs), [1200, 1200, 1200]);
+  assert.equal(plan.playwrightDefault.imbalance, 1.25);
   // fullyParallel off: a file stays on one shard (Playwright would keep it on one worker anyway).
   const files = planShards({ run: heavyRun(false), shards: 3 });
   assert.equal(files.unit, 'file');
@@ -84,13 +86,12 @@ test('plan files, test lists and the config helper', () => {
   } finally { rmSync(dir, { recursive: true, force: true }); }
 });
 
-test('measured imbalance from a merged run: per-shard wall and work', () => {
-  const run = heavyRun(true);
-  run.tests.forEach((t, i) => { t.results[0].shardIndex = (i % 3) + 1; });
-  run.meta.merged = { shards: 3, shardRuns: [1, 2, 3].map((i) => ({ shardIndex: i, startTime: 0, durationMs: 1000 + i * 100, status: 'passed' })) };
+test('measured imbalance from a merged run: per-shard test time, shard runs and work', () => {
+  const run = heavyRun(true); // tests ran back to back: the heavy file first
+  run.tests.forEach((t, i) => { t.results[0].shardIndex = Math.floor(i / 3) + 1; });
+  run.meta.merged = { shards: 3, shardRuns: [1, 2, 3].map((i) => ({ shardIndex: i, startTime: 0, durationMs: 3000 + i * 100, status: 'passed' })) };
   const m = measureShards(run);
-  assert.deepEqual(m.shards.map((s) => [s.index, s.durationMs, s.tests]), [[1, 1100, 3], [2, 1200, 3], [3, 1300, 3]]);
-  assert.equal(m.imbalance, 0.083);
-  assert.deepEqual(m.shards.map((s) => s.workMs), [1200, 1200, 1200]);
-  assert.equal(m.workImbalance, 0);
+  assert.deepEqual(m.shards.map((s) => [s.index, s.durationMs, s.busyMs, s.workMs, s.tests]), [[1, 3100, 2700, 2700, 3], [2, 3200, 450, 450, 3], [3, 3300, 450, 450, 3]]);
+  assert.equal(m.imbalance, 1.25);
+  assert.equal(m.workImbalance, 1.25);
 });

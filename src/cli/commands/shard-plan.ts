@@ -39,7 +39,7 @@ const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function describeSplit(name: string, s: ShardSplit): string {
-  return `${name}: ${s.shards.map((x) => `${x.index}: ${sec(x.predictedMs)} (${x.tests} tests)`).join(', ')}; largest ${sec(s.maxMs)} vs mean ${sec(s.meanMs)} (${pct(s.imbalance)})\n`;
+  return `${name}: ${s.shards.map((x) => `${x.index}: ${sec(x.busyMs)} (${x.tests} tests)`).join(', ')}; largest ${sec(s.maxMs)} vs mean ${sec(s.meanMs)} (${pct(s.imbalance)})\n`;
 }
 
 function readJson<T>(path: string, what: string): T {
@@ -64,6 +64,7 @@ function printPlan(plan: ShardPlan, io: CliIO, written: string[], cwd: string): 
   io.stdout(`Shard plan: ${plan.shards} shards × ${plan.workers} worker${plan.workers > 1 ? 's' : ''}, ${plan.unit} units, durations from ${plan.runs} run${plan.runs > 1 ? 's' : ''}\n`);
   io.stdout(describeSplit('  plan              ', plan.plan));
   io.stdout(describeSplit('  playwright --shard', plan.playwrightDefault));
+  io.stdout(`  (test time per shard; each shard also pays ~${sec(plan.overheadMs)} of start-up and shutdown)\n`);
   io.stdout(plan.savingMs > 0
     ? `Playwright's split wastes ${sec(plan.savingMs)} per CI run: its slowest shard takes ${sec(plan.playwrightDefault.maxMs)}, the plan's ${sec(plan.plan.maxMs)}.\n`
     : `Playwright's split is already as balanced as the plan.\n`);
@@ -94,7 +95,7 @@ export const shardPlanCommand: CliCommand = {
       const plan = readPlanFile(join(outDir, PLAN_FILE));
       const measured = measureShards(readRun(resolve(io.cwd, values.check)));
       if (values.json) { io.stdout(JSON.stringify({ predicted: plan.plan, measured }, null, 2) + '\n'); return 0; }
-      io.stdout(`Measured: ${measured.shards.map((s) => `${s.index}: ${sec(s.durationMs)} (${s.tests} tests)`).join(', ')}; largest ${sec(measured.maxMs)} vs mean ${sec(measured.meanMs)} (${pct(measured.imbalance)})\n`);
+      io.stdout(`Measured test time: ${measured.shards.map((s) => `${s.index}: ${sec(s.busyMs)} (${s.tests} tests, shard run ${sec(s.durationMs)})`).join(', ')}; largest ${sec(measured.maxMs)} vs mean ${sec(measured.meanMs)} (${pct(measured.imbalance)}; Σ test durations ${pct(measured.workImbalance)})\n`);
       io.stdout(`Predicted: largest ${sec(plan.plan.maxMs)} vs mean ${sec(plan.plan.meanMs)} (${pct(plan.plan.imbalance)})\n`);
       return 0;
     }
