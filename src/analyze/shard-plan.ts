@@ -26,17 +26,29 @@ export interface ShardPlanInput {
   now?: Date;
 }
 
-export const testKey = (project: string, file: string, titlePath: string[]) => `${project}\u0000${file}\u0000${titlePath.join('\u0000')}`;
+export const testKey = (project: string, file: string, titlePath: string[]) =>
+  `${project}\u0000${file}\u0000${titlePath.join('\u0000')}`;
 
-const runSamples = (run: RunRecord): ShardTestSample[] => run.tests
-  .filter((t) => t.results.length)
-  .map((t) => ({ project: t.project, file: t.file, titlePath: t.titlePath, durationMs: t.results.reduce((s, r) => s + r.durationMs, 0) }));
+const runSamples = (run: RunRecord): ShardTestSample[] =>
+  run.tests
+    .filter((t) => t.results.length)
+    .map((t) => ({
+      project: t.project,
+      file: t.file,
+      titlePath: t.titlePath,
+      durationMs: t.results.reduce((s, r) => s + r.durationMs, 0),
+    }));
 
 /** Playwright's order: projects as configured, files, then declaration order. */
 function orderedTests(run: RunRecord) {
   const projectIndex = new Map(run.config.projects.map((p, i) => [p.name, i]));
-  return [...run.tests].sort((a, b) => (projectIndex.get(a.project) ?? 0) - (projectIndex.get(b.project) ?? 0)
-    || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return [...run.tests].sort(
+    (a, b) =>
+      (projectIndex.get(a.project) ?? 0) - (projectIndex.get(b.project) ?? 0) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
 }
 
 /** Units in Playwright's order, with median durations across the run and the history. */
@@ -52,31 +64,60 @@ export function shardUnits(run: RunRecord, history: ShardTestSample[][] = []): S
   for (const t of orderedTests(run)) {
     const ds = (samples.get(testKey(t.project, t.file, t.titlePath)) ?? [0]).sort((a, b) => a - b);
     const d = percentile(ds, 50);
-    if (fp.get(t.project) ?? run.config.fullyParallel) { units.push({ project: t.project, file: t.file, titlePath: t.titlePath, tests: 1, durationMs: d }); continue; }
+    if (fp.get(t.project) ?? run.config.fullyParallel) {
+      units.push({ project: t.project, file: t.file, titlePath: t.titlePath, tests: 1, durationMs: d });
+      continue;
+    }
     const k = `${t.project}\u0000${t.file}`;
     let u = byFile.get(k);
-    if (!u) { u = { project: t.project, file: t.file, tests: 0, durationMs: 0 }; byFile.set(k, u); units.push(u); }
+    if (!u) {
+      u = { project: t.project, file: t.file, tests: 0, durationMs: 0 };
+      byFile.set(k, u);
+      units.push(u);
+    }
     u.tests++;
     u.durationMs += d;
   }
   return units;
 }
 
-interface Cost { overheadMs: number; launchMs: number; workers: number }
+interface Cost {
+  overheadMs: number;
+  launchMs: number;
+  workers: number;
+}
 
 function split(groups: ShardUnit[][], order: ShardUnit[], cost: Cost): ShardSplit {
   const pos = new Map(order.map((u, i) => [u, i]));
   const shards: ShardAssignment[] = groups.map((units, i) => {
     const inOrder = [...units].sort((a, b) => pos.get(a)! - pos.get(b)!);
     const workMs = inOrder.reduce((s, u) => s + u.durationMs, 0);
-    const busyMs = inOrder.length ? listScheduleMs(inOrder.map((u) => u.durationMs), cost.workers, cost.launchMs) : 0;
-    return { index: i + 1, units: inOrder, tests: inOrder.reduce((s, u) => s + u.tests, 0), workMs: Math.round(workMs), busyMs: Math.round(busyMs), predictedMs: Math.round(inOrder.length ? cost.overheadMs + busyMs : 0) };
+    const busyMs = inOrder.length
+      ? listScheduleMs(
+          inOrder.map((u) => u.durationMs),
+          cost.workers,
+          cost.launchMs,
+        )
+      : 0;
+    return {
+      index: i + 1,
+      units: inOrder,
+      tests: inOrder.reduce((s, u) => s + u.tests, 0),
+      workMs: Math.round(workMs),
+      busyMs: Math.round(busyMs),
+      predictedMs: Math.round(inOrder.length ? cost.overheadMs + busyMs : 0),
+    };
   });
   // The per-shard start-up is the same everywhere and cannot be balanced: compare the test time.
   const walls = shards.map((s) => s.busyMs);
   const maxMs = Math.max(0, ...walls);
   const meanMs = walls.reduce((s, v) => s + v, 0) / Math.max(1, walls.length);
-  return { shards, maxMs, meanMs: Math.round(meanMs), imbalance: meanMs > 0 ? Number((maxMs / meanMs - 1).toFixed(3)) : 0 };
+  return {
+    shards,
+    maxMs,
+    meanMs: Math.round(meanMs),
+    imbalance: meanMs > 0 ? Number((maxMs / meanMs - 1).toFixed(3)) : 0,
+  };
 }
 
 /** Longest first, each to the shard with the least work so far (ties: lower index). */
@@ -101,7 +142,10 @@ export function playwrightShards(units: ShardUnit[], shards: number): ShardUnit[
   for (const u of units) {
     let from = 0;
     for (let i = 0; i < shards; i++) {
-      if (current >= from && current < from + sizes[i]) { out[i].push(u); break; }
+      if (current >= from && current < from + sizes[i]) {
+        out[i].push(u);
+        break;
+      }
       from += sizes[i];
     }
     current += u.tests;
@@ -132,10 +176,17 @@ export function planShards(input: ShardPlanInput): ShardPlan {
   const kinds = new Set(units.map((u) => (u.titlePath ? 'test' : 'file')));
   const collisions = grepCollisions(units);
   return {
-    kind: 'playwright-perf-shard-plan', version: 1, createdAt: (input.now ?? new Date()).toISOString(),
-    shards: n, workers, unit: kinds.size === 1 ? [...kinds][0] as 'file' | 'test' : 'mixed',
-    overheadMs: Math.round(cost.overheadMs + cost.launchMs), runs: 1 + (input.history?.length ?? 0),
-    plan, playwrightDefault, savingMs: Math.max(0, Math.round(playwrightDefault.maxMs - plan.maxMs)),
+    kind: 'playwright-perf-shard-plan',
+    version: 1,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    shards: n,
+    workers,
+    unit: kinds.size === 1 ? ([...kinds][0] as 'file' | 'test') : 'mixed',
+    overheadMs: Math.round(cost.overheadMs + cost.launchMs),
+    runs: 1 + (input.history?.length ?? 0),
+    plan,
+    playwrightDefault,
+    savingMs: Math.max(0, Math.round(playwrightDefault.maxMs - plan.maxMs)),
     ...(collisions.length ? { grepUnsafe: collisions } : {}),
   };
 }
@@ -143,25 +194,40 @@ export function planShards(input: ShardPlanInput): ShardPlan {
 /** Per-shard wall and work from a merged run record (shardIndex on each attempt, shard runs when known). */
 export function measureShards(merged: RunRecord): ShardMeasurement {
   const by = new Map<number, { work: number; tests: number; first: number; last: number }>();
-  for (const t of merged.tests) for (const r of t.results) {
-    const i = r.shardIndex ?? 1;
-    const s = by.get(i) ?? { work: 0, tests: 0, first: Infinity, last: -Infinity };
-    s.work += r.durationMs;
-    s.tests += r.retry === 0 ? 1 : 0;
-    s.first = Math.min(s.first, r.startTime);
-    s.last = Math.max(s.last, r.startTime + r.durationMs);
-    by.set(i, s);
-  }
+  for (const t of merged.tests)
+    for (const r of t.results) {
+      const i = r.shardIndex ?? 1;
+      const s = by.get(i) ?? { work: 0, tests: 0, first: Infinity, last: -Infinity };
+      s.work += r.durationMs;
+      s.tests += r.retry === 0 ? 1 : 0;
+      s.first = Math.min(s.first, r.startTime);
+      s.last = Math.max(s.last, r.startTime + r.durationMs);
+      by.set(i, s);
+    }
   const runs = merged.meta.merged?.shardRuns ?? [];
-  const shards = [...by.entries()].sort((a, b) => a[0] - b[0]).map(([index, s]) => {
-    const own = runs.find((r) => r.shardIndex === index);
-    return { index, durationMs: Math.round(own?.durationMs ?? s.last - s.first), busyMs: Math.round(s.last - s.first), workMs: Math.round(s.work), tests: s.tests };
-  });
+  const shards = [...by.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([index, s]) => {
+      const own = runs.find((r) => r.shardIndex === index);
+      return {
+        index,
+        durationMs: Math.round(own?.durationMs ?? s.last - s.first),
+        busyMs: Math.round(s.last - s.first),
+        workMs: Math.round(s.work),
+        tests: s.tests,
+      };
+    });
   const walls = shards.map((s) => s.busyMs);
   const maxMs = Math.max(0, ...walls);
   const meanMs = walls.reduce((a, b) => a + b, 0) / Math.max(1, walls.length);
   const work = shards.map((s) => s.workMs);
   const workMean = work.reduce((a, b) => a + b, 0) / Math.max(1, work.length);
   const ratio = (max: number, mean: number) => (mean > 0 ? Number((max / mean - 1).toFixed(3)) : 0);
-  return { shards, maxMs, meanMs: Math.round(meanMs), imbalance: ratio(maxMs, meanMs), workImbalance: ratio(Math.max(0, ...work), workMean) };
+  return {
+    shards,
+    maxMs,
+    meanMs: Math.round(meanMs),
+    imbalance: ratio(maxMs, meanMs),
+    workImbalance: ratio(Math.max(0, ...work), workMean),
+  };
 }

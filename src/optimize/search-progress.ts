@@ -14,10 +14,18 @@ export class SearchProgress {
   private readonly processMs: number[] = [];
   private readonly t0 = Date.now();
 
-  constructor(private planned: number, private readonly budget: SearchBudget, private readonly say?: (line: string) => void) {}
+  constructor(
+    private planned: number,
+    private readonly budget: SearchBudget,
+    private readonly say?: (line: string) => void,
+  ) {}
 
-  get spent(): number { return this.done; }
-  get elapsedMs(): number { return Date.now() - this.t0; }
+  get spent(): number {
+    return this.done;
+  }
+  get elapsedMs(): number {
+    return Date.now() - this.t0;
+  }
 
   /** Upper bound of runs still to come (the search calls this as arms are dropped). */
   replan(remaining: number): void {

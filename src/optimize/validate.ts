@@ -4,7 +4,15 @@
 // faster than the baseline with no new failures — otherwise roll back. The outcome, with each
 // change's measured effect, is stored with the backup entry.
 import { readFileSync } from 'node:fs';
-import type { BackupEntry, ConfigEdit, EditEffect, MeasuredRun, Recommendation, SearchBudget, ValidationSummary } from '../types';
+import type {
+  BackupEntry,
+  ConfigEdit,
+  EditEffect,
+  MeasuredRun,
+  Recommendation,
+  SearchBudget,
+  ValidationSummary,
+} from '../types';
 import { writeFileAtomic } from '../util/atomic-write';
 import { applyWithBackup, rollback, sha256, updateBackup } from './backup';
 import { compareSamples as defaultCompare, type CompareSamples } from './compare';
@@ -41,16 +49,22 @@ export interface ValidateResult {
 }
 
 function checkBudget(b: SearchBudget, runs: number): void {
-  if (b.runs !== undefined && (!Number.isInteger(b.runs) || b.runs < runs + 1)) throw new Error(`budget.runs must be an integer ≥ ${runs + 1} (the ${runs} baseline runs and one candidate run); got ${b.runs}`);
-  if (b.minutes !== undefined && !(b.minutes > 0)) throw new Error(`budget.minutes must be a positive number; got ${b.minutes}`);
+  if (b.runs !== undefined && (!Number.isInteger(b.runs) || b.runs < runs + 1))
+    throw new Error(
+      `budget.runs must be an integer ≥ ${runs + 1} (the ${runs} baseline runs and one candidate run); got ${b.runs}`,
+    );
+  if (b.minutes !== undefined && !(b.minutes > 0))
+    throw new Error(`budget.minutes must be a positive number; got ${b.minutes}`);
 }
 
 export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResult> {
   const { plan } = o;
-  if (!plan.configPath || !plan.rewrite || !plan.rewrite.applied.length) throw new Error(plan.configProblem ?? 'nothing to apply: no config edit was applicable');
+  if (!plan.configPath || !plan.rewrite || !plan.rewrite.applied.length)
+    throw new Error(plan.configProblem ?? 'nothing to apply: no config edit was applicable');
   const configPath = plan.configPath;
   const original = plan.rewrite.original;
-  if (readFileSync(configPath, 'utf8') !== original) throw new Error(`${configPath} changed since the plan was made; run optimize again`);
+  if (readFileSync(configPath, 'utf8') !== original)
+    throw new Error(`${configPath} changed since the plan was made; run optimize again`);
   const measure = o.measure ?? measureRun;
   const compare = o.compare ?? defaultCompare;
   const runs = Math.max(1, o.runs ?? DEFAULT_RUNS);
@@ -63,7 +77,10 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
   const groups = plan.selected
     .map((r) => ({ ...r, edits: r.edits.filter((e) => appliedPaths.has(e.path) && e.path !== 'workers') }))
     .filter((r) => r.edits.length);
-  const sweep = o.sweep === false || !workersEdit ? [] : (o.sweep ?? plan.selected.find((r) => r.edits.some((e) => e.path === 'workers'))?.sweep ?? []);
+  const sweep =
+    o.sweep === false || !workersEdit
+      ? []
+      : (o.sweep ?? plan.selected.find((r) => r.edits.some((e) => e.path === 'workers'))?.sweep ?? []);
   const ablating = o.ablate !== false && groups.length > 0;
   const counts = sweep.length ? sweep : [undefined];
   const later = ablating ? groups.length * runs : 0;
@@ -87,7 +104,11 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
     progress.record(r, `baseline run ${i + 1}/${runs}`);
   }
 
-  let entry = applyWithBackup(configPath, plan.rewrite.text, plan.rewrite.applied.map((a) => a.edit));
+  let entry = applyWithBackup(
+    configPath,
+    plan.rewrite.text,
+    plan.rewrite.applied.map((a) => a.edit),
+  );
   entry = updateBackup(configPath, entry.id, { status: 'validating' });
   try {
     // 1. Race the worker counts with every change applied.
@@ -97,8 +118,15 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
     let arms: WorkerArm[] = [];
     if (sweep.length) {
       const race = await raceWorkers({
-        counts: sweep, runs, progress, later,
-        measure: async (w) => { const r = await m({ label: `sweep workers=${w}`, workers: w }); progress.record(r, `sweep workers=${w}`); return r; },
+        counts: sweep,
+        runs,
+        progress,
+        later,
+        measure: async (w) => {
+          const r = await m({ label: `sweep workers=${w}`, workers: w });
+          progress.record(r, `sweep workers=${w}`);
+          return r;
+        },
       });
       ({ arms, chosen } = race);
       exhausted = race.exhausted;
@@ -119,9 +147,19 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
     let candidate = chosen.runs;
     if (ablating && !exhausted) {
       const ab = await ablate({
-        groups, reference: chosen.runs, runs, progress, compare, later: 0,
+        groups,
+        reference: chosen.runs,
+        runs,
+        progress,
+        compare,
+        later: 0,
         measureWithout: async (g) => {
-          write(editsFor(groups.filter((x) => x.id !== g.id), W));
+          write(
+            editsFor(
+              groups.filter((x) => x.id !== g.id),
+              W,
+            ),
+          );
           return m({ label: `without ${g.id}`, ...(W ? { workers: W } : {}) });
         },
       });
@@ -130,7 +168,7 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
       const dropped = effects.filter((e) => !e.kept).map((e) => e.recommendationId);
       if (dropped.length) {
         kept = groups.filter((g) => !dropped.includes(g.id));
-        const reuse = dropped.length === 1 ? ab.without.get(dropped[0]) ?? [] : [];
+        const reuse = dropped.length === 1 ? (ab.without.get(dropped[0]) ?? []) : [];
         const finalRuns = reuse.length >= runs ? reuse : [];
         write(editsFor(kept, W));
         progress.replan(runs - finalRuns.length);
@@ -140,42 +178,77 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
           progress.record(r, `final config run ${finalRuns.length}/${runs}`);
         }
         if (finalRuns.length) candidate = finalRuns;
-        else { // no budget left to confirm the smaller set: keep every change, as measured in the race
+        else {
+          // no budget left to confirm the smaller set: keep every change, as measured in the race
           kept = groups;
-          for (const e of effects) if (!e.kept) Object.assign(e, { kept: true, reason: `${e.reason}; kept: no budget left to confirm the config without it` });
+          for (const e of effects)
+            if (!e.kept)
+              Object.assign(e, {
+                kept: true,
+                reason: `${e.reason}; kept: no budget left to confirm the config without it`,
+              });
         }
       }
     }
     if (ablating && !effects.length) {
-      effects = groups.map((g) => ({ recommendationId: g.id, title: g.title, paths: g.edits.map((e) => e.path), kept: true, measured: false, runs: 0, reason: 'not measured: the budget ran out (kept untested)' }));
+      effects = groups.map((g) => ({
+        recommendationId: g.id,
+        title: g.title,
+        paths: g.edits.map((e) => e.path),
+        kept: true,
+        measured: false,
+        runs: 0,
+        reason: 'not measured: the budget ran out (kept untested)',
+      }));
     }
     const finalEdits = editsFor(kept, W);
     const finalText = write(finalEdits);
     entry = updateBackup(configPath, entry.id, { edits: finalEdits, sha256After: sha256(finalText) });
 
     // 3. The final config against the baseline.
-    const comparison = compare(baseline.map((r) => r.durationMs), candidate.map((r) => r.durationMs));
+    const comparison = compare(
+      baseline.map((r) => r.durationMs),
+      candidate.map((r) => r.durationMs),
+    );
     const failedBefore = new Set(baseline.flatMap((r) => r.failedTests));
     const newFailures = [...new Set(candidate.flatMap((r) => r.failedTests))].filter((t) => !failedBefore.has(t));
     const keep = comparison.faster && newFailures.length === 0;
     const fmt = (ms: number) => (ms / 1000).toFixed(1);
     const reason = keep
       ? `faster: median ${fmt(comparison.baselineMedianMs)} s → ${fmt(comparison.candidateMedianMs)} s (${(comparison.change * 100).toFixed(1)} %), no new failures`
-      : newFailures.length ? `new failures with the candidate: ${newFailures.slice(0, 5).join('; ')}` : `not faster: median ${fmt(comparison.baselineMedianMs)} s → ${fmt(comparison.candidateMedianMs)} s (${(comparison.change * 100).toFixed(1)} %, P(faster) ${comparison.probabilityFaster})`;
+      : newFailures.length
+        ? `new failures with the candidate: ${newFailures.slice(0, 5).join('; ')}`
+        : `not faster: median ${fmt(comparison.baselineMedianMs)} s → ${fmt(comparison.candidateMedianMs)} s (${(comparison.change * 100).toFixed(1)} %, P(faster) ${comparison.probabilityFaster})`;
     const validation: ValidationSummary = {
-      runsPerCandidate: runs, runsSpent: progress.spent, elapsedMs: progress.elapsedMs,
-      ...(o.budget ? { budget: o.budget } : {}), ...(exhausted ? { budgetExhausted: true } : {}),
-      baseline, candidate,
-      ...(arms.length ? { sweep: arms.map((a) => ({ workers: a.workers, runs: a.runs, medianMs: a.medianMs })), chosenWorkers: chosen.workers } : {}),
+      runsPerCandidate: runs,
+      runsSpent: progress.spent,
+      elapsedMs: progress.elapsedMs,
+      ...(o.budget ? { budget: o.budget } : {}),
+      ...(exhausted ? { budgetExhausted: true } : {}),
+      baseline,
+      candidate,
+      ...(arms.length
+        ? {
+            sweep: arms.map((a) => ({ workers: a.workers, runs: a.runs, medianMs: a.medianMs })),
+            chosenWorkers: chosen.workers,
+          }
+        : {}),
       ...(effects.length ? { edits: effects } : {}),
-      comparison, newFailures, kept: keep, reason,
+      comparison,
+      newFailures,
+      kept: keep,
+      reason,
     };
     entry = updateBackup(configPath, entry.id, { validation, status: keep ? 'kept' : 'applied' });
     if (!keep) entry = rollback(configPath, { id: entry.id });
     return { entry, validation };
   } catch (e) {
     // Never leave an unvalidated edit behind.
-    try { rollback(configPath, { id: entry.id, force: true }); } catch { /* reported below */ }
+    try {
+      rollback(configPath, { id: entry.id, force: true });
+    } catch {
+      /* reported below */
+    }
     throw e;
   }
 }

@@ -20,12 +20,23 @@ export function testListLine(u: ShardUnit): string {
 
 export function writePlanFiles(plan: ShardPlan, dir: string): string[] {
   const written: string[] = [];
-  const put = (name: string, text: string) => { const f = join(dir, name); writeFileAtomic(f, text); written.push(f); };
+  const put = (name: string, text: string) => {
+    const f = join(dir, name);
+    writeFileAtomic(f, text);
+    written.push(f);
+  };
   put(PLAN_FILE, JSON.stringify(plan, null, 2) + '\n');
   const header = (what: string) => `# playwright-perf shard plan ${plan.createdAt}: ${what}\n`;
-  for (const s of plan.plan.shards) put(listFileName(s.index, plan.shards), header(`shard ${s.index}/${plan.shards}`) + s.units.map(testListLine).join('\n') + '\n');
+  for (const s of plan.plan.shards)
+    put(
+      listFileName(s.index, plan.shards),
+      header(`shard ${s.index}/${plan.shards}`) + s.units.map(testListLine).join('\n') + '\n',
+    );
   const others = plan.plan.shards.filter((s) => s.index !== 1).flatMap((s) => s.units);
-  put(invertFileName(plan.shards), header(`everything shard 1/${plan.shards} does not run`) + others.map(testListLine).join('\n') + '\n');
+  put(
+    invertFileName(plan.shards),
+    header(`everything shard 1/${plan.shards} does not run`) + others.map(testListLine).join('\n') + '\n',
+  );
   return written;
 }
 
@@ -37,13 +48,19 @@ export function readPlanFile(file: string): ShardPlan {
   const path = resolve(file);
   if (!existsSync(path)) fail(path, 'not found');
   let plan: ShardPlan;
-  try { plan = JSON.parse(readFileSync(path, 'utf8')); } catch (e) { fail(path, `not valid JSON (${(e as Error).message})`); }
+  try {
+    plan = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    fail(path, `not valid JSON (${(e as Error).message})`);
+  }
   if (plan?.kind !== 'playwright-perf-shard-plan') fail(path, 'field "kind" is not "playwright-perf-shard-plan"');
   if (plan.version !== 1) fail(path, `field "version" is ${JSON.stringify(plan.version)}, this version reads 1`);
   if (!Number.isInteger(plan.shards) || plan.shards < 1) fail(path, `field "shards" is ${JSON.stringify(plan.shards)}`);
-  if (!Array.isArray(plan.plan?.shards) || plan.plan.shards.length !== plan.shards) fail(path, 'field "plan.shards" does not list every shard');
+  if (!Array.isArray(plan.plan?.shards) || plan.plan.shards.length !== plan.shards)
+    fail(path, 'field "plan.shards" does not list every shard');
   for (const s of plan.plan.shards) {
-    if (!Array.isArray(s.units) || s.units.some((u) => typeof u?.file !== 'string')) fail(path, `shard ${s.index}: field "units" must list { file } entries`);
+    if (!Array.isArray(s.units) || s.units.some((u) => typeof u?.file !== 'string'))
+      fail(path, `shard ${s.index}: field "units" must list { file } entries`);
   }
   return plan;
 }

@@ -33,8 +33,10 @@ export interface ShardConfig {
 
 export function parseShard(text: string, where = SHARD_ENV): { current: number; total: number } {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const current = Number(m?.[1]), total = Number(m?.[2]);
-  if (!m || total < 1 || current < 1 || current > total) throw new Error(`${where} must be "current/total" with 1 ≤ current ≤ total, e.g. "2/3" (got "${text}")`);
+  const current = Number(m?.[1]),
+    total = Number(m?.[2]);
+  if (!m || total < 1 || current < 1 || current > total)
+    throw new Error(`${where} must be "current/total" with 1 ≤ current ≤ total, e.g. "2/3" (got "${text}")`);
   return { current, total };
 }
 
@@ -51,7 +53,9 @@ export function fileRegExp(file: string): RegExp {
  */
 export function testRegExp(u: ShardUnit): RegExp {
   const base = u.file.split('/').pop()!;
-  return new RegExp(`^${escapeRe(u.project)} (?:.*/)?${escapeRe(base)} ${escapeRe((u.titlePath ?? []).join(' '))}(?: @\\S+)*$`);
+  return new RegExp(
+    `^${escapeRe(u.project)} (?:.*/)?${escapeRe(base)} ${escapeRe((u.titlePath ?? []).join(' '))}(?: @\\S+)*$`,
+  );
 }
 
 function resolvePlan(o: ShardOptions): string {
@@ -60,12 +64,20 @@ function resolvePlan(o: ShardOptions): string {
 
 let warned = false;
 function noPlan(path: string, shard: { current: number; total: number }): ShardConfig {
-  if (!warned) { warned = true; console.warn(`playwright-perf: no shard plan at ${path}; using Playwright's split by count (--shard ${shard.current}/${shard.total})`); }
+  if (!warned) {
+    warned = true;
+    console.warn(
+      `playwright-perf: no shard plan at ${path}; using Playwright's split by count (--shard ${shard.current}/${shard.total})`,
+    );
+  }
   return { shard };
 }
 
 function checkTotal(plan: ShardPlan, path: string, total: number): void {
-  if (plan.shards !== total) throw new Error(`shard plan ${path} has ${plan.shards} shards, but ${total} were asked for; regenerate it with \`playwright-perf shard-plan --shards ${total}\``);
+  if (plan.shards !== total)
+    throw new Error(
+      `shard plan ${path} has ${plan.shards} shards, but ${total} were asked for; regenerate it with \`playwright-perf shard-plan --shards ${total}\``,
+    );
 }
 
 /** Config keys that make this run one shard of the plan (spread into defineConfig). */
@@ -77,7 +89,10 @@ export function shardFromPlan(o: ShardOptions = {}): ShardConfig {
   if (!existsSync(path)) return noPlan(path, shard);
   const plan = readPlanFile(path);
   checkTotal(plan, path, shard.total);
-  if (plan.grepUnsafe?.length) throw new Error(`shard plan ${path}: tests in different folders share a file name and title (${plan.grepUnsafe[0]}); a grep cannot tell them apart — use \`playwright-perf shard-args\` (--test-list) instead`);
+  if (plan.grepUnsafe?.length)
+    throw new Error(
+      `shard plan ${path}: tests in different folders share a file name and title (${plan.grepUnsafe[0]}); a grep cannot tell them apart — use \`playwright-perf shard-args\` (--test-list) instead`,
+    );
   const own = plan.plan.shards[shard.current - 1].units;
   const others = plan.plan.shards.filter((s) => s.index !== shard.current).flatMap((s) => s.units);
   const files = (us: ShardUnit[]) => [...new Set(us.filter((u) => !u.titlePath).map((u) => u.file))].map(fileRegExp);
@@ -92,7 +107,12 @@ export function shardFromPlan(o: ShardOptions = {}): ShardConfig {
   if (tests(own).length) {
     // Test-level units: files holding them must be loaded; the grep picks the tests.
     out.testMatch = [...new Set(own.map((u) => u.file))].map(fileRegExp);
-    out.grep = [...tests(own), ...own.filter((u) => !u.titlePath).map((u) => new RegExp(`^${escapeRe(u.project)} (?:.*/)?${escapeRe(u.file.split('/').pop()!)} `))];
+    out.grep = [
+      ...tests(own),
+      ...own
+        .filter((u) => !u.titlePath)
+        .map((u) => new RegExp(`^${escapeRe(u.project)} (?:.*/)?${escapeRe(u.file.split('/').pop()!)} `)),
+    ];
   } else out.testMatch = files(own);
   if (!out.testMatch!.length) out.testMatch = [/$^/]; // an empty shard runs nothing
   return out;

@@ -20,7 +20,10 @@ test('shard plan: balanced by measured time; a real 3-shard run with the helper 
     const planned = await runCli(['shard-plan', '--shards', '3', '--json'], p.dir);
     assert.equal(planned.exitCode, 0, planned.stderr);
     const plan = JSON.parse(planned.stdout) as ShardPlan;
-    const summary = JSON.stringify({ plan: plan.plan.shards.map((s) => s.busyMs), pw: plan.playwrightDefault.shards.map((s) => s.busyMs) });
+    const summary = JSON.stringify({
+      plan: plan.plan.shards.map((s) => s.busyMs),
+      pw: plan.playwrightDefault.shards.map((s) => s.busyMs),
+    });
     assert.equal(plan.unit, 'test');
     assert.ok(plan.plan.imbalance < 0.15, `plan within 15 % of the mean: ${summary}`);
     assert.ok(plan.playwrightDefault.imbalance > 0.15, `--shard is not: ${summary}`);
@@ -39,7 +42,14 @@ test('shard plan: balanced by measured time; a real 3-shard run with the helper 
     await runShardsAndMerge(p, 3, { env: (i) => ({ PLAYWRIGHT_PERF_SHARD: `${i}/3` }) }, 'merged-report');
     const merged = p.readRun('merged-report');
     const ran = merged.tests.map((t) => t.title).sort();
-    assert.deepEqual(ran, [1, 2, 3].map((i) => `heavy ${i}`).concat([1, 2, 3, 4, 5, 6].map((i) => `light ${i}`)).sort(), 'every test ran exactly once');
+    assert.deepEqual(
+      ran,
+      [1, 2, 3]
+        .map((i) => `heavy ${i}`)
+        .concat([1, 2, 3, 4, 5, 6].map((i) => `light ${i}`))
+        .sort(),
+      'every test ran exactly once',
+    );
     // Each shard ran what the plan gave it.
     for (const t of merged.tests) {
       const shard = t.results[0].shardIndex!;
@@ -53,7 +63,9 @@ test('shard plan: balanced by measured time; a real 3-shard run with the helper 
     // Σ test durations per shard is what the plan balances (sleeps: load-proof); the first-to-last
     // test span adds per-test overhead and the shard run adds start-up, both printed for the record.
     assert.ok(m.workImbalance < 0.15, `measured within 15 % of the mean: ${measured}`);
-    console.log(`shards: predicted test time ${summary}; measured spans ${m.shards.map((s) => s.busyMs)} (imbalance ${m.imbalance}), work imbalance ${m.workImbalance}, shard runs ${m.shards.map((s) => s.durationMs)}`);
+    console.log(
+      `shards: predicted test time ${summary}; measured spans ${m.shards.map((s) => s.busyMs)} (imbalance ${m.imbalance}), work imbalance ${m.workImbalance}, shard runs ${m.shards.map((s) => s.durationMs)}`,
+    );
   } finally {
     p.cleanup();
   }

@@ -6,12 +6,16 @@ import { createProject, PLAYWRIGHT_CLI, type InlineProject } from './inline-proj
 export const SEARCH_SLOW_MO = 30;
 
 const clickSpec = (names: string[]) => `import { test, expect } from '@playwright/test';
-${names.map((n) => `test('${n}', async ({ page }) => {
+${names
+  .map(
+    (n) => `test('${n}', async ({ page }) => {
   await page.setContent('<button onclick="this.dataset.n = (+this.dataset.n || 0) + 1">go</button>');
   for (let i = 0; i < 4; i++) await page.click('button');
   await new Promise((r) => setTimeout(r, 300)); // waits on I/O: more workers than cores still help
   await expect(page.locator('button')).toHaveAttribute('data-n', '4');
-});`).join('\n')}
+});`,
+  )
+  .join('\n')}
 `;
 
 export const SEARCH_CONFIG = `import { defineConfig } from '@playwright/test';
@@ -37,7 +41,8 @@ export function createSearchSuite(name = 'optimizer-search'): InlineProject {
   });
 }
 
-const sleepTest = (title: string, ms: number) => `test('${title}', async () => { await new Promise((r) => setTimeout(r, ${ms})); });\n`;
+const sleepTest = (title: string, ms: number) =>
+  `test('${title}', async () => { await new Promise((r) => setTimeout(r, ${ms})); });\n`;
 const sleepSpec = (...body: string[]) => `import { test } from '@playwright/test';\n${body.join('')}`;
 
 /** One heavy file (3 × 900 ms) and six light ones (150 ms); fullyParallel on; the config uses the shard helper. */
@@ -62,7 +67,12 @@ export default defineConfig({
  * Runs the suite as `total` shards one after another (blob reporter), merges the blobs with our
  * reporter into `<outDir>/run.json`. `shardEnv(i)` / `shardArgs(i)` select the shard.
  */
-export async function runShardsAndMerge(p: InlineProject, total: number, how: { env?: (i: number) => Record<string, string>; args?: (i: number) => string[] }, outDir: string): Promise<void> {
+export async function runShardsAndMerge(
+  p: InlineProject,
+  total: number,
+  how: { env?: (i: number) => Record<string, string>; args?: (i: number) => string[] },
+  outDir: string,
+): Promise<void> {
   const blobs = `blobs-${outDir}`;
   mkdirSync(p.file(blobs), { recursive: true });
   for (let i = 1; i <= total; i++) {
@@ -72,6 +82,10 @@ export async function runShardsAndMerge(p: InlineProject, total: number, how: { 
     if (!zip) throw new Error(`shard ${i}/${total} wrote no blob`);
     renameSync(join(p.file('blob-report'), zip), p.file(`${blobs}/report-${i}.zip`));
   }
-  const merge = await p.exec(process.execPath, [PLAYWRIGHT_CLI, 'merge-reports', '--config', 'merge.config.ts', blobs], { env: { MERGED: outDir } });
+  const merge = await p.exec(
+    process.execPath,
+    [PLAYWRIGHT_CLI, 'merge-reports', '--config', 'merge.config.ts', blobs],
+    { env: { MERGED: outDir } },
+  );
   if (merge.exitCode !== 0) throw new Error(`merge-reports failed:\n${merge.stdout}${merge.stderr}`);
 }

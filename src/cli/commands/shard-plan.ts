@@ -44,7 +44,11 @@ function describeSplit(name: string, s: ShardSplit): string {
 
 function readJson<T>(path: string, what: string): T {
   if (!existsSync(path)) throw new UsageError(`${what} ${path} not found`);
-  try { return JSON.parse(readFileSync(path, 'utf8')) as T; } catch (e) { throw new Error(`${path} is not valid JSON: ${(e as Error).message}`); }
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    throw new Error(`${path} is not valid JSON: ${(e as Error).message}`);
+  }
 }
 
 function readRun(path: string): RunRecord {
@@ -54,21 +58,30 @@ function readRun(path: string): RunRecord {
 }
 
 export function samplesOf(run: CompactRun): ShardTestSample[] {
-  return run.tests.filter((t) => t.attempts.length).map((t) => {
-    const [file, ...titlePath] = t.subject.split(' › ');
-    return { project: t.project, file, titlePath, durationMs: t.attempts.reduce((s, a) => s + a[1], 0) };
-  });
+  return run.tests
+    .filter((t) => t.attempts.length)
+    .map((t) => {
+      const [file, ...titlePath] = t.subject.split(' › ');
+      return { project: t.project, file, titlePath, durationMs: t.attempts.reduce((s, a) => s + a[1], 0) };
+    });
 }
 
 function printPlan(plan: ShardPlan, io: CliIO, written: string[], cwd: string): void {
-  io.stdout(`Shard plan: ${plan.shards} shards × ${plan.workers} worker${plan.workers > 1 ? 's' : ''}, ${plan.unit} units, durations from ${plan.runs} run${plan.runs > 1 ? 's' : ''}\n`);
+  io.stdout(
+    `Shard plan: ${plan.shards} shards × ${plan.workers} worker${plan.workers > 1 ? 's' : ''}, ${plan.unit} units, durations from ${plan.runs} run${plan.runs > 1 ? 's' : ''}\n`,
+  );
   io.stdout(describeSplit('  plan              ', plan.plan));
   io.stdout(describeSplit('  playwright --shard', plan.playwrightDefault));
   io.stdout(`  (test time per shard; each shard also pays ~${sec(plan.overheadMs)} of start-up and shutdown)\n`);
-  io.stdout(plan.savingMs > 0
-    ? `Playwright's split wastes ${sec(plan.savingMs)} per CI run: its slowest shard takes ${sec(plan.playwrightDefault.maxMs)}, the plan's ${sec(plan.plan.maxMs)}.\n`
-    : `Playwright's split is already as balanced as the plan.\n`);
-  if (plan.grepUnsafe) io.stdout(`note: ${plan.grepUnsafe.length} test(s) share a file name and title with another folder: use shard-args (--test-list), not shardFromPlan()\n`);
+  io.stdout(
+    plan.savingMs > 0
+      ? `Playwright's split wastes ${sec(plan.savingMs)} per CI run: its slowest shard takes ${sec(plan.playwrightDefault.maxMs)}, the plan's ${sec(plan.plan.maxMs)}.\n`
+      : `Playwright's split is already as balanced as the plan.\n`,
+  );
+  if (plan.grepUnsafe)
+    io.stdout(
+      `note: ${plan.grepUnsafe.length} test(s) share a file name and title with another folder: use shard-args (--test-list), not shardFromPlan()\n`,
+    );
   io.stdout(`Wrote ${written.map((f) => relative(cwd, f)).join(', ')}\n`);
 }
 
@@ -78,10 +91,18 @@ export const shardPlanCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const { values } = parseArgs({
-      args: argv, strict: true, allowPositionals: false,
+      args: argv,
+      strict: true,
+      allowPositionals: false,
       options: {
-        shards: { type: 'string' }, run: { type: 'string' }, history: { type: 'string' }, last: { type: 'string' },
-        workers: { type: 'string' }, out: { type: 'string' }, check: { type: 'string' }, json: { type: 'boolean' },
+        shards: { type: 'string' },
+        run: { type: 'string' },
+        history: { type: 'string' },
+        last: { type: 'string' },
+        workers: { type: 'string' },
+        out: { type: 'string' },
+        check: { type: 'string' },
+        json: { type: 'boolean' },
       },
     });
     const int = (name: string, v: string | undefined, min: number) => {
@@ -94,9 +115,16 @@ export const shardPlanCommand: CliCommand = {
     if (values.check) {
       const plan = readPlanFile(join(outDir, PLAN_FILE));
       const measured = measureShards(readRun(resolve(io.cwd, values.check)));
-      if (values.json) { io.stdout(JSON.stringify({ predicted: plan.plan, measured }, null, 2) + '\n'); return 0; }
-      io.stdout(`Measured test time: ${measured.shards.map((s) => `${s.index}: ${sec(s.busyMs)} (${s.tests} tests, shard run ${sec(s.durationMs)})`).join(', ')}; largest ${sec(measured.maxMs)} vs mean ${sec(measured.meanMs)} (${pct(measured.imbalance)}; Σ test durations ${pct(measured.workImbalance)})\n`);
-      io.stdout(`Predicted: largest ${sec(plan.plan.maxMs)} vs mean ${sec(plan.plan.meanMs)} (${pct(plan.plan.imbalance)})\n`);
+      if (values.json) {
+        io.stdout(JSON.stringify({ predicted: plan.plan, measured }, null, 2) + '\n');
+        return 0;
+      }
+      io.stdout(
+        `Measured test time: ${measured.shards.map((s) => `${s.index}: ${sec(s.busyMs)} (${s.tests} tests, shard run ${sec(s.durationMs)})`).join(', ')}; largest ${sec(measured.maxMs)} vs mean ${sec(measured.meanMs)} (${pct(measured.imbalance)}; Σ test durations ${pct(measured.workImbalance)})\n`,
+      );
+      io.stdout(
+        `Predicted: largest ${sec(plan.plan.maxMs)} vs mean ${sec(plan.plan.meanMs)} (${pct(plan.plan.imbalance)})\n`,
+      );
       return 0;
     }
     const shards = int('shards', values.shards, 1);
@@ -106,9 +134,13 @@ export const shardPlanCommand: CliCommand = {
     const run = readRun(resolve(io.cwd, values.run ?? 'perf-report/run.json'));
     const historyPath = values.history ? resolve(io.cwd, values.history) : join(io.cwd, DEFAULT_HISTORY_PATH);
     if (values.history && !existsSync(historyPath)) throw new UsageError(`history ${historyPath} not found`);
-    const history = existsSync(historyPath) && last > 0
-      ? (await openHistoryStore(historyPath).read()).runs.filter((r) => r.runId !== run.runId).slice(-last).map(samplesOf)
-      : [];
+    const history =
+      existsSync(historyPath) && last > 0
+        ? (await openHistoryStore(historyPath).read()).runs
+            .filter((r) => r.runId !== run.runId)
+            .slice(-last)
+            .map(samplesOf)
+        : [];
     const plan = planShards({ run, history, shards, workers });
     const written = writePlanFiles(plan, outDir);
     if (values.json) io.stdout(JSON.stringify(plan, null, 2) + '\n');
@@ -122,11 +154,19 @@ export const shardArgsCommand: CliCommand = {
   summary: 'print the playwright test arguments that run one shard of the plan',
   usage: `Usage: playwright-perf shard-args <current/total> [--plan path]\n\nPrints --test-list <file> (shard 1: --test-list-invert, so tests added since the plan run there),\nor --shard current/total when there is no plan yet. Example:\n  npx playwright test $(npx playwright-perf shard-args 2/3)\n`,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { plan: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { plan: { type: 'string' } },
+    });
     if (positionals.length !== 1) throw new UsageError('give the shard as current/total, e.g. 2/3');
     let args: string[];
     try {
-      args = shardArgs({ shard: positionals[0], plan: resolve(io.cwd, values.plan ?? join(DEFAULT_PLAN_DIR, PLAN_FILE)) });
+      args = shardArgs({
+        shard: positionals[0],
+        plan: resolve(io.cwd, values.plan ?? join(DEFAULT_PLAN_DIR, PLAN_FILE)),
+      });
     } catch (e) {
       if (/must be "current\/total"/.test((e as Error).message)) throw new UsageError((e as Error).message);
       throw e;
