@@ -5,7 +5,7 @@
 // --shard vs the duration-balanced plan on a suite with one heavy file, predicted and measured.
 // Prints figures; asserts nothing.
 //
-//   node scripts/build.mjs && npx tsx bench/optimizer.ts [--runs 3] [--workers 1,2,4,6]
+//   node scripts/build.mjs && npx tsx bench/optimizer.ts [--runs 3] [--workers 1,2,4]
 //
 // Durations are Playwright's own run duration. The final comparison runs original / optimized /
 // sweep-best interleaved (paired rounds) so machine noise hits all three alike.
@@ -23,7 +23,7 @@ import type { ConfigEdit, MeasuredRun, ShardPlan } from '../src/types';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, workers: { type: 'string' } } });
 const RUNS = Math.max(3, Number(values.runs));
-const WORKERS = values.workers ? values.workers.split(',').map(Number) : [1, 2, 4, 6];
+const WORKERS = values.workers ? values.workers.split(',').map(Number) : [1, 2, 4];
 const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/inline-project';
 import { createSearchSuite, SEARCH_CONFIG, SEARCH_SLOW_MO } from '../helpers/optimizer-suites';
@@ -22,7 +23,15 @@ const WORKERS = [2, 4];
 interface Point { slowMo: boolean; fp: boolean; workers: number }
 const key = (p: Point) => `slowMo=${p.slowMo ? SEARCH_SLOW_MO : 0} fullyParallel=${p.fp} workers=${p.workers}`;
 
-test('optimize --validate picks a config within 10 % of the best of an exhaustive sweep', { timeout: 1_800_000 }, async () => {
+/** Above this 1-minute load per core, run-to-run spread (measured: 12–24 s for one config at load 30 on 2 cores) exceeds the effects compared. */
+const MAX_LOAD_PER_CORE = 2;
+
+test('optimize --validate picks a config within 10 % of the best of an exhaustive sweep', { timeout: 1_800_000 }, async (t) => {
+  const load = loadavg()[0];
+  if (load > MAX_LOAD_PER_CORE * cpus().length) {
+    t.skip(`machine too busy for a timing comparison: load ${load.toFixed(1)} on ${cpus().length} cores (needs ≤ ${MAX_LOAD_PER_CORE}/core)`);
+    return;
+  }
   const p = createSearchSuite();
   try {
     const first = await p.run([]);
