@@ -102,7 +102,8 @@ export async function ablate(o: {
         verdict = { kept: true, reason: 'every run without it was clearly slower' };
       else if (Math.max(...ms) < Math.min(...ref) * (1 - CLEAR_MARGIN))
         verdict = { kept: false, reason: 'every run without it was clearly faster: it costs time here' };
-      o.progress.replan((verdict ? 0 : o.runs - runs.length) + (o.groups.length - i - 1) * o.runs + o.later);
+      // +1: this run is recorded just below.
+      o.progress.replan(1 + (verdict ? 0 : o.runs - runs.length) + (o.groups.length - i - 1) * o.runs + o.later);
       o.progress.record(run, `without ${g.title}`);
     }
     without.set(g.id, runs);

@@ -35,6 +35,8 @@ export interface ValidateOptions {
   budget?: SearchBudget;
   /** Leave-one-out over the changes (drop what does not measurably help). Default true. */
   ablate?: boolean;
+  /** Decide with interleaved runs of the current and the final config (drift-proof). Default true. */
+  confirm?: boolean;
   measure?: Measure;
   compare?: CompareSamples;
   progress?: (line: string) => void;
@@ -83,7 +85,8 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
       : (o.sweep ?? plan.selected.find((r) => r.edits.some((e) => e.path === 'workers'))?.sweep ?? []);
   const ablating = o.ablate !== false && groups.length > 0;
   const counts = sweep.length ? sweep : [undefined];
-  const later = ablating ? groups.length * runs : 0;
+  const confirmLater = o.confirm !== false ? 2 * runs : 0;
+  const later = (ablating ? groups.length * runs : 0) + confirmLater;
   const progress = new SearchProgress(runs + counts.length * runs + later, budget, o.progress);
   const m = (x: Omit<MeasureOptions, 'configPath'>) => measure({ configPath, args: o.args, env: o.env, ...x });
 
@@ -152,7 +155,7 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
         runs,
         progress,
         compare,
-        later: 0,
+        later: confirmLater,
         measureWithout: async (g) => {
           write(
             editsFor(
@@ -171,7 +174,7 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
         const reuse = dropped.length === 1 ? (ab.without.get(dropped[0]) ?? []) : [];
         const finalRuns = reuse.length >= runs ? reuse : [];
         write(editsFor(kept, W));
-        progress.replan(runs - finalRuns.length);
+        progress.replan(runs - finalRuns.length + confirmLater);
         while (finalRuns.length < runs && progress.canRun()) {
           const r = await m({ label: `final ${finalRuns.length + 1}`, ...(W ? { workers: W } : {}) });
           finalRuns.push(r);
@@ -205,13 +208,33 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
     const finalText = write(finalEdits);
     entry = updateBackup(configPath, entry.id, { edits: finalEdits, sha256After: sha256(finalText) });
 
-    // 3. The final config against the baseline.
+    // 3. The final config against the current one, interleaved (current, final, current, final…), so
+    // load that drifts during the search hits both sides alike; pooled with the earlier runs only
+    // when the budget cuts the pairs short.
+    const confirmation = { baseline: [] as MeasuredRun[], candidate: [] as MeasuredRun[] };
+    if (o.confirm !== false) {
+      progress.replan(2 * runs);
+      for (let i = 0; i < runs && progress.canRun(); i++) {
+        write([]);
+        const b = await m({ label: `confirm current ${i + 1}` });
+        progress.record(b, `confirm: current config ${i + 1}/${runs}`);
+        if (!progress.canRun()) break;
+        write(finalEdits);
+        const c = await m({ label: `confirm final ${i + 1}`, ...(W ? { workers: W } : {}) });
+        progress.record(c, `confirm: final config ${i + 1}/${runs}`);
+        confirmation.baseline.push(b);
+        confirmation.candidate.push(c);
+      }
+      write(finalEdits);
+    }
+    const paired = confirmation.candidate.length === runs;
     const comparison = compare(
-      baseline.map((r) => r.durationMs),
-      candidate.map((r) => r.durationMs),
+      (paired ? confirmation.baseline : [...baseline, ...confirmation.baseline]).map((r) => r.durationMs),
+      (paired ? confirmation.candidate : [...candidate, ...confirmation.candidate]).map((r) => r.durationMs),
     );
-    const failedBefore = new Set(baseline.flatMap((r) => r.failedTests));
-    const newFailures = [...new Set(candidate.flatMap((r) => r.failedTests))].filter((t) => !failedBefore.has(t));
+    const failedBefore = new Set([...baseline, ...confirmation.baseline].flatMap((r) => r.failedTests));
+    const allCandidate = [...candidate, ...confirmation.candidate];
+    const newFailures = [...new Set(allCandidate.flatMap((r) => r.failedTests))].filter((t) => !failedBefore.has(t));
     const keep = comparison.faster && newFailures.length === 0;
     const fmt = (ms: number) => (ms / 1000).toFixed(1);
     const reason = keep
@@ -227,6 +250,7 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
       ...(exhausted ? { budgetExhausted: true } : {}),
       baseline,
       candidate,
+      ...(confirmation.candidate.length ? { confirmation } : {}),
       ...(arms.length
         ? {
             sweep: arms.map((a) => ({ workers: a.workers, runs: a.runs, medianMs: a.medianMs })),

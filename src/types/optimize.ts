@@ -191,6 +191,8 @@ export interface ValidationSummary {
   edits?: EditEffect[];
   baseline: MeasuredRun[];
   candidate: MeasuredRun[];
+  /** Interleaved runs of the current and the final config at the end; the comparison uses them. */
+  confirmation?: { baseline: MeasuredRun[]; candidate: MeasuredRun[] };
   /** Worker sweep measurements, when a sweep ran. */
   sweep?: Array<{ workers: number; runs: MeasuredRun[]; medianMs: number }>;
   chosenWorkers?: number;

@@ -69,10 +69,14 @@ test('the search races worker counts (successive halving) and keeps a change tha
     assert.match(text, /workers: 4,/);
     assert.match(text, /fullyParallel: true,/);
     assert.equal(entry.status, 'kept');
-    assert.equal(validation.runsSpent, 3 + 6 + 1);
-    assert.equal(calls.length, 10);
+    // Then 3 interleaved pairs (current, final) decide against the current config.
+    assert.equal(validation.runsSpent, 3 + 6 + 1 + 6);
+    assert.equal(calls.length, 16);
+    assert.equal(validation.confirmation!.baseline.length, 3);
+    assert.equal(validation.comparison.baselineMedianMs, 10_000);
     assert.match(lines[0], /^\[1\/\d+\] baseline run 1\/3: 10\.0 s, 6 passed · ETA \d+(m\d+)?s$/);
-    assert.match(lines[lines.length - 1], /^\[10\/10\] without fullyParallel: false → true: 6\.\d s, 6 passed$/);
+    assert.match(lines[9], /^\[10\/16\] without fullyParallel: false → true: 6\.\d s, 6 passed · ETA/);
+    assert.match(lines[lines.length - 1], /^\[16\/16\] confirm: final config 3\/3: 5\.\d s, 6 passed$/);
     const m = readManifest(backupDirFor(s.configPath));
     assert.equal(m.entries[0].validation!.kept, true);
   } finally { rmSync(s.dir, { recursive: true, force: true }); }
