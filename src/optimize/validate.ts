@@ -19,7 +19,7 @@ import { compareSamples as defaultCompare, type CompareSamples } from './compare
 import { rewriteConfig } from './config-rewriter';
 import { measureRun, type Measure, type MeasureOptions } from './measure';
 import type { OptimizationPlan } from './plan';
-import { ablate, raceWorkers, type WorkerArm } from './search';
+import { ablate, CLEAR_MARGIN, raceWorkers, type WorkerArm } from './search';
 import { SearchProgress } from './search-progress';
 
 /** Runs per side by default: 3 is the smallest sample where the exact Mann-Whitney p can reach 0.05. */
@@ -212,7 +212,9 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
     // load that drifts during the search hits both sides alike; pooled with the earlier runs only
     // when the budget cuts the pairs short.
     const confirmation = { baseline: [] as MeasuredRun[], candidate: [] as MeasuredRun[] };
-    if (o.confirm !== false) {
+    // Already decisive (every candidate run > 10 % faster than every baseline run): pairs add nothing.
+    const decisive = Math.max(...candidate.map((r) => r.durationMs)) < Math.min(...baseline.map((r) => r.durationMs)) * (1 - CLEAR_MARGIN);
+    if (o.confirm !== false && !decisive) {
       progress.replan(2 * runs);
       for (let i = 0; i < runs && progress.canRun(); i++) {
         write([]);
