@@ -74,7 +74,10 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
   checkBudget(budget, runs);
 
   const appliedPaths = new Set(plan.rewrite.applied.map((a) => a.edit.path));
-  const workersEdit = plan.rewrite.applied.map((a) => a.edit).find((e) => e.path === 'workers');
+  // An explicit sweep races worker counts even when the model proposed no worker change.
+  const workersEdit: ConfigEdit | undefined =
+    plan.rewrite.applied.map((a) => a.edit).find((e) => e.path === 'workers') ??
+    (Array.isArray(o.sweep) && o.sweep.length ? { path: 'workers', from: undefined, to: o.sweep[0] } : undefined);
   // Each recommendation is one group of edits (only the edits the rewriter could make).
   const groups = plan.selected
     .map((r) => ({ ...r, edits: r.edits.filter((e) => appliedPaths.has(e.path) && e.path !== 'workers') }))
