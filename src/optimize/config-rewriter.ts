@@ -253,10 +253,18 @@ function root(sf: SourceFile, env: EnvMode): ObjectLiteralExpression {
   return resolveObject(exportedExpression(sf), env);
 }
 
-/** Projects that set `use.<key>` themselves to the value being replaced also get the new value. */
+/** Paths a project can set itself, overriding the top level: `use.*` (any depth) and `fullyParallel`. */
+function overridable(tokens: Token[]): boolean {
+  if (tokens.some((t) => t.index !== undefined)) return false;
+  return (tokens[0].key === 'use' && tokens.length >= 2) || (tokens.length === 1 && tokens[0].key === 'fullyParallel');
+}
+
+const unquoted = (t: string) => (/^(['"`]).*\1$/s.test(t) ? t.slice(1, -1) : t);
+
+/** Projects that set the edited path themselves to the value being replaced also get the new value. */
 function projectOverrides(sf: SourceFile, edit: ConfigEdit, env: EnvMode): string[] {
   const tokens = parsePath(edit.path);
-  if (tokens.length !== 2 || tokens[0].key !== 'use' || tokens[0].index !== undefined) return [];
+  if (!overridable(tokens)) return [];
   let arr: Expression | null;
   try { arr = projectsArray(root(sf, env), env); } catch { return []; }
   if (!arr || !Node.isArrayLiteralExpression(arr)) return [];
@@ -264,12 +272,10 @@ function projectOverrides(sf: SourceFile, edit: ConfigEdit, env: EnvMode): strin
   for (const el of arr.getElements()) {
     if (!Node.isObjectLiteralExpression(el)) continue;
     const name = findProp(el, 'name');
-    const use = findProp(el, 'use');
-    if (!name || !Node.isPropertyAssignment(name) || !use || !Node.isPropertyAssignment(use)) continue;
-    const u = use.getInitializer();
-    if (!u || !Node.isObjectLiteralExpression(u)) continue;
-    const p = findProp(u, tokens[1].key);
-    if (p && Node.isPropertyAssignment(p) && literalText(p.getInitializerOrThrow()) === String(edit.from)) names.push(literalText(name.getInitializerOrThrow()));
+    if (!name || !Node.isPropertyAssignment(name)) continue;
+    let value: string[];
+    try { value = readPath(el, tokens, env); } catch { continue; }
+    if (value.length && unquoted(value[value.length - 1]) === String(edit.from)) names.push(literalText(name.getInitializerOrThrow()));
   }
   return names;
 }

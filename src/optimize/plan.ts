@@ -17,6 +17,8 @@ export interface PlanOptions {
   only?: string[];
   /** Which side of `process.env.CI ? a : b` to edit; default from run.meta.ci. */
   env?: EnvMode;
+  /** The plan will be measured (--validate): also select changes one run cannot price (headless). */
+  measured?: boolean;
 }
 
 export interface OptimizationPlan {
@@ -44,7 +46,7 @@ export function planOptimization(opts: PlanOptions): OptimizationPlan {
   const analysis = optimizeAnalysis({ run: opts.run, history: opts.history });
   const configPath = opts.configPath ? resolve(opts.configPath) : opts.run.config.configFile ?? null;
   const plan: OptimizationPlan = { configPath, env, analysis, selected: [], rewrite: null };
-  const wanted = (r: Recommendation) => r.kind === 'config' && r.edits.length > 0 && (opts.only ? opts.only.includes(r.id) || opts.only.includes(r.bottleneckId) : r.expectedSavingMs > 0);
+  const wanted = (r: Recommendation) => r.kind === 'config' && r.edits.length > 0 && (opts.only ? opts.only.includes(r.id) || opts.only.includes(r.bottleneckId) : r.expectedSavingMs > 0 || (!!opts.measured && !!r.unpriced));
   if (opts.only) {
     const unknown = opts.only.filter((id) => !analysis.recommendations.some((r) => r.id === id || r.bottleneckId === id));
     if (unknown.length) throw new Error(`unknown recommendation id(s): ${unknown.join(', ')} (known: ${analysis.recommendations.map((r) => r.id).join(', ') || 'none'})`);

@@ -27,6 +27,14 @@ export async function recordInHistory(
       configFile: entry.configPath,
       backupId: entry.id,
       note: v ? `validated (${v.reason}); backup ${entry.id}` : `applied without validation; backup ${entry.id}`,
+      ...(v ? {
+        effect: {
+          baselineMedianMs: v.comparison.baselineMedianMs, candidateMedianMs: v.comparison.candidateMedianMs, change: v.comparison.change,
+          ...(v.runsSpent !== undefined ? { runsSpent: v.runsSpent } : {}),
+          ...(v.chosenWorkers !== undefined ? { chosenWorkers: v.chosenWorkers } : {}),
+          ...(v.edits ? { edits: v.edits.map((e) => ({ recommendationId: e.recommendationId, kept: e.kept, ...(e.effectMs !== undefined ? { effectMs: e.effectMs } : {}), reason: e.reason })) } : {}),
+        },
+      } : {}),
     });
     return `recorded in ${store.describe()}`;
   } catch (e) {

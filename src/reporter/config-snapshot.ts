@@ -10,10 +10,16 @@ function mode(v: unknown): string | undefined {
   return String(v);
 }
 
+function globalSetupFiles(config: FullConfig): string[] {
+  const g = (config as { globalSetup?: unknown }).globalSetup;
+  return (Array.isArray(g) ? g : [g]).filter((x): x is string => typeof x === 'string' && x.length > 0);
+}
+
 export function snapshotConfig(config: FullConfig): ConfigSnapshot {
   const projects: ProjectSnapshot[] = config.projects.map((p) => {
     const use = (p.use ?? {}) as Record<string, unknown>;
     const storageState = use.storageState;
+    const launch = (use.launchOptions ?? {}) as { slowMo?: unknown };
     return {
       name: p.name,
       testDir: p.testDir,
@@ -24,6 +30,7 @@ export function snapshotConfig(config: FullConfig): ConfigSnapshot {
       use: {
         browserName: typeof use.browserName === 'string' ? use.browserName : undefined,
         headless: typeof use.headless === 'boolean' ? use.headless : undefined,
+        slowMo: typeof launch.slowMo === 'number' && launch.slowMo > 0 ? launch.slowMo : undefined,
         trace: mode(use.trace),
         video: mode(use.video),
         screenshot: mode(use.screenshot),
@@ -44,6 +51,7 @@ export function snapshotConfig(config: FullConfig): ConfigSnapshot {
     maxFailures: config.maxFailures,
     forbidOnly: config.forbidOnly,
     projects,
+    ...(globalSetupFiles(config).length ? { globalSetup: globalSetupFiles(config) } : {}),
     webServer: ws
       ? { command: (ws as { command?: string }).command, url: (ws as { url?: string }).url, port: (ws as { port?: number }).port, reuseExistingServer: (ws as { reuseExistingServer?: boolean }).reuseExistingServer }
       : null,

@@ -4,6 +4,7 @@
 import type {
   AlertStatus,
   AppliedOptimization,
+  OptimizationEffect,
   CompactRun,
   CompactTest,
   HistoryAlert,
@@ -217,7 +218,8 @@ export interface AlertUpdateResponse {
   alert: HistoryAlert;
 }
 
-export interface OptimizationEffect {
+/** What the runs in history before and after an optimisation show. */
+export interface WallTimeEffect {
   runsBefore: number;
   runsAfter: number;
   wallTimeBeforeMs: number | null;
@@ -226,8 +228,11 @@ export interface OptimizationEffect {
   change: number | null;
 }
 
-export interface OptimizationItem extends Omit<AppliedOptimization, 'backupId'> {
-  effect: OptimizationEffect;
+export interface OptimizationItem extends Omit<AppliedOptimization, 'backupId' | 'effect'> {
+  /** Median wall time of the runs before vs after it, from history. */
+  effect: WallTimeEffect;
+  /** What `optimize --validate` measured when it applied the change (when it was validated). */
+  validation?: OptimizationEffect;
   /** The config backup that `rollback` restores, when the optimizer recorded one. */
   backupId: string | null;
 }

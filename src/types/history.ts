@@ -168,6 +168,18 @@ export interface AppliedOptimization {
   backupId?: string;
   /** Set when the edit was rolled back through `playwright-perf serve`. */
   rolledBackAt?: number;
+  /** Measured by `optimize --validate`: the whole change and each recommendation's share. */
+  effect?: OptimizationEffect;
+}
+
+export interface OptimizationEffect {
+  baselineMedianMs: number;
+  candidateMedianMs: number;
+  /** (candidate − baseline) ÷ baseline. */
+  change: number;
+  runsSpent?: number;
+  chosenWorkers?: number;
+  edits?: Array<{ recommendationId: string; kept: boolean; effectMs?: number; reason: string }>;
 }
 
 /** The whole history document. */

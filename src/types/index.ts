@@ -6,6 +6,7 @@ export * from './analysis';
 export * from './sections';
 export * from './history';
 export * from './optimize';
+export * from './shard';
 export * from './report';
 export * from './options';
 export * from './export';

@@ -50,6 +50,8 @@ export interface Recommendation {
   basis?: string;
   /** Worker counts worth measuring in a sweep (set on worker-count recommendations). */
   sweep?: number[];
+  /** One run cannot price it (e.g. headed → headless): applied only when `--validate` measures it. */
+  unpriced?: boolean;
 }
 
 /** A past run, reduced to what the optimizer learns from (e.g. wall time at another worker count). */
@@ -151,10 +153,46 @@ export interface SampleComparison {
   note?: string;
 }
 
+/** How much measuring `--validate` may spend (runs include the baseline); unset = the full search. */
+export interface SearchBudget {
+  runs?: number;
+  minutes?: number;
+}
+
+/** One recommendation's measured effect in the search (leave-one-out at the chosen worker count). */
+export interface EditEffect {
+  recommendationId: string;
+  title: string;
+  paths: string[];
+  /** Kept in the final config: it measurably helped (or could not be measured within the budget). */
+  kept: boolean;
+  /** false when the budget ran out before it was measured (kept untested). */
+  measured: boolean;
+  /** Median wall with every kept change (the reference). */
+  withMedianMs?: number;
+  /** Median wall with every change except this one. */
+  withoutMedianMs?: number;
+  /** withoutMedianMs − withMedianMs: wall time this change saves per run (negative = it costs). */
+  effectMs?: number;
+  runs: number;
+  reason: string;
+}
+
 export interface ValidationSummary {
   runsPerCandidate: number;
+  /** Runs the search spent, baseline included. */
+  runsSpent?: number;
+  /** Search wall time (ms). */
+  elapsedMs?: number;
+  budget?: SearchBudget;
+  /** Set when the budget stopped the search early. */
+  budgetExhausted?: boolean;
+  /** Each recommendation's measured effect; changes that did not measurably help are dropped. */
+  edits?: EditEffect[];
   baseline: MeasuredRun[];
   candidate: MeasuredRun[];
+  /** Interleaved runs of the current and the final config at the end; the comparison uses them. */
+  confirmation?: { baseline: MeasuredRun[]; candidate: MeasuredRun[] };
   /** Worker sweep measurements, when a sweep ran. */
   sweep?: Array<{ workers: number; runs: MeasuredRun[]; medianMs: number }>;
   chosenWorkers?: number;

@@ -72,6 +72,8 @@ export interface ConfigSnapshot {
   maxFailures: number;
   forbidOnly?: boolean;
   projects: ProjectSnapshot[];
+  /** globalSetup files (absent in records written before 0.1 kept it). */
+  globalSetup?: string[];
   webServer?: { command?: string; url?: string; port?: number; reuseExistingServer?: boolean } | null;
 }
 
@@ -87,6 +89,8 @@ export interface ProjectSnapshot {
   use: {
     browserName?: string;
     headless?: boolean;
+    /** `use.launchOptions.slowMo` (ms each browser operation is delayed by). */
+    slowMo?: number;
     trace?: string;
     video?: string;
     screenshot?: string;

@@ -35,7 +35,7 @@ test('optimize --apply --validate makes the slow suite faster and keeps all test
     assert.match(preview.stdout, /\+\+\+ b\/playwright\.config\.ts/);
     assert.ok(readFileSync(configFile).equals(original));
 
-    const out = await p.exec(process.execPath, [CLI, 'optimize', '--apply', '--validate', '--runs', '2', '--sweep', '2,4', '--json'], { timeoutMs: 300_000 });
+    const out = await p.exec(process.execPath, [CLI, 'optimize', '--apply', '--validate', '--runs', '2', '--sweep', '2,4', '--json'], { timeoutMs: 600_000 });
     assert.equal(out.exitCode, 0, out.stdout + out.stderr);
     assert.match(out.stderr, /\[1\/\d+\] baseline run 1\/2/, 'progress is shown');
     const result = JSON.parse(out.stdout) as { applied: boolean; backup: BackupEntry; validation: ValidationSummary };
@@ -55,7 +55,10 @@ test('optimize --apply --validate makes the slow suite faster and keeps all test
     assert.deepEqual(v.sweep?.map((s) => s.workers), [2, 4]);
     const edited = readFileSync(configFile, 'utf8');
     assert.match(edited, new RegExp(`workers: ${v.chosenWorkers},`));
-    assert.doesNotMatch(edited, /trace: 'on',/);
+    // The search drops a change that does not measurably help (it says so); otherwise trace is off 'on'.
+    const trace = v.edits?.find((e) => e.paths.includes('use.trace'));
+    if (trace && !trace.kept) assert.match(edited, /trace: 'on',/, trace.reason);
+    else assert.doesNotMatch(edited, /trace: 'on',/);
     // Untouched lines survive.
     assert.match(edited, /globalSetup: '\.\/global-setup\.ts',/);
     assert.match(edited, /\/\/ A deliberately badly configured suite/);

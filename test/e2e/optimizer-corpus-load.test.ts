@@ -14,14 +14,14 @@ const PROBE = `class Probe {
     const mode = (v) => (v && typeof v === 'object' ? v.mode : v);
     console.log('PROBE ' + JSON.stringify({
       workers: config.workers, fullyParallel: config.fullyParallel, tests: suite.allTests().length,
-      projects: config.projects.map((p) => ({ name: p.name, retries: p.retries, trace: mode(p.use.trace), screenshot: mode(p.use.screenshot), video: mode(p.use.video) })),
+      projects: config.projects.map((p) => ({ name: p.name, retries: p.retries, trace: mode(p.use.trace), screenshot: mode(p.use.screenshot), video: mode(p.use.video), slowMo: p.use.launchOptions?.slowMo, headless: p.use.headless })),
     }));
   }
 }
 module.exports = Probe;
 `;
 
-interface Probe { workers: number; fullyParallel: boolean; tests: number; projects: Array<{ name: string; retries: number; trace?: string; screenshot?: string; video?: string }> }
+interface Probe { workers: number; fullyParallel: boolean; tests: number; projects: Array<{ name: string; retries: number; trace?: string; screenshot?: string; video?: string; slowMo?: number; headless?: boolean }> }
 
 test('edited corpus configs load in Playwright and resolve to the new values', async () => {
   const cases = loadCorpus().filter((c) => c.expect !== 'refuse');
@@ -50,14 +50,16 @@ test('edited corpus configs load in Playwright and resolve to the new values', a
       const probe = JSON.parse(line!.slice(6)) as Probe;
       assert.ok(probe.tests >= 1, `${c.file}: tests listed`);
       for (const { edit } of r.applied) {
-        const m = /^(?:projects\[([^\]]+)\]\.)?use\.(trace|screenshot|video)$/.exec(edit.path);
+        const m = /^(?:projects\[([^\]]+)\]\.)?use\.(trace|screenshot|video|headless|launchOptions\.slowMo)$/.exec(edit.path);
         if (edit.path === 'workers') assert.equal(probe.workers, edit.to, `${c.file}: workers`);
         else if (edit.path === 'fullyParallel') assert.equal(probe.fullyParallel, edit.to, `${c.file}: fullyParallel`);
         else if (edit.path === 'retries') assert.ok(probe.projects.every((x) => x.retries === (c.env === 'ci' ? edit.from : edit.to)), `${c.file}: retries`);
         else if (m) {
           const projects = m[1] ? probe.projects.filter((x) => x.name === m[1]) : probe.projects;
           assert.ok(projects.length > 0, `${c.file}: project ${m[1]}`);
-          for (const x of projects) assert.equal(x[m[2] as 'trace'], edit.to, `${c.file}: ${edit.path} in project ${x.name || '(default)'}`);
+          // Every project (they override the top level themselves in some shapes) ends up with the new value.
+          const field = (m[2] === 'launchOptions.slowMo' ? 'slowMo' : m[2]) as 'trace';
+          for (const x of projects) assert.equal(x[field], edit.to, `${c.file}: ${edit.path} in project ${x.name || '(default)'}`);
         }
       }
     }

@@ -42,26 +42,74 @@ function stub(original: Buffer, candidate: (o: MeasureOptions) => MeasuredRun, b
   return { measure, calls };
 }
 
-test('keeps a faster candidate; the sweep picks the worker count', async () => {
+/** Worker count from the flag (sweep) or from the edited file; fullyParallel from the file. */
+const workersOf = (o: MeasureOptions) => o.workers ?? Number(/workers: (\d+)/.exec(readFileSync(o.configPath, 'utf8'))![1]);
+const fpOn = (o: MeasureOptions) => /fullyParallel: true/.test(readFileSync(o.configPath, 'utf8'));
+
+test('the search races worker counts (successive halving) and keeps a change that measurably helps', async () => {
   const s = setup();
   try {
     const plan = planOptimization({ run: s.run });
+    assert.deepEqual(plan.selected.map((r) => r.id).sort(), ['rec.parallelism.long-tail', 'rec.parallelism.workers']);
     let n = 0;
-    // Worker count from the flag (sweep) or from the edited file; distinct values keep the U test exact.
-    const workersOf = (o: MeasureOptions) => o.workers ?? Number(/workers: (\d+)/.exec(readFileSync(o.configPath, 'utf8'))![1]);
-    const { measure, calls } = stub(s.original, (o) => fake((workersOf(o) === 4 ? 5_000 : workersOf(o) === 2 ? 6_000 : 6_100) + n++));
+    // Distinct values keep the U test exact; fullyParallel saves 1 s at any count.
+    const { measure, calls } = stub(s.original, (o) => fake((workersOf(o) === 4 ? 5_000 : workersOf(o) === 2 ? 6_000 : 6_100) + (fpOn(o) ? 0 : 1_000) + n++));
     const lines: string[] = [];
     const { entry, validation } = await applyAndValidate({ plan, runs: 3, sweep: [1, 2, 4], measure, progress: (l) => lines.push(l) });
     assert.equal(validation.kept, true, validation.reason);
     assert.equal(validation.chosenWorkers, 4);
-    assert.deepEqual(validation.sweep!.map((x) => [x.workers, x.medianMs]), [[1, 6100], [2, 6001], [4, 5002]]);
-    assert.match(readFileSync(s.configPath, 'utf8'), /workers: 4,/);
+    // Round 1: every count once; round 2: the top half (4, 2); round 3: 4 alone (2 is > 5 % slower).
+    assert.deepEqual(validation.sweep!.map((x) => [x.workers, x.runs.length]), [[1, 1], [2, 2], [4, 3]]);
+    // Without fullyParallel one run is > 10 % slower than every run with it: decided after one run.
+    const fp = validation.edits!.find((e) => e.recommendationId === 'rec.parallelism.long-tail')!;
+    assert.equal(fp.kept, true);
+    assert.equal(fp.runs, 1);
+    assert.ok(fp.effectMs! > 900, String(fp.effectMs));
+    const text = readFileSync(s.configPath, 'utf8');
+    assert.match(text, /workers: 4,/);
+    assert.match(text, /fullyParallel: true,/);
     assert.equal(entry.status, 'kept');
-    assert.equal(validation.comparison.pValue, 0.1); // 3 vs 3, all pairs won: two-sided exact 2 / C(6,3)
-    assert.equal(calls.length, 3 + 3 + 2); // baseline, sweep, two more candidate runs
-    assert.match(lines[0], /^\[1\/9\] baseline run 1\/3: 10\.0 s, 6 passed$/);
+    // Every candidate run is > 10 % faster than every baseline run: no confirmation pairs needed.
+    assert.equal(validation.runsSpent, 3 + 6 + 1);
+    assert.equal(calls.length, 10);
+    assert.equal(validation.confirmation, undefined);
+    assert.match(lines[0], /^\[1\/\d+\] baseline run 1\/3: 10\.0 s, 6 passed · ETA \d+(m\d+)?s$/);
+    assert.match(lines[lines.length - 1], /^\[10\/\d+\] without fullyParallel: false → true: 6\.\d s, 6 passed/);
     const m = readManifest(backupDirFor(s.configPath));
     assert.equal(m.entries[0].validation!.kept, true);
+  } finally { rmSync(s.dir, { recursive: true, force: true }); }
+});
+
+test('a change that does not measurably help is dropped; the final config is confirmed', async () => {
+  const s = setup();
+  try {
+    const plan = planOptimization({ run: s.run });
+    let n = 0;
+    const { measure } = stub(s.original, (o) => fake((workersOf(o) === 4 ? 5_000 : 6_000) + (n++ % 3) * 10));
+    const { validation } = await applyAndValidate({ plan, runs: 3, sweep: [2, 4], measure });
+    assert.equal(validation.kept, true, validation.reason);
+    const fp = validation.edits!.find((e) => e.recommendationId === 'rec.parallelism.long-tail')!;
+    assert.equal(fp.kept, false, fp.reason);
+    assert.match(fp.reason, /no measurable gain/);
+    const text = readFileSync(s.configPath, 'utf8');
+    assert.match(text, /workers: 4,/);
+    assert.match(text, /fullyParallel: false,/, 'the dropped change is not in the config');
+    assert.deepEqual(readManifest(backupDirFor(s.configPath)).entries[0].edits.map((e) => e.path), ['workers']);
+  } finally { rmSync(s.dir, { recursive: true, force: true }); }
+});
+
+test('the budget stops the search: best measured so far, untested changes reported', async () => {
+  const s = setup();
+  try {
+    const plan = planOptimization({ run: s.run });
+    const { measure, calls } = stub(s.original, (o) => fake(workersOf(o) === 2 ? 5_000 : 6_000));
+    await assert.rejects(applyAndValidate({ plan, runs: 3, budget: { runs: 3 }, measure }), /budget\.runs must be an integer ≥ 4/);
+    const { validation } = await applyAndValidate({ plan, runs: 3, sweep: [1, 2, 4], budget: { runs: 5 }, measure });
+    assert.equal(calls.length, 5);
+    assert.equal(validation.budgetExhausted, true);
+    assert.deepEqual(validation.sweep!.map((x) => x.workers), [1, 2]);
+    assert.equal(validation.chosenWorkers, 2);
+    assert.deepEqual(validation.edits!.map((e) => [e.recommendationId, e.kept, e.measured]), [['rec.parallelism.long-tail', true, false]]);
   } finally { rmSync(s.dir, { recursive: true, force: true }); }
 });
 
@@ -69,9 +117,14 @@ test('rolls back a candidate that is not faster, byte for byte', async () => {
   const s = setup();
   try {
     const plan = planOptimization({ run: s.run });
-    const { measure } = stub(s.original, () => fake(10_100));
+    const { measure, calls } = stub(s.original, () => fake(10_100));
     const { entry, validation } = await applyAndValidate({ plan, runs: 3, sweep: false, measure });
     assert.equal(validation.kept, false);
+    // Not decisive: 3 interleaved (current, final) pairs decide; the current config is measured as such.
+    assert.equal(validation.confirmation!.baseline.length, 3);
+    const tail = calls.slice(-6).map((c) => c.label);
+    assert.deepEqual(tail, ['confirm current 1', 'confirm final 1', 'confirm current 2', 'confirm final 2', 'confirm current 3', 'confirm final 3']);
+    assert.ok(validation.confirmation!.baseline.every((r) => r.durationMs !== 10_100), 'the current config ran as the baseline');
     assert.match(validation.reason, /not faster/);
     assert.equal(entry.status, 'rolled-back');
     assert.ok(readFileSync(s.configPath).equals(s.original));
@@ -132,6 +185,8 @@ test('CLI: bad arguments exit 2 with a clear message; a missing run record is ex
     assert.equal(v.code, 2);
     assert.match(v.err, /--validate needs --apply/);
     assert.match((await cli(['optimize', '--runs', '0', '--apply', '--validate'], s.dir)).err, /--runs must be an integer/);
+    assert.match((await cli(['optimize', '--apply', '--validate', '--budget', 'lots'], s.dir)).err, /--budget must be runs, minutes or both/);
+    assert.match((await cli(['optimize', '--apply', '--validate', '--budget', '2'], s.dir)).err, /needs at least 4 runs/);
     const missing = await cli(['optimize'], s.dir);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /run record .*run\.json not found/);

@@ -5,7 +5,7 @@ import type { DetectContext } from './bottlenecks';
 import { severityFor, seconds } from './bottlenecks';
 import { round } from '../../util/round';
 import { predictWall, cpuPerWorker, type Prediction, type SuiteModel } from './suite-model';
-import { CPU_SATURATED, LONG_TAIL_SHARE, MEMORY_PRESSURE, MIN_SAVING_MS, MIN_SAVING_PCT } from './thresholds';
+import { CPU_SATURATED, LONG_TAIL_SHARE, MAX_WORKERS_PER_CORE, MEMORY_PRESSURE, MIN_SAVING_MS, MIN_SAVING_PCT } from './thresholds';
 
 export interface ParallelismPlan {
   current: Prediction;
@@ -37,12 +37,15 @@ export function planParallelism(m: SuiteModel, measuredWallMs: number): Parallel
   const perWorker = cpuPerWorker(m);
   // With CPU samples: as many workers as the CPU can feed (cores ÷ cores-per-worker); without: 2×cores.
   const cpuCap = perWorker && perWorker > 0 ? Math.floor(m.cpus / perWorker) : 2 * m.cpus;
-  const maxWorkers = Math.max(1, Math.min(units, 2 * m.cpus, Math.max(cpuCap, 1)));
+  // Past 2× the cores only when measured CPU says workers mostly wait (I/O-bound suites).
+  const ceiling = perWorker !== null ? MAX_WORKERS_PER_CORE * m.cpus : 2 * m.cpus;
+  const maxWorkers = Math.max(1, Math.min(units, ceiling, Math.max(cpuCap, 1)));
   const current = { ...predictWall(m, m.workers), wallMs: measuredWallMs };
   const bestWorkers = bestOf(m, m.fullyParallel, maxWorkers);
   const bestFp = m.fullyParallel ? bestWorkers : bestOf(m, true, maxWorkers);
   const best = bestFp.wallMs < bestWorkers.wallMs * (1 - MIN_SAVING_PCT) ? bestFp : bestWorkers;
-  const sweep = [...new Set([1, 2, m.cpus, 2 * m.cpus, best.workers])].filter((w) => w >= 1 && w <= Math.max(units, 1)).sort((a, b) => a - b);
+  const beyond = maxWorkers > 2 * m.cpus ? [maxWorkers] : [];
+  const sweep = [...new Set([1, 2, m.cpus, 2 * m.cpus, ...beyond, best.workers])].filter((w) => w >= 1 && w <= Math.max(units, 1)).sort((a, b) => a - b);
   return { current, bestWorkers, best, sweep, maxWorkers };
 }
 

@@ -7,6 +7,7 @@ import { buildSuiteModel, type SuiteModel } from './suite-model';
 import { detectParallelism } from './bottlenecks-parallelism';
 import { detectArtifacts, detectRetries, detectTimeouts } from './bottlenecks-config';
 import { detectStartup, detectAuthFlows, detectLocators, detectWebServer } from './bottlenecks-code';
+import { detectGlobalSetup, detectHeaded, detectSlowMo } from './bottlenecks-settings';
 
 export interface DetectInput {
   run: RunRecord;
@@ -29,6 +30,9 @@ const DETECTORS: Array<[string, Detector]> = [
   ['auth-flows', detectAuthFlows],
   ['locators', detectLocators],
   ['web-server', detectWebServer],
+  ['slow-mo', detectSlowMo],
+  ['headed', detectHeaded],
+  ['global-setup', detectGlobalSetup],
 ];
 
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 } as const;

@@ -1,7 +1,7 @@
 // Recommendations: what to change for each bottleneck, with the expected saving computed from the
 // measurements (schedule model for workers/fullyParallel, measured artifact/retry/login time for the
 // rest), a confidence, a risk and prerequisites. Pure; the config edits are applied by src/optimize.
-import type { Bottleneck, ConfigEdit, PerfError, Recommendation } from '../../types';
+import type { Bottleneck, ConfigEdit, PerfError, ProjectSnapshot, Recommendation } from '../../types';
 import { contain } from '../../util/errors';
 import { detectBottlenecks, type DetectInput } from './bottlenecks';
 import { round } from '../../util/round';
@@ -89,6 +89,36 @@ const artifacts: Builder = (b, x) => {
   });
 };
 
+/** One edit at `use.<path>` when every project has the same value, else one per project. */
+function useEdits(x: BuildContext, path: string, value: (p: ProjectSnapshot) => unknown, applies: (p: ProjectSnapshot) => boolean, to: unknown): ConfigEdit[] {
+  const projects = x.run.config.projects.filter(applies);
+  const uniform = projects.length === x.run.config.projects.length && new Set(projects.map((p) => String(value(p)))).size === 1;
+  return uniform
+    ? [{ path: `use.${path}`, from: value(projects[0]), to }]
+    : projects.map((p) => ({ path: `projects[${p.name}].use.${path}`, from: value(p), to }));
+}
+
+const slowMo: Builder = (b, x) => {
+  const edits = useEdits(x, 'launchOptions.slowMo', (p) => p.use.slowMo, (p) => (p.use.slowMo ?? 0) > 0, 0);
+  return rec(b, x, {
+    title: edits.map((e) => `${e.path}: ${e.from} → 0`).join('; '),
+    description: 'Stop waiting before every click, fill and navigation (slowMo is for watching a test, not for running the suite).',
+    expectedSavingMs: b.estimatedCostS * 1000,
+    confidence: 'high', risk: 'low', prerequisites: [], edits, kind: 'config',
+    basis: `${b.evidence.slowedOperations} measured browser operations × slowMo ÷ parallel workers`,
+  });
+};
+
+const headed: Builder = (b, x) => rec(b, x, {
+  title: 'headless: false → true',
+  description: 'Run without drawing browser windows; pass --headed when you want to watch a test.',
+  expectedSavingMs: 0,
+  confidence: 'low', risk: 'low', prerequisites: [],
+  edits: useEdits(x, 'headless', () => false, (p) => p.use.headless === false, true),
+  kind: 'config', unpriced: true,
+  basis: 'not priced from one run (there is no headless run to compare with): --validate measures it',
+});
+
 const retriesDeterministic: Builder = (b, x) => {
   const retries = Number(b.evidence.retries);
   const local = !x.run.meta.ci;
@@ -145,6 +175,9 @@ const BUILDERS: Record<string, Builder> = {
   'timeouts.far': timeouts,
   'timeouts.tight': timeouts,
   'web-server.slow-start': webServer,
+  'settings.slow-mo': slowMo,
+  'settings.headed': headed,
+  'setup.global-setup': advice('Cache or shorten globalSetup', 'low'),
   'browser.per-test-launch': advice('Use the browser fixture instead of launching browsers in tests', 'low'),
   'browser.slow-context': advice('Make context creation cheaper', 'low'),
   'flow.repeated-login': advice('Log in once in a setup project and reuse storageState', 'medium', ['Tests must tolerate a shared logged-in session (no test logs the user out or changes the password).']),

@@ -28,3 +28,7 @@ export const WEB_SERVER_SLOW_MS = 2000;
 export const AUTH_MIN_TESTS = 3;
 /** Browser/context creation above this p50 (warm) is slow (measured here: launch 200–430 ms, context 10–40 ms). */
 export const CONTEXT_SLOW_MS = 500;
+/** globalSetup time before the first test above this is worth caching (same floor as webServer: start-up noise is ~0.3–0.6 s). */
+export const GLOBAL_SETUP_SLOW_MS = 2000;
+/** Workers per core the search may go up to when measured CPU per worker is low (I/O-bound suites); beyond 4× a 2-core machine ran out of memory for browsers. */
+export const MAX_WORKERS_PER_CORE = 4;

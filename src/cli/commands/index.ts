@@ -10,6 +10,7 @@ import { lighthouseCommand } from './lighthouse';
 import { metricsCommand } from './metrics';
 import { serveCommand } from './serve';
 import { loadCommand } from './load';
+import { shardArgsCommand, shardPlanCommand } from './shard-plan';
 
 export const commands: CliCommand[] = [
   reportCommand,
@@ -22,4 +23,6 @@ export const commands: CliCommand[] = [
   loadCommand,
   optimizeCommand,
   rollbackCommand,
+  shardPlanCommand,
+  shardArgsCommand,
 ];

@@ -27,13 +27,28 @@ Options:
                       with a positive expected saving)
   --env <ci|local>    which side of \`process.env.CI ? a : b\` to edit (default: as the run)
   --apply             edit the config (keeps comments and formatting; writes a backup)
-  --validate          with --apply: measure N runs before and after, sweep worker counts, keep the
-                      change only if faster with no new failures, else roll back
-  --runs <n>          runs per side for --validate (default ${DEFAULT_RUNS})
+  --validate          with --apply: search by measurement — race worker counts, leave each change
+                      out once to drop what does not measurably help, keep the result only if
+                      faster than the current config with no new failures, else roll back
+  --runs <n>          runs per arm at most for --validate (default ${DEFAULT_RUNS})
   --sweep <list>      worker counts to measure, e.g. 1,2,4 (default: from the recommendation)
   --no-sweep          do not sweep worker counts
+  --budget <limit>    most --validate may spend: runs (baseline included), minutes, or both,
+                      e.g. 20, 10m, 20,10m (default: the full search)
   --json              print the plan (and validation) as JSON
 `;
+
+/** `20` = runs, `10m` = minutes, `20,10m` = both. */
+function parseBudget(text: string): { runs?: number; minutes?: number } {
+  const out: { runs?: number; minutes?: number } = {};
+  for (const part of text.split(',').map((s) => s.trim())) {
+    const mins = /^(\d+(?:\.\d+)?)m$/.exec(part);
+    if (mins && Number(mins[1]) > 0) out.minutes = Number(mins[1]);
+    else if (/^\d+$/.test(part) && Number(part) > 0) out.runs = Number(part);
+    else throw new UsageError(`--budget must be runs, minutes or both, e.g. 20, 10m, 20,10m (got ${text})`);
+  }
+  return out;
+}
 
 function readRun(path: string): RunRecord {
   if (!existsSync(path)) throw new UsageError(`run record ${path} not found (run the suite with the playwright-perf reporter first, or pass --run)`);
@@ -76,6 +91,7 @@ export const optimizeCommand: CliCommand = {
         run: { type: 'string' }, config: { type: 'string' }, history: { type: 'string', multiple: true },
         only: { type: 'string' }, env: { type: 'string' }, apply: { type: 'boolean' }, validate: { type: 'boolean' },
         runs: { type: 'string' }, sweep: { type: 'string' }, 'no-sweep': { type: 'boolean' }, json: { type: 'boolean' },
+        budget: { type: 'string' },
       },
     });
     if (values.validate && !values.apply) throw new UsageError('--validate needs --apply (it applies the change, measures, and rolls back if it is not faster)');
@@ -84,6 +100,9 @@ export const optimizeCommand: CliCommand = {
     if (runs !== undefined && (!Number.isInteger(runs) || runs < 1 || runs > 50)) throw new UsageError(`--runs must be an integer 1..50 (got ${values.runs})`);
     const sweep = values.sweep?.split(',').map((s) => Number(s.trim()));
     if (sweep && sweep.some((w) => !Number.isInteger(w) || w < 1)) throw new UsageError(`--sweep must list worker counts, e.g. 1,2,4 (got ${values.sweep})`);
+    const budget = values.budget === undefined ? undefined : parseBudget(values.budget);
+    if (budget && !values.validate) throw new UsageError('--budget applies to --validate');
+    if (budget?.runs !== undefined && budget.runs < (runs ?? DEFAULT_RUNS) + 1) throw new UsageError(`--budget ${values.budget}: needs at least ${(runs ?? DEFAULT_RUNS) + 1} runs (the baseline and one candidate run)`);
     // ts-morph (in plan/validate) loads only when this command runs, not for every CLI call.
     const { planOptimization, historySampleOf } = require('../../optimize/plan') as typeof import('../../optimize/plan');
     const { applyAndValidate } = require('../../optimize/validate') as typeof import('../../optimize/validate');
@@ -96,7 +115,7 @@ export const optimizeCommand: CliCommand = {
       io.stderr(`playwright-perf optimize: --config ${configPath} does not exist\n`);
       return 1;
     }
-    const plan = planOptimization({ run, configPath, history, only: values.only?.split(',').map((s) => s.trim()).filter(Boolean), env: values.env as 'ci' | 'local' | undefined });
+    const plan = planOptimization({ run, configPath, history, only: values.only?.split(',').map((s) => s.trim()).filter(Boolean), env: values.env as 'ci' | 'local' | undefined, measured: !!values.validate });
     if (!values.json) printPlan(plan, io);
     if (!values.apply) {
       if (values.json) io.stdout(JSON.stringify({ plan: { configPath: plan.configPath, analysis: plan.analysis, rewrite: plan.rewrite } }, null, 2) + '\n');
@@ -116,11 +135,16 @@ export const optimizeCommand: CliCommand = {
       return 0;
     }
     io.stderr(`Validating: ${runs ?? DEFAULT_RUNS} runs before and after${values['no-sweep'] ? '' : ', plus a worker sweep'} …\n`);
-    const { entry, validation } = await applyAndValidate({ plan, runs, sweep: values['no-sweep'] ? false : sweep, progress: (s) => io.stderr(`  ${s}\n`) });
+    const { entry, validation } = await applyAndValidate({ plan, runs, budget, sweep: values['no-sweep'] ? false : sweep, progress: (s) => io.stderr(`  ${s}\n`) });
     if (validation.kept) io.stderr(`history: ${await recordInHistory(entry)}\n`);
     if (values.json) io.stdout(JSON.stringify({ applied: validation.kept, backup: entry, validation }, null, 2) + '\n');
     else {
-      if (validation.sweep) io.stdout(`\nWorker sweep: ${validation.sweep.map((s) => `${s.workers}→${(s.medianMs / 1000).toFixed(1)} s`).join(', ')}; chose ${validation.chosenWorkers}\n`);
+      if (validation.sweep) io.stdout(`\nWorker sweep: ${validation.sweep.map((s) => `${s.workers}→${(s.medianMs / 1000).toFixed(1)} s (${s.runs.length} run${s.runs.length > 1 ? 's' : ''})`).join(', ')}; chose ${validation.chosenWorkers}\n`);
+      for (const e of validation.edits ?? []) {
+        const effect = e.effectMs === undefined ? '' : ` saves ${(e.effectMs / 1000).toFixed(2)} s/run (${(e.withoutMedianMs! / 1000).toFixed(1)} s without it, ${(e.withMedianMs! / 1000).toFixed(1)} s with)`;
+        io.stdout(`  ${e.kept ? 'kept   ' : 'dropped'} ${e.title}:${effect} — ${e.reason}\n`);
+      }
+      io.stdout(`Runs spent: ${validation.runsSpent}${validation.budgetExhausted ? ' (budget exhausted)' : ''}\n`);
       io.stdout(validation.kept
         ? `\nKept: ${validation.reason}.\nBackup: ${entry.backupPath} (undo with: playwright-perf rollback --config ${plan.configPath})\n`
         : `\nRolled back (${plan.configPath} is unchanged): ${validation.reason}.\n`);

@@ -1,6 +1,6 @@
 // Optimisations the optimizer applied: each with its measured effect on the suite's wall time (median
 // of the runs before vs after it), and a rollback that restores the config from its backup.
-import type { AppliedOptimization, OptimizationEffect, OptimizationsResponse, RollbackResponse } from '../../types';
+import type { AppliedOptimization, OptimizationsResponse, RollbackResponse, WallTimeEffect } from '../../types';
 import { median } from '../../analyze/stats/descriptive';
 import { rollback } from '../../optimize/backup';
 import { errorMessage } from '../../util/errors';
@@ -16,7 +16,7 @@ export function backupIdOf(o: AppliedOptimization): string | null {
   return o.backupId ?? /\bbackup (\S+)$/.exec(o.note ?? '')?.[1] ?? null;
 }
 
-function effectOf(index: HistoryIndex, o: AppliedOptimization, window: number): OptimizationEffect {
+function effectOf(index: HistoryIndex, o: AppliedOptimization, window: number): WallTimeEffect {
   const split = o.runIdBefore
     ? (index.runIndex(o.runIdBefore) ?? -1) + 1
     : index.runs.findIndex((r) => r.startTime >= o.time);
@@ -44,9 +44,10 @@ function effectOf(index: HistoryIndex, o: AppliedOptimization, window: number): 
 export const listOptimizations: Handler = async (ctx): Promise<OptimizationsResponse> => {
   const window = intParam(ctx.query, 'window', { min: 1, max: MAX_WINDOW, fallback: 10 });
   const index = await ctx.history();
-  const items = index.data.optimizations.map((o) => ({
+  const items = index.data.optimizations.map(({ effect: validation, ...o }) => ({
     ...o,
-    effect: effectOf(index, o, window),
+    ...(validation ? { validation } : {}),
+    effect: effectOf(index, { ...o }, window),
     backupId: backupIdOf(o),
   }));
   return { items: items.reverse() };
