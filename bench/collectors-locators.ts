@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   const ratios = on.map((x, i) => x / off[i]);
   console.log(`locator hook: ${BLOCKS} paired blocks × ${PER_BLOCK * 2} actions (click + fill)`);
   console.log(`  per action, hook off: ${median(off).toFixed(2)} ms   hook on: ${median(on).toFixed(2)} ms`);
-  console.log(`  median paired ratio on/off: ${median(ratios).toFixed(3)}   added per action: ${(median(on.map((x, i) => x - off[i]))).toFixed(2)} ms`);
+  console.log(
+    `  median paired ratio on/off: ${median(ratios).toFixed(3)}   added per action: ${(median(on.map((x, i) => x - off[i]))).toFixed(2)} ms`,
+  );
 }
 
 main().catch((e) => {

@@ -12,7 +12,14 @@ const ROUNDS = Number(process.argv[2] ?? process.env.BENCH_ROUNDS ?? 12);
 
 /** "page" = the in-page script (navigation, vitals, long tasks, routes, page measures) + flush. */
 const OFF = {
-  startup: false, navigation: false, webVitals: false, longTasks: false, routes: false, locators: false, userTimings: false, runtime: false,
+  startup: false,
+  navigation: false,
+  webVitals: false,
+  longTasks: false,
+  routes: false,
+  locators: false,
+  userTimings: false,
+  runtime: false,
 };
 const VARIANTS: Record<string, object> = {
   off: { enabled: false },
@@ -41,7 +48,9 @@ function spec(): string {
     // Rotate the order each round so no variant always runs first (warm caches) or last.
     const order = NAMES.map((_, k) => NAMES[(k + i) % NAMES.length]);
     for (const name of order) {
-      lines.push(`test.describe(() => { test.use({ perfOptions: ${JSON.stringify(VARIANTS[name])} }); test('${name} ${i}', ${BODY}); });`);
+      lines.push(
+        `test.describe(() => { test.use({ perfOptions: ${JSON.stringify(VARIANTS[name])} }); test('${name} ${i}', ${BODY}); });`,
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -72,15 +81,21 @@ async function main(): Promise<void> {
     // Round 0 pays the browser launch in its first test: leave it out.
     const rounds = Array.from({ length: ROUNDS - 1 }, (_, k) => k + 1);
     const off = rounds.map((i) => dur.get(`off ${i}`)!);
-    console.log(`perf collectors overhead — 1 run, ${ROUNDS - 1} paired rounds × ${NAMES.length} variants (rotated order), 1 worker; wall ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `perf collectors overhead — 1 run, ${ROUNDS - 1} paired rounds × ${NAMES.length} variants (rotated order), 1 worker; wall ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
     console.log('each test: 2 navigations + 1 reload, 4 locator actions, 2 expects (truth server, localhost)');
-    console.log('variant    median test   ratio vs off (median of pairs)   added per test (median)   Σ test time ratio');
+    console.log(
+      'variant    median test   ratio vs off (median of pairs)   added per test (median)   Σ test time ratio',
+    );
     for (const name of NAMES) {
       const xs = rounds.map((i) => dur.get(`${name} ${i}`)!);
       const ratios = xs.map((x, k) => x / off[k]);
       const added = xs.map((x, k) => x - off[k]);
       const sumRatio = xs.reduce((a, b) => a + b, 0) / off.reduce((a, b) => a + b, 0);
-      console.log(`${name.padEnd(10)} ${`${median(xs).toFixed(0)} ms`.padStart(11)}   ${median(ratios).toFixed(3).padStart(30)}   ${`${median(added) >= 0 ? '+' : ''}${median(added).toFixed(1)} ms`.padStart(23)}   ${sumRatio.toFixed(3).padStart(17)}`);
+      console.log(
+        `${name.padEnd(10)} ${`${median(xs).toFixed(0)} ms`.padStart(11)}   ${median(ratios).toFixed(3).padStart(30)}   ${`${median(added) >= 0 ? '+' : ''}${median(added).toFixed(1)} ms`.padStart(23)}   ${sumRatio.toFixed(3).padStart(17)}`,
+      );
     }
     // Self-time: what our code itself spent on each test's critical path (perf.overhead), which is
     // far less noisy than the A/B difference above. Median per test over the "all" rounds.
@@ -90,15 +105,23 @@ async function main(): Promise<void> {
       const per = new Map<string, number>();
       for (const o of t.results[0].perf?.overhead ?? []) per.set(o.collector, (per.get(o.collector) ?? 0) + o.ms);
       for (const [k, v] of per) (selfTimes.get(k) ?? selfTimes.set(k, []).get(k)!).push(v);
-      (selfTimes.get('TOTAL') ?? selfTimes.set('TOTAL', []).get('TOTAL')!).push([...per.values()].reduce((a, b) => a + b, 0));
+      (selfTimes.get('TOTAL') ?? selfTimes.set('TOTAL', []).get('TOTAL')!).push(
+        [...per.values()].reduce((a, b) => a + b, 0),
+      );
     }
     const offMedian = median(off);
-    console.log(`\nself-time of the collectors in the "all" tests (median per test; test median ${offMedian.toFixed(0)} ms with collectors off):`);
+    console.log(
+      `\nself-time of the collectors in the "all" tests (median per test; test median ${offMedian.toFixed(0)} ms with collectors off):`,
+    );
     for (const [k, v] of selfTimes) {
       const m = median(v);
-      console.log(`  ${k.padEnd(14)} ${`${m.toFixed(1)} ms`.padStart(9)}  ${(100 * m / offMedian).toFixed(2)} % of test time`);
+      console.log(
+        `  ${k.padEnd(14)} ${`${m.toFixed(1)} ms`.padStart(9)}  ${((100 * m) / offMedian).toFixed(2)} % of test time`,
+      );
     }
-    console.log('\ntarget: "all" ≤ 1.02 of test time. Startup timing is in every variant except off (three timestamps).');
+    console.log(
+      '\ntarget: "all" ≤ 1.02 of test time. Startup timing is in every variant except off (three timestamps).',
+    );
     console.log('Not in self-time: Playwright formatting pw:api log lines while the locator hook is on, and the');
     console.log('renderer parsing the init script (in page.script only from the first line of our code on).');
   } finally {

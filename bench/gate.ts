@@ -16,7 +16,11 @@ const SLOWED_PAGE = 2;
 const TESTS = 8;
 const SETTINGS = { minChange: 0.05, fdr: 0.05 };
 
-interface Noise { r: () => number; load: number; lateMs: number }
+interface Noise {
+  r: () => number;
+  load: number;
+  lateMs: number;
+}
 
 function hiccup(r: () => number, p: number): number {
   return r() < p ? 2 + r() : 1;
@@ -35,24 +39,53 @@ function server(n: Noise, ms: number): number {
 function makeRun(i: number, r: () => number, visits: number, slowdown: number): CompactRun {
   const n: Noise = { r, load: Math.exp(0.12 * gauss(r)), lateMs: Math.abs(gauss(r)) * 2 };
   const metrics: MetricSeries[] = [];
-  const add = (metric: string, subject: string, values: number[]) => metrics.push({ metric, subject, project: 'chromium', values });
+  const add = (metric: string, subject: string, values: number[]) =>
+    metrics.push({ metric, subject, project: 'chromium', values });
   PAGES.forEach((delay, p) => {
     const d = delay * (p === SLOWED_PAGE ? slowdown : 1);
     const ttfb = Array.from({ length: visits }, () => server(n, d));
     add('nav.ttfb', `app/p${p}`, ttfb);
-    add('vital.TTFB', `app/p${p}`, ttfb.map((v) => v + 1));
-    add('nav.load', `app/p${p}`, ttfb.map((v) => v + client(n, 40)));
-    add('vital.FCP', `app/p${p}`, ttfb.map((v) => v + client(n, 60)));
+    add(
+      'vital.TTFB',
+      `app/p${p}`,
+      ttfb.map((v) => v + 1),
+    );
+    add(
+      'nav.load',
+      `app/p${p}`,
+      ttfb.map((v) => v + client(n, 40)),
+    );
+    add(
+      'vital.FCP',
+      `app/p${p}`,
+      ttfb.map((v) => v + client(n, 60)),
+    );
   });
   // Position-dependent series: repeat 0 only, so one sample per test whatever the repeat count.
-  add('step.duration', 'Before Hooks', Array.from({ length: TESTS }, () => client(n, 250)));
-  add('startup.pageCreate', 'chromium:warm', Array.from({ length: TESTS - 1 }, () => client(n, 90)));
+  add(
+    'step.duration',
+    'Before Hooks',
+    Array.from({ length: TESTS }, () => client(n, 250)),
+  );
+  add(
+    'startup.pageCreate',
+    'chromium:warm',
+    Array.from({ length: TESTS - 1 }, () => client(n, 90)),
+  );
   return {
-    runId: `r${i}`, startTime: 1_700_000_000_000 + i * 60_000, wallTimeMs: 20_000, status: 'passed', interrupted: false,
+    runId: `r${i}`,
+    startTime: 1_700_000_000_000 + i * 60_000,
+    wallTimeMs: 20_000,
+    status: 'passed',
+    interrupted: false,
     machineClass: 'linux-x64-2cpu-8g',
     env: { playwrightVersion: '1.65.1', perfVersion: '0', nodeVersion: 'v20', cpuModel: 'cpu', ci: true, workers: 2 },
     tests: Array.from({ length: TESTS }, (_, t) => ({
-      subject: `t${t}`, project: 'chromium', outcome: 'expected' as const, attempts: [['passed', client(n, 800 + 100 * t)]] as Array<[string, number]>, timeoutMs: 30_000,
+      subject: `t${t}`,
+      project: 'chromium',
+      outcome: 'expected' as const,
+      attempts: [['passed', client(n, 800 + 100 * t)]] as Array<[string, number]>,
+      timeoutMs: 30_000,
     })),
     metrics,
   };
@@ -60,10 +93,20 @@ function makeRun(i: number, r: () => number, visits: number, slowdown: number): 
 
 function comparison(baseline: CompactRun[], current: CompactRun): HistoryComparison {
   const d = detectRegressions(baseline, current, SETTINGS);
-  return { baseline: { kind: 'previous', runIds: baseline.map((r) => r.runId), description: '' }, caveats: [], findings: d.findings, summary: d.summary };
+  return {
+    baseline: { kind: 'previous', runIds: baseline.map((r) => r.runId), description: '' },
+    caveats: [],
+    findings: d.findings,
+    summary: d.summary,
+  };
 }
 
-interface Tally { gateFailed: number; listed: number; caught: number; otherFlagged: number }
+interface Tally {
+  gateFailed: number;
+  listed: number;
+  caught: number;
+  otherFlagged: number;
+}
 
 function scenario(visits: number, currentVisits: number, slowdown: number): Tally {
   const t: Tally = { gateFailed: 0, listed: 0, caught: 0, otherFlagged: 0 };
@@ -78,19 +121,33 @@ function scenario(visits: number, currentVisits: number, slowdown: number): Tall
     if (gate.failed) t.gateFailed++;
     if (regressions.length) t.listed++;
     if (gate.reasons.some((x) => x.startsWith(`regression: nav.ttfb ${slowedSubject} `))) t.caught++;
-    if (cmp.findings.some((f) => (f.verdict === 'regression' || f.verdict === 'improvement') && f.subject !== slowedSubject)) t.otherFlagged++;
+    if (
+      cmp.findings.some(
+        (f) => (f.verdict === 'regression' || f.verdict === 'improvement') && f.subject !== slowedSubject,
+      )
+    )
+      t.otherFlagged++;
   }
   return t;
 }
 
 const pct = (n: number) => `${((100 * n) / SEEDS).toFixed(1)} %`;
-console.log(`bench/gate: ${SEEDS} seeds, ${BASELINE_RUNS} baseline runs, ${PAGES.length} pages, default thresholds (5 %, fdr 0.05)`);
+console.log(
+  `bench/gate: ${SEEDS} seeds, ${BASELINE_RUNS} baseline runs, ${PAGES.length} pages, default thresholds (5 %, fdr 0.05)`,
+);
 for (const visits of [1, 6]) {
   const u = scenario(visits, visits, 1);
-  console.log(`unchanged, ${visits} visit(s) per page per run: gate failed ${pct(u.gateFailed)}; any regression listed ${pct(u.listed)}; any series flagged ${pct(u.otherFlagged)}`);
+  console.log(
+    `unchanged, ${visits} visit(s) per page per run: gate failed ${pct(u.gateFailed)}; any regression listed ${pct(u.listed)}; any series flagged ${pct(u.otherFlagged)}`,
+  );
 }
-for (const [visits, current] of [[1, 5], [6, 30]]) {
+for (const [visits, current] of [
+  [1, 5],
+  [6, 30],
+]) {
   const d = scenario(visits, current, 1.1);
-  console.log(`page p${SLOWED_PAGE} +10 %, ${visits} visit(s)/run in the baseline, ${current} in the current run (--repeat-each=5): ` +
-    `gate caught it ${pct(d.caught)}; gate failed ${pct(d.gateFailed)}; another series flagged ${pct(d.otherFlagged)}`);
+  console.log(
+    `page p${SLOWED_PAGE} +10 %, ${visits} visit(s)/run in the baseline, ${current} in the current run (--repeat-each=5): ` +
+      `gate caught it ${pct(d.caught)}; gate failed ${pct(d.gateFailed)}; another series flagged ${pct(d.otherFlagged)}`,
+  );
 }

@@ -27,17 +27,45 @@ const r = rng(1);
 function makeRun(i: number): CompactRun {
   const tests = Array.from({ length: TESTS }, (_, t) => ({
     subject: `tests/area-${t % 40}/feature-${t}.spec.ts › group ${t % 7} › does thing ${t}`,
-    project: 'chromium', outcome: (r() < 0.01 ? 'flaky' : 'expected') as CompactRun['tests'][number]['outcome'],
-    attempts: [['passed', Math.round(noisy(r, 500 + (t % 50) * 40, 0.1, 1)[0])]] as Array<[string, number]>, timeoutMs: 30_000,
+    project: 'chromium',
+    outcome: (r() < 0.01 ? 'flaky' : 'expected') as CompactRun['tests'][number]['outcome'],
+    attempts: [['passed', Math.round(noisy(r, 500 + (t % 50) * 40, 0.1, 1)[0])]] as Array<[string, number]>,
+    timeoutMs: 30_000,
   }));
   const metrics: MetricSeries[] = [];
-  for (let u = 0; u < 50; u++) metrics.push({ metric: 'nav.ttfb', subject: `app.example.com/page/${u}`, project: 'chromium', values: noisy(r, 80 + u, 0.2, 5) });
-  for (let s = 0; s < 20; s++) metrics.push({ metric: 'step.duration', subject: `step ${s}`, project: 'chromium', values: noisy(r, 200, 0.2, 20) });
+  for (let u = 0; u < 50; u++)
+    metrics.push({
+      metric: 'nav.ttfb',
+      subject: `app.example.com/page/${u}`,
+      project: 'chromium',
+      values: noisy(r, 80 + u, 0.2, 5),
+    });
+  for (let s = 0; s < 20; s++)
+    metrics.push({
+      metric: 'step.duration',
+      subject: `step ${s}`,
+      project: 'chromium',
+      values: noisy(r, 200, 0.2, 20),
+    });
   return {
-    runId: `run-${i}-${Math.floor(r() * 1e9).toString(16)}`, startTime: Date.now() - (RUNS - i) * 3_600_000, wallTimeMs: 600_000,
-    status: 'passed', interrupted: false, branch: 'main', commit: 'c'.repeat(40), machineClass: 'linux-x64-2cpu-8g',
-    env: { playwrightVersion: '1.65.1', perfVersion: '0.1.0', nodeVersion: 'v20.20.0', cpuModel: 'cpu', ci: true, workers: 2 },
-    tests, metrics,
+    runId: `run-${i}-${Math.floor(r() * 1e9).toString(16)}`,
+    startTime: Date.now() - (RUNS - i) * 3_600_000,
+    wallTimeMs: 600_000,
+    status: 'passed',
+    interrupted: false,
+    branch: 'main',
+    commit: 'c'.repeat(40),
+    machineClass: 'linux-x64-2cpu-8g',
+    env: {
+      playwrightVersion: '1.65.1',
+      perfVersion: '0.1.0',
+      nodeVersion: 'v20.20.0',
+      cpuModel: 'cpu',
+      ci: true,
+      workers: 2,
+    },
+    tests,
+    metrics,
   };
 }
 
@@ -64,28 +92,51 @@ async function main(): Promise<void> {
     }
     const opts = { ...defaultHistoryOptions(), keepRuns: RUNS }; // steady state: one in, one out
     await store.read(); // warm-up: lowdb import, JIT
-    const load: number[] = [], compare: number[] = [], stage: number[] = [];
-    const loadCpu: number[] = [], compareCpu: number[] = [], stageCpu: number[] = [];
+    const load: number[] = [],
+      compare: number[] = [],
+      stage: number[] = [];
+    const loadCpu: number[] = [],
+      compareCpu: number[] = [],
+      stageCpu: number[] = [];
     // CPU time (user + system) next to wall time: on a shared, oversubscribed machine wall time
     // mostly measures the neighbours.
-    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     for (let i = 0; i < ITERATIONS; i++) {
       const current = makeRun(RUNS + i);
-      let t = performance.now(), c = cpu();
+      let t = performance.now(),
+        c = cpu();
       const snapshot = await store.read();
-      load.push(performance.now() - t); loadCpu.push(cpu() - c);
-      t = performance.now(); c = cpu();
+      load.push(performance.now() - t);
+      loadCpu.push(cpu() - c);
+      t = performance.now();
+      c = cpu();
       const res = compareWithHistory(snapshot, current, opts);
-      compare.push(performance.now() - t); compareCpu.push(cpu() - c);
-      if (i === 0) console.log(`  findings: ${res.comparison?.summary?.compared} series compared, ${res.comparison?.summary?.regressions} regressions (synthetic noise)`);
-      t = performance.now(); c = cpu();
+      compare.push(performance.now() - t);
+      compareCpu.push(cpu() - c);
+      if (i === 0)
+        console.log(
+          `  findings: ${res.comparison?.summary?.compared} series compared, ${res.comparison?.summary?.regressions} regressions (synthetic noise)`,
+        );
+      t = performance.now();
+      c = cpu();
       await recordRun(store, current, opts);
-      stage.push(performance.now() - t); stageCpu.push(cpu() - c);
+      stage.push(performance.now() - t);
+      stageCpu.push(cpu() - c);
     }
-    console.log(`history bench (${STORE}): ${RUNS} runs × ${TESTS} tests (+70 metric series per run), ${ITERATIONS} iterations, node ${process.version}`);
-    if (size) console.log(`  file size              ${(size / 2 ** 20).toFixed(1)} MiB (${size} bytes; ${(plainSize / 2 ** 20).toFixed(1)} MiB as plain objects)`);
+    console.log(
+      `history bench (${STORE}): ${RUNS} runs × ${TESTS} tests (+70 metric series per run), ${ITERATIONS} iterations, node ${process.version}`,
+    );
+    if (size)
+      console.log(
+        `  file size              ${(size / 2 ** 20).toFixed(1)} MiB (${size} bytes; ${(plainSize / 2 ** 20).toFixed(1)} MiB as plain objects)`,
+      );
     const row = (label: string, wall: number[], cpuMs: number[]) =>
-      console.log(`  ${label.padEnd(22)} wall median ${med(wall).toFixed(0).padStart(5)} ms, CPU median ${med(cpuMs).toFixed(0).padStart(5)} ms   wall [${wall.map((x) => x.toFixed(0)).join(', ')}]`);
+      console.log(
+        `  ${label.padEnd(22)} wall median ${med(wall).toFixed(0).padStart(5)} ms, CPU median ${med(cpuMs).toFixed(0).padStart(5)} ms   wall [${wall.map((x) => x.toFixed(0)).join(', ')}]`,
+      );
     row('load (read + parse)', load, loadCpu);
     row('compare + quality', compare, compareCpu);
     row('full record stage', stage, stageCpu);
@@ -118,4 +169,7 @@ async function seedPostgres(url: string, runs: CompactRun[]): Promise<void> {
   console.log(`  seeded ${runs.length} runs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -38,10 +38,18 @@ try {
 
 function run(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string> }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}\n${out}`))));
   });
 }
@@ -52,36 +60,68 @@ function parse(out: string): { ms: number; score: number; url: string } {
   return JSON.parse(m[1]);
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
 
 async function main(): Promise<void> {
   const server = await startLoginServer();
-  const login = await fetch(`${server.url}/login`, { method: 'POST', body: 'user=bench', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+  const login = await fetch(`${server.url}/login`, {
+    method: 'POST',
+    body: 'user=bench',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const project = createProject('bench-lighthouse', { 'playwright.config.ts': configTs({ extra: 'workers: 1, timeout: 120_000,' }), 'tests/a.spec.ts': SPEC });
+  const project = createProject('bench-lighthouse', {
+    'playwright.config.ts': configTs({ extra: 'workers: 1, timeout: 120_000,' }),
+    'tests/a.spec.ts': SPEC,
+  });
   const url = `${server.url}/account`;
-  const inTest = async () => parse(await run(process.execPath, [PLAYWRIGHT_CLI, 'test', '--reporter=line'], { cwd: project.dir, env: { APP_URL: server.url } }));
-  const standalone = async () => parse(await run(process.execPath, ['--input-type=module', '-e', STANDALONE], { cwd: REPO_ROOT, env: { URL: url, COOKIE: cookie, CHROME: chromiumExecutablePath() } }));
+  const inTest = async () =>
+    parse(
+      await run(process.execPath, [PLAYWRIGHT_CLI, 'test', '--reporter=line'], {
+        cwd: project.dir,
+        env: { APP_URL: server.url },
+      }),
+    );
+  const standalone = async () =>
+    parse(
+      await run(process.execPath, ['--input-type=module', '-e', STANDALONE], {
+        cwd: REPO_ROOT,
+        env: { URL: url, COOKIE: cookie, CHROME: chromiumExecutablePath() },
+      }),
+    );
   const rows: Array<{ inTest: number; standalone: number }> = [];
   try {
     console.log(`Lighthouse audit of ${url} (logged in), ${PAIRS} pairs, alternating order`);
     for (let i = 0; i < PAIRS; i++) {
-      const order = i % 2 === 0 ? ['inTest', 'standalone'] as const : ['standalone', 'inTest'] as const;
+      const order = i % 2 === 0 ? (['inTest', 'standalone'] as const) : (['standalone', 'inTest'] as const);
       const got: Record<string, { ms: number; score: number; url: string }> = {};
       for (const k of order) got[k] = k === 'inTest' ? await inTest() : await standalone();
-      for (const k of order) if (got[k].url !== url) throw new Error(`${k} audited ${got[k].url}, not the logged-in ${url}`);
+      for (const k of order)
+        if (got[k].url !== url) throw new Error(`${k} audited ${got[k].url}, not the logged-in ${url}`);
       rows.push({ inTest: got.inTest.ms, standalone: got.standalone.ms });
-      console.log(`  pair ${i + 1}: in-test ${(got.inTest.ms / 1000).toFixed(2)} s (score ${got.inTest.score}), standalone ${(got.standalone.ms / 1000).toFixed(2)} s (score ${got.standalone.score}), ratio ${(got.inTest.ms / got.standalone.ms).toFixed(2)}`);
+      console.log(
+        `  pair ${i + 1}: in-test ${(got.inTest.ms / 1000).toFixed(2)} s (score ${got.inTest.score}), standalone ${(got.standalone.ms / 1000).toFixed(2)} s (score ${got.standalone.score}), ratio ${(got.inTest.ms / got.standalone.ms).toFixed(2)}`,
+      );
       console.log(`          in-test phases (ms): ${JSON.stringify((got.inTest as { phases?: unknown }).phases)}`);
     }
     const mi = median(rows.map((r) => r.inTest));
     const ms = median(rows.map((r) => r.standalone));
     const pr = median(rows.map((r) => r.inTest / r.standalone));
-    console.log(`median in-test ${(mi / 1000).toFixed(2)} s, median standalone ${(ms / 1000).toFixed(2)} s, ratio of medians ${(mi / ms).toFixed(2)}, median paired ratio ${pr.toFixed(2)} (target ≤ 1.20)`);
+    console.log(
+      `median in-test ${(mi / 1000).toFixed(2)} s, median standalone ${(ms / 1000).toFixed(2)} s, ratio of medians ${(mi / ms).toFixed(2)}, median paired ratio ${pr.toFixed(2)} (target ≤ 1.20)`,
+    );
   } finally {
     project.cleanup();
     await server.close();
   }
 }
 
-main().catch((e) => { console.error(e); process.exitCode = 1; });
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

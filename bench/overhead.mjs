@@ -46,18 +46,27 @@ function syntheticProject() {
   const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
   mkdirSync(join(dir, 'node_modules', '@playwright'), { recursive: true });
   symlinkSync(root, join(dir, 'node_modules', 'playwright-perf'), 'dir');
-  for (const m of ['@playwright/test', 'playwright', 'playwright-core']) symlinkSync(join(root, 'node_modules', m), join(dir, 'node_modules', m), 'dir');
+  for (const m of ['@playwright/test', 'playwright', 'playwright-core'])
+    symlinkSync(join(root, 'node_modules', m), join(dir, 'node_modules', m), 'dir');
   writeFileSync(join(dir, 'package.json'), '{"name":"pp-bench","private":true}');
-  writeFileSync(join(dir, 'playwright.config.ts'), `import { defineConfig } from '@playwright/test';
+  writeFileSync(
+    join(dir, 'playwright.config.ts'),
+    `import { defineConfig } from '@playwright/test';
 const ours = !!process.env.PP_BENCH_OURS;
 export default defineConfig({
   testDir: './tests', workers: ${Number(values.workers)}, fullyParallel: true,
   reporter: ours ? [['list'], ['playwright-perf', { outputDir: 'perf-report' }]] : [['list']],
   use: { launchOptions: require('playwright-perf').chromiumLaunchOptions() },
 });
-`);
+`,
+  );
   mkdirSync(join(dir, 'tests'));
-  const url = JSON.stringify('data:text/html,' + encodeURIComponent('<h1>bench</h1><input id="q"><button id="go" onclick="document.querySelector(`h1`).textContent=`done`">go</button>'));
+  const url = JSON.stringify(
+    'data:text/html,' +
+      encodeURIComponent(
+        '<h1>bench</h1><input id="q"><button id="go" onclick="document.querySelector(`h1`).textContent=`done`">go</button>',
+      ),
+  );
   for (let f = 0; f < Number(values.files); f++) {
     let body = `const { test, expect } = process.env.PP_BENCH_OURS ? require('playwright-perf') : require('@playwright/test');\n`;
     for (let t = 0; t < Number(values.tests); t++) {
@@ -73,13 +82,17 @@ export default defineConfig({
   return {
     dir,
     cmd: (ours) => ({ args: [cli, 'test'], env: ours ? { PP_BENCH_OURS: '1' } : {} }),
-    cleanup: () => { if (!process.env.KEEP_TMP) rmSync(dir, { recursive: true, force: true }); },
+    cleanup: () => {
+      if (!process.env.KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
 /** The app server runs in its own process: this one blocks in spawnSync while a suite runs. */
 function startAppServer(dir) {
-  writeFileSync(join(dir, 'server.cjs'), `require('node:http').createServer((q, r) => {
+  writeFileSync(
+    join(dir, 'server.cjs'),
+    `require('node:http').createServer((q, r) => {
   const u = new URL(q.url, 'http://x');
   const wait = Number(u.searchParams.get('ttfb') || 0);
   setTimeout(() => {
@@ -89,26 +102,33 @@ function startAppServer(dir) {
       '<a id="next" href="/page?ttfb=20&n=2">next</a>');
   }, wait);
 }).listen(0, '127.0.0.1', function () { process.stdout.write(String(this.address().port) + '\\n'); });
-`);
+`,
+  );
   const child = spawn(process.execPath, [join(dir, 'server.cjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolvePort) => child.stdout.once('data', (d) => resolvePort({ port: Number(String(d).trim()), child })));
+  return new Promise((resolvePort) =>
+    child.stdout.once('data', (d) => resolvePort({ port: Number(String(d).trim()), child })),
+  );
 }
 
 async function appProject() {
   const dir = mkdtempSync(join(tmpdir(), 'pp-bench-app-'));
   mkdirSync(join(dir, 'node_modules', '@playwright'), { recursive: true });
   symlinkSync(root, join(dir, 'node_modules', 'playwright-perf'), 'dir');
-  for (const m of ['@playwright/test', 'playwright', 'playwright-core']) symlinkSync(join(root, 'node_modules', m), join(dir, 'node_modules', m), 'dir');
+  for (const m of ['@playwright/test', 'playwright', 'playwright-core'])
+    symlinkSync(join(root, 'node_modules', m), join(dir, 'node_modules', m), 'dir');
   writeFileSync(join(dir, 'package.json'), '{"name":"pp-bench-app","private":true}');
   const { port, child } = await startAppServer(dir);
-  writeFileSync(join(dir, 'playwright.config.ts'), `import { defineConfig } from '@playwright/test';
+  writeFileSync(
+    join(dir, 'playwright.config.ts'),
+    `import { defineConfig } from '@playwright/test';
 const ours = !!process.env.PP_BENCH_OURS;
 export default defineConfig({
   testDir: './tests', workers: ${Number(values.workers)}, fullyParallel: true,
   reporter: ours ? [['list'], ['playwright-perf', { outputDir: 'perf-report', history: false }]] : [['list']],
   use: { baseURL: 'http://127.0.0.1:${port}', launchOptions: require('playwright-perf').chromiumLaunchOptions() },
 });
-`);
+`,
+  );
   mkdirSync(join(dir, 'tests'));
   let k = 0;
   for (let f = 0; f < Number(values.files); f++) {
@@ -131,7 +151,10 @@ export default defineConfig({
   return {
     dir,
     cmd: (ours) => ({ args: [cli, 'test'], env: ours ? { PP_BENCH_OURS: '1' } : {} }),
-    cleanup: () => { child.kill(); if (!process.env.KEEP_TMP) rmSync(dir, { recursive: true, force: true }); },
+    cleanup: () => {
+      child.kill();
+      if (!process.env.KEEP_TMP) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -162,34 +185,62 @@ function once(project, ours) {
   const { args, env } = project.cmd(ours);
   const cpu0 = childCpuSeconds();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: project.dir, env: { ...process.env, CI: '', FORCE_COLOR: '0', ...env }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, {
+    cwd: project.dir,
+    env: { ...process.env, CI: '', FORCE_COLOR: '0', ...env },
+    encoding: 'utf8',
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = childCpuSeconds() - cpu0;
   // The synthetic suite must pass; the examples suite may contain deliberately failing tests.
-  if (r.status !== 0 && !(suite === 'examples' && r.status === 1)) throw new Error(`playwright exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  if (ours && !/playwright-perf: wall/.test(r.stdout)) throw new Error(`the run with playwright-perf printed no summary:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0 && !(suite === 'examples' && r.status === 1))
+    throw new Error(`playwright exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  if (ours && !/playwright-perf: wall/.test(r.stdout))
+    throw new Error(`the run with playwright-perf printed no summary:\n${r.stdout}\n${r.stderr}`);
   return { ms, cpu, status: r.status };
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 const project = suite === 'examples' ? examplesProject() : suite === 'app' ? await appProject() : syntheticProject();
-console.log(`overhead bench: suite=${suite}${suite !== 'examples' ? ` (${values.files} files × ${values.tests} tests, ${values.workers} workers)` : ''}, ${pairs} pairs`);
+console.log(
+  `overhead bench: suite=${suite}${suite !== 'examples' ? ` (${values.files} files × ${values.tests} tests, ${values.workers} workers)` : ''}, ${pairs} pairs`,
+);
 try {
   once(project, false); // warm-up: transpile cache, disk cache, browser binary in page cache
   once(project, true);
-  const base = [], ours = [], ratios = [], cpuRatios = [];
+  const base = [],
+    ours = [],
+    ratios = [],
+    cpuRatios = [];
   for (let i = 0; i < pairs; i++) {
     // Alternate the order so a drifting machine load does not favour one side.
     const order = i % 2 === 0 ? [false, true] : [true, false];
-    const res = {}, cpu = {};
+    const res = {},
+      cpu = {};
     for (const o of order) ({ ms: res[o], cpu: cpu[o] } = once(project, o));
-    base.push(res[false]); ours.push(res[true]); ratios.push(res[true] / res[false]); cpuRatios.push(cpu[true] / cpu[false]);
-    console.log(`  pair ${i + 1}: list-only ${(res[false] / 1000).toFixed(2)} s (cpu ${cpu[false].toFixed(2)} s), with playwright-perf ${(res[true] / 1000).toFixed(2)} s (cpu ${cpu[true].toFixed(2)} s), wall ratio ${(res[true] / res[false]).toFixed(3)}`);
+    base.push(res[false]);
+    ours.push(res[true]);
+    ratios.push(res[true] / res[false]);
+    cpuRatios.push(cpu[true] / cpu[false]);
+    console.log(
+      `  pair ${i + 1}: list-only ${(res[false] / 1000).toFixed(2)} s (cpu ${cpu[false].toFixed(2)} s), with playwright-perf ${(res[true] / 1000).toFixed(2)} s (cpu ${cpu[true].toFixed(2)} s), wall ratio ${(res[true] / res[false]).toFixed(3)}`,
+    );
   }
-  console.log(`median wall: list-only ${(median(base) / 1000).toFixed(2)} s, with playwright-perf ${(median(ours) / 1000).toFixed(2)} s`);
-  console.log(`median wall-time ratio (ours ÷ list-only): ${median(ratios).toFixed(3)}  (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)})`);
-  if (cpuRatios.every(Number.isFinite)) console.log(`median CPU-time ratio (ours ÷ list-only): ${median(cpuRatios).toFixed(3)}  (min ${Math.min(...cpuRatios).toFixed(3)}, max ${Math.max(...cpuRatios).toFixed(3)})`);
+  console.log(
+    `median wall: list-only ${(median(base) / 1000).toFixed(2)} s, with playwright-perf ${(median(ours) / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `median wall-time ratio (ours ÷ list-only): ${median(ratios).toFixed(3)}  (min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)})`,
+  );
+  if (cpuRatios.every(Number.isFinite))
+    console.log(
+      `median CPU-time ratio (ours ÷ list-only): ${median(cpuRatios).toFixed(3)}  (min ${Math.min(...cpuRatios).toFixed(3)}, max ${Math.max(...cpuRatios).toFixed(3)})`,
+    );
 } finally {
   project.cleanup();
 }

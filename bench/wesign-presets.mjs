@@ -23,7 +23,10 @@ const { startServer } = await import(join(root, 'examples', 'app', 'server.mjs')
 
 const { values } = parseArgs({ options: { pairs: { type: 'string', default: '15' } } });
 const pairs = Number(values.pairs);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+};
 
 const server = await startServer(0);
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -44,32 +47,55 @@ async function plain() {
   const to = lang === 'he' ? 'en' : 'he';
   const t0 = performance.now();
   await page.click('#lang-toggle');
-  await page.waitForFunction(([l, t]) => document.documentElement.lang === l && document.querySelector('#documents-title')?.textContent === t, [to, TEXT[to]]);
+  await page.waitForFunction(
+    ([l, t]) => document.documentElement.lang === l && document.querySelector('#documents-title')?.textContent === t,
+    [to, TEXT[to]],
+  );
   lang = to;
   return performance.now() - t0;
 }
 async function preset() {
   const to = lang === 'he' ? 'en' : 'he';
   const t0 = performance.now();
-  const r = await presets.languageSwitch(page, { trigger: () => page.click('#lang-toggle'), to, text: TEXT[to], selector: '#documents-title' });
+  const r = await presets.languageSwitch(page, {
+    trigger: () => page.click('#lang-toggle'),
+    to,
+    text: TEXT[to],
+    selector: '#documents-title',
+  });
   lang = to;
   return { wall: performance.now() - t0, measured: r.durationMs };
 }
 
 // Warm-up.
-await plain(); await plain(); await preset(); await preset();
-const a = [], b = [], m = [];
+await plain();
+await plain();
+await preset();
+await preset();
+const a = [],
+  b = [],
+  m = [];
 for (let i = 0; i < pairs; i++) {
   const order = i % 2 ? ['preset', 'plain'] : ['plain', 'preset'];
   const row = {};
   for (const kind of order) {
     if (kind === 'plain') row.plain = await plain();
-    else { const r = await preset(); row.preset = r.wall; row.measured = r.measured; }
+    else {
+      const r = await preset();
+      row.preset = r.wall;
+      row.measured = r.measured;
+    }
   }
-  a.push(row.plain); b.push(row.preset); m.push(row.measured);
-  console.log(`pair ${String(i + 1).padStart(2)}: plain ${row.plain.toFixed(1)} ms   preset ${row.preset.toFixed(1)} ms   (switch measured in page ${row.measured.toFixed(1)} ms)`);
+  a.push(row.plain);
+  b.push(row.preset);
+  m.push(row.measured);
+  console.log(
+    `pair ${String(i + 1).padStart(2)}: plain ${row.plain.toFixed(1)} ms   preset ${row.preset.toFixed(1)} ms   (switch measured in page ${row.measured.toFixed(1)} ms)`,
+  );
 }
-console.log(`\nmedian over ${pairs} pairs: plain ${median(a).toFixed(1)} ms, preset ${median(b).toFixed(1)} ms, ` +
-  `added test time ${(median(b) - median(a)).toFixed(1)} ms per switch; in-page switch duration ${median(m).toFixed(1)} ms`);
+console.log(
+  `\nmedian over ${pairs} pairs: plain ${median(a).toFixed(1)} ms, preset ${median(b).toFixed(1)} ms, ` +
+    `added test time ${(median(b) - median(a)).toFixed(1)} ms per switch; in-page switch duration ${median(m).toFixed(1)} ms`,
+);
 await browser.close();
 server.close();

@@ -5,14 +5,21 @@ import { chromiumLaunchOptions } from 'playwright-perf';
 import { execFileSync } from 'node:child_process';
 
 // A free port, picked once in the runner (never a fixed one); workers inherit it via the env.
-process.env.WESIGN_PORT ||= execFileSync(process.execPath, ['-e',
-  "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
-], { encoding: 'utf8' }).trim();
+process.env.WESIGN_PORT ||= execFileSync(
+  process.execPath,
+  [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ],
+  { encoding: 'utf8' },
+).trim();
 const baseURL = `http://127.0.0.1:${process.env.WESIGN_PORT}`;
 
 // Server-side delays for the demo (see docs/demo-app.md), so the flows have realistic weight.
 // Override with WESIGN_DEMO_DELAYS='' for an undelayed run.
-const demoDelays = process.env.WESIGN_DEMO_DELAYS ?? 'login=150,documents=80,upload=200,file=60,sign=120,complete=100,payment=250,i18n=60,font=80';
+const demoDelays =
+  process.env.WESIGN_DEMO_DELAYS ??
+  'login=150,documents=80,upload=200,file=60,sign=120,complete=100,payment=250,i18n=60,font=80';
 
 export default defineConfig({
   testDir: './tests',

@@ -16,7 +16,9 @@ execSync('npx tsc -p tsconfig.build.json', { stdio: 'inherit', cwd: root });
 
 // Browser bundles: the list lives in src/report/browser-bundle.ts (one definition for the build and
 // for running from source). Each page's strict tsconfig must pass before it is bundled.
-const { BROWSER_BUNDLES, writeBrowserBundles } = createRequire(import.meta.url)(join(dist, 'report', 'browser-bundle.js'));
+const { BROWSER_BUNDLES, writeBrowserBundles } = createRequire(import.meta.url)(
+  join(dist, 'report', 'browser-bundle.js'),
+);
 for (const b of BROWSER_BUNDLES) execSync(`npx tsc -p ${join('src', b.tsconfig)}`, { stdio: 'inherit', cwd: root });
 writeBrowserBundles(src, dist);
 
@@ -26,7 +28,10 @@ const BUILD_INPUT = new Set(['tsconfig.json', 'package.json']);
 function copyAssets(dir) {
   for (const name of readdirSync(dir)) {
     const from = join(dir, name);
-    if (statSync(from).isDirectory()) { copyAssets(from); continue; }
+    if (statSync(from).isDirectory()) {
+      copyAssets(from);
+      continue;
+    }
     if (extname(name) === '.ts' || BUILD_INPUT.has(name)) continue;
     cpSync(from, join(dist, from.slice(src.length)));
   }

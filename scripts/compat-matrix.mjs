@@ -50,8 +50,12 @@ function runCheck(label, file, env) {
     const options = { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] };
     const child = spawn(process.execPath, args, options);
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     const timer = setTimeout(() => {
       out += `\n(killed after ${PROCESS_TIMEOUT_MS / 1000} s)\n`;
       child.kill('SIGKILL');
@@ -67,19 +71,23 @@ const started = Date.now();
 const tarball = pack();
 const runs = matrix.run.filter((v) => !wanted.length || wanted.includes(v.playwright));
 const label = (v) => `@playwright/test ${v.spec ?? v.playwright}${v.spec ? ` (${v.playwright})` : ''}`;
-const checks = runs.map((v) => runCheck(label(v), 'test/compat/matrix.check.ts', {
-  COMPAT_VERSION: v.playwright,
-  COMPAT_SPEC: v.spec ?? v.playwright,
-  COMPAT_EXPECT_MISSING: JSON.stringify(v.expectMissing ?? {}),
-  COMPAT_TARBALL: tarball,
-  COMPAT_DIR: join(work, `pw-${v.playwright}`),
-}));
-if (!wanted.length && matrix.resolveOnly?.length) {
-  checks.push(runCheck(`npm resolution only: ${matrix.resolveOnly.join(', ')}`, 'test/compat/resolve.check.ts', {
-    COMPAT_RESOLVE_VERSIONS: matrix.resolveOnly.join(','),
+const checks = runs.map((v) =>
+  runCheck(label(v), 'test/compat/matrix.check.ts', {
+    COMPAT_VERSION: v.playwright,
+    COMPAT_SPEC: v.spec ?? v.playwright,
+    COMPAT_EXPECT_MISSING: JSON.stringify(v.expectMissing ?? {}),
     COMPAT_TARBALL: tarball,
-    COMPAT_DIR: join(work, 'resolve'),
-  }));
+    COMPAT_DIR: join(work, `pw-${v.playwright}`),
+  }),
+);
+if (!wanted.length && matrix.resolveOnly?.length) {
+  checks.push(
+    runCheck(`npm resolution only: ${matrix.resolveOnly.join(', ')}`, 'test/compat/resolve.check.ts', {
+      COMPAT_RESOLVE_VERSIONS: matrix.resolveOnly.join(','),
+      COMPAT_TARBALL: tarball,
+      COMPAT_DIR: join(work, 'resolve'),
+    }),
+  );
 }
 if (!checks.length) {
   console.error(`no version in test/compat/versions.json matches ${wanted.join(' ')}`);
@@ -87,7 +95,11 @@ if (!checks.length) {
 }
 const results = await Promise.all(checks);
 for (const r of results) {
-  const phases = r.out.split('\n').filter((l) => l.includes('[compat]')).map((l) => `  ${l.trim()}\n`).join('');
+  const phases = r.out
+    .split('\n')
+    .filter((l) => l.includes('[compat]'))
+    .map((l) => `  ${l.trim()}\n`)
+    .join('');
   process.stdout.write(`\n=== ${r.label}: ${r.ok ? 'ok' : 'FAILED'} (${r.seconds} s)\n${r.ok ? phases : r.out}`);
 }
 process.stdout.write(`\nPlaywright compatibility matrix (${Math.round((Date.now() - started) / 1000)} s):\n`);

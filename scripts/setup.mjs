@@ -32,7 +32,11 @@ function has(cmd) {
 function checkNode() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < MIN_NODE_MAJOR) {
-    throw new SetupError('node', `Node ${process.versions.node} is too old`, `install Node ${MIN_NODE_MAJOR} or newer (package.json "engines")`);
+    throw new SetupError(
+      'node',
+      `Node ${process.versions.node} is too old`,
+      `install Node ${MIN_NODE_MAJOR} or newer (package.json "engines")`,
+    );
   }
 }
 
@@ -45,11 +49,20 @@ function installNodeModules() {
   hash.update(readFileSync(join(root, 'package.json')));
   if (existsSync(lock)) hash.update(readFileSync(lock));
   const want = hash.digest('hex');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === want && existsSync(join(root, 'node_modules', '@playwright', 'test'))) return;
+  if (
+    existsSync(stamp) &&
+    readFileSync(stamp, 'utf8').trim() === want &&
+    existsSync(join(root, 'node_modules', '@playwright', 'test'))
+  )
+    return;
   try {
     run(existsSync(lock) ? 'npm ci --no-audit --no-fund' : 'npm install --no-audit --no-fund');
   } catch (e) {
-    throw new SetupError('npm dependencies', `npm failed (${e.message.split('\n')[0]})`, 'check network access to the npm registry, then re-run');
+    throw new SetupError(
+      'npm dependencies',
+      `npm failed (${e.message.split('\n')[0]})`,
+      'check network access to the npm registry, then re-run',
+    );
   }
   writeFileSync(stamp, want + '\n');
 }
@@ -66,7 +79,12 @@ function playwrightChromiumPresent() {
   }
 }
 
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const SYSTEM_CHROMIUMS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 function systemChromiumPresent() {
   const fromEnv = process.env.PLAYWRIGHT_PERF_CHROMIUM;
@@ -78,7 +96,9 @@ function systemChromiumPresent() {
 }
 
 function isDebianRoot() {
-  return process.platform === 'linux' && existsSync('/etc/debian_version') && process.getuid?.() === 0 && has('apt-get');
+  return (
+    process.platform === 'linux' && existsSync('/etc/debian_version') && process.getuid?.() === 0 && has('apt-get')
+  );
 }
 
 function hebrewFontPresent() {
@@ -101,7 +121,11 @@ function aptInstall(packages) {
       run('apt-get update -qq', { env });
       install();
     } catch (e) {
-      throw new SetupError('apt-get', `could not install ${packages.join(' ')} (${e.message.split('\n')[0]})`, `install them yourself (apt-get install ${packages.join(' ')}) or set PLAYWRIGHT_PERF_CHROMIUM to a Chromium binary`);
+      throw new SetupError(
+        'apt-get',
+        `could not install ${packages.join(' ')} (${e.message.split('\n')[0]})`,
+        `install them yourself (apt-get install ${packages.join(' ')}) or set PLAYWRIGHT_PERF_CHROMIUM to a Chromium binary`,
+      );
     }
   }
 }
@@ -119,12 +143,19 @@ function provisionBrowser() {
     try {
       run(`"${process.execPath}" "${join(root, 'node_modules', '@playwright', 'test', 'cli.js')}" install chromium`);
     } catch (e) {
-      throw new SetupError('chromium', `"playwright install chromium" failed (${e.message.split('\n')[0]})`,
-        'install Chromium or Chrome with your package manager (e.g. sudo apt-get install chromium) or set PLAYWRIGHT_PERF_CHROMIUM=/path/to/chrome');
+      throw new SetupError(
+        'chromium',
+        `"playwright install chromium" failed (${e.message.split('\n')[0]})`,
+        'install Chromium or Chrome with your package manager (e.g. sudo apt-get install chromium) or set PLAYWRIGHT_PERF_CHROMIUM=/path/to/chrome',
+      );
     }
   }
   if (!systemChromiumPresent() && !playwrightChromiumPresent()) {
-    throw new SetupError('chromium', 'no Chromium found after installing', 'set PLAYWRIGHT_PERF_CHROMIUM=/path/to/chrome');
+    throw new SetupError(
+      'chromium',
+      'no Chromium found after installing',
+      'set PLAYWRIGHT_PERF_CHROMIUM=/path/to/chrome',
+    );
   }
 }
 
@@ -145,8 +176,11 @@ function provisionTestServers() {
   if (!postgresServerPresent()) missing.push({ name: 'PostgreSQL', pkg: 'postgresql' });
   if (missing.length === 0) return;
   if (!isDebianRoot()) {
-    throw new SetupError('test servers', `${missing.map((s) => s.name).join(', ')} not found`,
-      `install the Debian/Ubuntu packages ${missing.map((s) => s.pkg).join(' ')} (the tests start them on loopback)`);
+    throw new SetupError(
+      'test servers',
+      `${missing.map((s) => s.name).join(', ')} not found`,
+      `install the Debian/Ubuntu packages ${missing.map((s) => s.pkg).join(' ')} (the tests start them on loopback)`,
+    );
   }
   aptInstall(missing.map((s) => s.pkg));
 }

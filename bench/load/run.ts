@@ -47,9 +47,13 @@ function ensureArtillery(): string | null {
   const bin = join(TMP, 'node_modules', '.bin', 'artillery');
   if (existsSync(bin)) return bin;
   mkdirSync(TMP, { recursive: true });
-  if (!existsSync(join(TMP, 'package.json'))) writeFileSync(join(TMP, 'package.json'), '{"name":"artillery-bench","private":true}\n');
+  if (!existsSync(join(TMP, 'package.json')))
+    writeFileSync(join(TMP, 'package.json'), '{"name":"artillery-bench","private":true}\n');
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', 'artillery@2', 'artillery-engine-playwright@1'], {
-    cwd: TMP, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }, timeout: 900_000,
+    cwd: TMP,
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+    timeout: 900_000,
   });
   return r.status === 0 && existsSync(bin) ? bin : null;
 }

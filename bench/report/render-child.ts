@@ -17,4 +17,13 @@ const renderMs = performance.now() - t0;
 const peakKb = process.resourceUsage().maxRSS;
 writeFileSync(out, html);
 const vmBytes = JSON.stringify(buildViewModel(report)).length;
-process.stdout.write(JSON.stringify({ renderMs, rssBeforeMb: rssBeforeKb / 1024, peakMb: peakKb / 1024, bytes: Buffer.byteLength(html), vmBytes, runJsonBytes: JSON.stringify(report.run).length }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    renderMs,
+    rssBeforeMb: rssBeforeKb / 1024,
+    peakMb: peakKb / 1024,
+    bytes: Buffer.byteLength(html),
+    vmBytes,
+    runJsonBytes: JSON.stringify(report.run).length,
+  }) + '\n',
+);

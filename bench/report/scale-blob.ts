@@ -9,7 +9,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
-interface Entry { testId?: string; location?: { file: string }; entries?: Entry[]; title?: string }
+interface Entry {
+  testId?: string;
+  location?: { file: string };
+  entries?: Entry[];
+  title?: string;
+}
 
 function copyEntries(list: Entry[], k: number): Entry[] {
   return list.map((e) => ({
@@ -47,7 +52,11 @@ export function scaleBlob(blobDir: string, k: number, outDir: string): void {
     }
     for (let i = 0; i < k; i++) {
       for (const line of perTest) {
-        out.push(line.replace(/"testId":"([^"]+)"/g, `"testId":"$1-c${i}"`).replace(/"(resultId|id)":"([0-9a-f]{32})"/g, `"$1":"$2c${i}"`));
+        out.push(
+          line
+            .replace(/"testId":"([^"]+)"/g, `"testId":"$1-c${i}"`)
+            .replace(/"(resultId|id)":"([0-9a-f]{32})"/g, `"$1":"$2c${i}"`),
+        );
       }
     }
     out.push(end);

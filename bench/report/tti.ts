@@ -7,19 +7,25 @@ import type { Browser } from 'playwright-core';
 
 export const READY_SELECTOR = { perf: 'body[data-ready]', playwright: '.test-file-test' } as const;
 
-export async function timeToInteractive(browser: Browser, file: string, kind: keyof typeof READY_SELECTOR): Promise<number> {
+export async function timeToInteractive(
+  browser: Browser,
+  file: string,
+  kind: keyof typeof READY_SELECTOR,
+): Promise<number> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
-  await page.addInitScript({ content: `(function () {
+  await page.addInitScript({
+    content: `(function () {
     var sel = ${JSON.stringify(READY_SELECTOR[kind])};
     new MutationObserver(function () {
       if (window.__ready === undefined && document.querySelector(sel)) window.__ready = performance.now();
     }).observe(document, { subtree: true, childList: true, attributes: true });
-  })();` });
+  })();`,
+  });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'commit' });
   let ms: number | undefined;
-  for (const end = Date.now() + 180_000; ms === undefined && Date.now() < end;) {
+  for (const end = Date.now() + 180_000; ms === undefined && Date.now() < end; ) {
     ms = await page.evaluate(() => (window as unknown as { __ready?: number }).__ready);
     if (ms === undefined) await new Promise((r) => setTimeout(r, 50));
   }

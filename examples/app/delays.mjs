@@ -5,7 +5,18 @@
 //   3. admin endpoint  `POST /__admin/delays {"font":300}`     (whole server; GET shows, DELETE resets)
 //   4. environment     `WESIGN_DELAY_FONT=300`                 (whole server, at start)
 // The same syntax carries `font=missing`, which makes the web font answer 404 (fallback-font demo).
-export const DELAY_NAMES = ['page', 'login', 'documents', 'upload', 'file', 'sign', 'complete', 'payment', 'i18n', 'font'];
+export const DELAY_NAMES = [
+  'page',
+  'login',
+  'documents',
+  'upload',
+  'file',
+  'sign',
+  'complete',
+  'payment',
+  'i18n',
+  'font',
+];
 const MAX_DELAY_MS = 30_000;
 
 export function fromEnv(env = process.env) {
@@ -21,9 +32,15 @@ export function fromEnv(env = process.env) {
 /** Parses `font=300,i18n=200,font=missing`. Throws on unknown names or bad numbers. */
 export function parseDelays(text) {
   const out = {};
-  for (const part of String(text).split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of String(text)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=').map((s) => s.trim());
-    if (name === 'font' && value === 'missing') { out.fontMissing = true; continue; }
+    if (name === 'font' && value === 'missing') {
+      out.fontMissing = true;
+      continue;
+    }
     if (!DELAY_NAMES.includes(name)) throw new Error(`unknown delay "${name}" (known: ${DELAY_NAMES.join(', ')})`);
     out[name] = checkedMs(name, value);
   }
@@ -35,8 +52,12 @@ export function checkDelayObject(obj) {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new Error('expected a JSON object of delays');
   const out = {};
   for (const [name, value] of Object.entries(obj)) {
-    if (name === 'fontMissing') { out.fontMissing = value === true; continue; }
-    if (!DELAY_NAMES.includes(name)) throw new Error(`unknown delay "${name}" (known: ${DELAY_NAMES.join(', ')}, fontMissing)`);
+    if (name === 'fontMissing') {
+      out.fontMissing = value === true;
+      continue;
+    }
+    if (!DELAY_NAMES.includes(name))
+      throw new Error(`unknown delay "${name}" (known: ${DELAY_NAMES.join(', ')}, fontMissing)`);
     out[name] = checkedMs(name, value);
   }
   return out;
@@ -44,14 +65,19 @@ export function checkDelayObject(obj) {
 
 function checkedMs(name, value) {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > MAX_DELAY_MS) throw new Error(`delay "${name}" must be 0…${MAX_DELAY_MS} ms, got "${value}"`);
+  if (!Number.isFinite(n) || n < 0 || n > MAX_DELAY_MS)
+    throw new Error(`delay "${name}" must be 0…${MAX_DELAY_MS} ms, got "${value}"`);
   return n;
 }
 
 /** The delays in force for one request. */
 export function delaysFor(req, cookies, serverDelays) {
   const merged = { ...serverDelays };
-  try { if (cookies['wesign-delays']) Object.assign(merged, parseDelays(decodeURIComponent(cookies['wesign-delays']))); } catch { /* bad cookie: ignore */ }
+  try {
+    if (cookies['wesign-delays']) Object.assign(merged, parseDelays(decodeURIComponent(cookies['wesign-delays'])));
+  } catch {
+    /* bad cookie: ignore */
+  }
   const header = req.headers['x-wesign-delays'];
   if (typeof header === 'string') Object.assign(merged, parseDelays(header));
   return merged;

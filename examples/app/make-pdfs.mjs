@@ -29,7 +29,12 @@ async function english(file, title, pages) {
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   pages.forEach((lines, i) => {
     const page = doc.addPage(A4);
-    page.drawText(`${title} — page ${i + 1} of ${pages.length}`, { x: MARGIN, y: A4[1] - MARGIN, size: 18, font: bold });
+    page.drawText(`${title} — page ${i + 1} of ${pages.length}`, {
+      x: MARGIN,
+      y: A4[1] - MARGIN,
+      size: 18,
+      font: bold,
+    });
     lines.forEach((line, j) => {
       page.drawText(line, { x: MARGIN, y: A4[1] - MARGIN - 40 - j * 22, size: 12, font });
     });
@@ -46,7 +51,9 @@ async function hebrew(file, title, pages) {
   doc.setProducer('playwright-perf demo');
   doc.setCreationDate(new Date(Date.UTC(2026, 0, 1)));
   doc.setModificationDate(new Date(Date.UTC(2026, 0, 1)));
-  const font = await doc.embedFont(readFileSync(join(here, 'public', 'fonts', 'NotoSansHebrew-Regular.ttf')), { subset: false });
+  const font = await doc.embedFont(readFileSync(join(here, 'public', 'fonts', 'NotoSansHebrew-Regular.ttf')), {
+    subset: false,
+  });
   const right = (text, size) => A4[0] - MARGIN - font.widthOfTextAtSize(text, size);
   // One Tj per glyph at an explicit x: pdf.js mis-spaced whole Hebrew runs from this CID font
   // (glyph advances did not match /W), explicit positions render identically everywhere.
@@ -64,7 +71,14 @@ async function hebrew(file, title, pages) {
       const v = visual(line);
       drawRun(page, v, { x: right(v, 13), y: A4[1] - MARGIN - 44 - j * 24, size: 13 });
     });
-    page.drawRectangle({ x: A4[0] - MARGIN - 220, y: 120, width: 220, height: 60, borderColor: rgb(0.3, 0.3, 0.6), borderWidth: 1 });
+    page.drawRectangle({
+      x: A4[0] - MARGIN - 220,
+      y: 120,
+      width: 220,
+      height: 60,
+      borderColor: rgb(0.3, 0.3, 0.6),
+      borderWidth: 1,
+    });
     const sig = visual('חתימה');
     drawRun(page, sig, { x: right(sig, 10), y: 106, size: 10, color: rgb(0.3, 0.3, 0.6) });
   });
@@ -72,7 +86,11 @@ async function hebrew(file, title, pages) {
 }
 
 await english('nda-en.pdf', 'Mutual NDA', [
-  ['This agreement is made between the parties named below.', 'Each party keeps the other party\'s information confidential.', 'The term of this agreement is two years.'],
+  [
+    'This agreement is made between the parties named below.',
+    "Each party keeps the other party's information confidential.",
+    'The term of this agreement is two years.',
+  ],
   ['Signed by the parties on the date shown next to each signature.', 'Please sign in the box below.'],
 ]);
 await hebrew('lease-he.pdf', 'הסכם שכירות', [

@@ -2,7 +2,8 @@
 // data-i18n key, so the in-page language switch can replace it without a reload.
 import { LANGS, TEXTS } from './i18n.mjs';
 
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+const esc = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 function layout({ lang, page, title, user, main }) {
   const t = TEXTS[lang];
@@ -34,8 +35,12 @@ ${main(t)}
 </html>`;
 }
 
-export const loginPage = (lang) => layout({
-  lang, page: 'login', title: 'loginTitle', main: (t) => `
+export const loginPage = (lang) =>
+  layout({
+    lang,
+    page: 'login',
+    title: 'loginTitle',
+    main: (t) => `
   <p id="welcome" class="welcome" data-i18n="welcome">${esc(t.welcome)}</p>
   <form id="login-form" class="card" novalidate>
     <h1 data-i18n="loginTitle">${esc(t.loginTitle)}</h1>
@@ -44,10 +49,15 @@ export const loginPage = (lang) => layout({
     <button id="login-submit" type="submit" data-i18n="loginButton">${esc(t.loginButton)}</button>
     <p id="login-error" class="error" role="alert" hidden data-i18n="loginError">${esc(t.loginError)}</p>
   </form>`,
-});
+  });
 
-export const documentsPage = (lang, user) => layout({
-  lang, page: 'documents', title: 'documentsTitle', user, main: (t) => `
+export const documentsPage = (lang, user) =>
+  layout({
+    lang,
+    page: 'documents',
+    title: 'documentsTitle',
+    user,
+    main: (t) => `
   <h1 id="documents-title" data-i18n="documentsTitle">${esc(t.documentsTitle)}</h1>
   <ul id="document-list" class="documents" aria-busy="true"><li class="loading" data-i18n="documentsLoading">${esc(t.documentsLoading)}</li></ul>
   <form id="upload-form" class="card">
@@ -55,10 +65,15 @@ export const documentsPage = (lang, user) => layout({
     <button id="upload-submit" type="submit" data-i18n="uploadButton">${esc(t.uploadButton)}</button>
     <p id="upload-error" class="error" role="alert" hidden></p>
   </form>`,
-});
+  });
 
-export const documentPage = (lang, user, doc) => layout({
-  lang, page: 'document', title: 'viewerTitle', user, main: (t) => `
+export const documentPage = (lang, user, doc) =>
+  layout({
+    lang,
+    page: 'document',
+    title: 'viewerTitle',
+    user,
+    main: (t) => `
   <h1 data-i18n="viewerTitle">${esc(t.viewerTitle)}</h1>
   <p class="doc-name" dir="auto">${esc(doc.name)}</p>
   <p id="pages-status" aria-live="polite" hidden><span id="pages-count" dir="ltr"></span> <span data-i18n="pagesRendered">${esc(t.pagesRendered)}</span></p>
@@ -75,10 +90,15 @@ export const documentPage = (lang, user, doc) => layout({
     <p id="complete-status" role="status"></p>
     <a id="to-payment" href="/pay?doc=${encodeURIComponent(doc.id)}" hidden data-i18n="goToPayment">${esc(t.goToPayment)}</a>
   </section>`,
-});
+  });
 
-export const paymentPage = (lang, user, amount) => layout({
-  lang, page: 'payment', title: 'paymentTitle', user, main: (t) => `
+export const paymentPage = (lang, user, amount) =>
+  layout({
+    lang,
+    page: 'payment',
+    title: 'paymentTitle',
+    user,
+    main: (t) => `
   <form id="payment-form" class="card" novalidate>
     <h1 data-i18n="paymentTitle">${esc(t.paymentTitle)}</h1>
     <p class="amount" dir="ltr">₪${esc(amount)}</p>
@@ -88,4 +108,4 @@ export const paymentPage = (lang, user, amount) => layout({
     <button id="pay-submit" type="submit" data-i18n="payButton">${esc(t.payButton)}</button>
     <p id="payment-status" role="status"></p>
   </form>`,
-});
+  });

@@ -27,9 +27,15 @@ const SAMPLES = [
 ];
 const PAYMENT_AMOUNT = '49.90';
 const MIME = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.ttf': 'font/ttf', '.pdf': 'application/pdf', '.json': 'application/json',
-  '.pfb': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.pfb': 'application/octet-stream',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 let serverDelays = fromEnv();
@@ -74,16 +80,21 @@ async function readBody(req, limit) {
   return Buffer.concat(chunks);
 }
 async function readJson(req) {
-  try { return JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}'); }
-  catch (e) { throw Object.assign(new Error(e.status ? e.message : 'invalid JSON'), { status: e.status ?? 400 }); }
+  try {
+    return JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8') || '{}');
+  } catch (e) {
+    throw Object.assign(new Error(e.status ? e.message : 'invalid JSON'), { status: e.status ?? 400 });
+  }
 }
 
 /** Serves a file from `root` without letting `rel` escape it. */
 async function serveFile(res, root, rel) {
   const file = normalize(join(root, rel));
-  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found', 'text/plain');
-  send(res, 200, await readFile(file), MIME[extname(file)] ?? 'application/octet-stream',
-    { 'cache-control': rel.endsWith('.ttf') ? 'no-store' : 'max-age=300' });
+  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile())
+    return send(res, 404, 'not found', 'text/plain');
+  send(res, 200, await readFile(file), MIME[extname(file)] ?? 'application/octet-stream', {
+    'cache-control': rel.endsWith('.ttf') ? 'no-store' : 'max-age=300',
+  });
 }
 
 async function handle(req, res) {
@@ -92,10 +103,18 @@ async function handle(req, res) {
   const cookies = parseCookies(req);
   const setCookies = [];
   let delays;
-  try { delays = delaysFor(req, cookies, serverDelays); } catch (e) { return json(res, 400, { error: String(e.message) }); }
+  try {
+    delays = delaysFor(req, cookies, serverDelays);
+  } catch (e) {
+    return json(res, 400, { error: String(e.message) });
+  }
   // ?delays=… and ?lang=… on any page are remembered in cookies (handy from a browser address bar).
   if (url.searchParams.has('delays')) {
-    try { Object.assign(delays, parseDelays(url.searchParams.get('delays'))); } catch (e) { return json(res, 400, { error: String(e.message) }); }
+    try {
+      Object.assign(delays, parseDelays(url.searchParams.get('delays')));
+    } catch (e) {
+      return json(res, 400, { error: String(e.message) });
+    }
     setCookies.push(`wesign-delays=${encodeURIComponent(url.searchParams.get('delays'))}; Path=/; SameSite=Lax`);
   }
   let lang = pickLang(cookies['wesign-lang']);
@@ -105,7 +124,10 @@ async function handle(req, res) {
   }
   const session = sessions.get(cookies['wesign-session']);
   const headers = setCookies.length ? { 'set-cookie': setCookies } : {};
-  const page = async (html) => { await sleep(delays.page ?? 0); send(res, 200, html, MIME['.html'], headers); };
+  const page = async (html) => {
+    await sleep(delays.page ?? 0);
+    send(res, 200, html, MIME['.html'], headers);
+  };
   const needSession = () => {
     if (session) return false;
     if (path.startsWith('/api/')) json(res, 401, { error: 'not signed in' });
@@ -116,9 +138,16 @@ async function handle(req, res) {
   // Admin: server-wide delays (for the demo; tests prefer the per-context header).
   if (path === '/__admin/delays') {
     if (req.method === 'GET') return json(res, 200, serverDelays);
-    if (req.method === 'DELETE') { serverDelays = fromEnv(); return json(res, 200, serverDelays); }
+    if (req.method === 'DELETE') {
+      serverDelays = fromEnv();
+      return json(res, 200, serverDelays);
+    }
     if (req.method === 'POST') {
-      try { serverDelays = { ...serverDelays, ...checkDelayObject(await readJson(req)) }; } catch (e) { return json(res, 400, { error: String(e.message) }); }
+      try {
+        serverDelays = { ...serverDelays, ...checkDelayObject(await readJson(req)) };
+      } catch (e) {
+        return json(res, 400, { error: String(e.message) });
+      }
       return json(res, 200, serverDelays);
     }
     return json(res, 405, { error: 'GET, POST or DELETE' });
@@ -138,7 +167,8 @@ async function handle(req, res) {
     return json(res, 200, { lang: l, texts: TEXTS[l] }, { 'set-cookie': `wesign-lang=${l}; Path=/; SameSite=Lax` });
   }
 
-  if (path === '/' ) return send(res, 302, '', 'text/plain', { location: session ? '/documents' : '/login', ...headers });
+  if (path === '/')
+    return send(res, 302, '', 'text/plain', { location: session ? '/documents' : '/login', ...headers });
   if (path === '/login' && req.method === 'GET') return page(loginPage(lang));
   if (path === '/logout') {
     sessions.delete(cookies['wesign-session']);
@@ -147,7 +177,8 @@ async function handle(req, res) {
   if (path === '/api/login' && req.method === 'POST') {
     const body = await readJson(req);
     await sleep(delays.login ?? 0);
-    if (body.email !== DEMO_USER.email || body.password !== DEMO_USER.password) return json(res, 401, { error: 'wrong email or password' });
+    if (body.email !== DEMO_USER.email || body.password !== DEMO_USER.password)
+      return json(res, 401, { error: 'wrong email or password' });
     const token = newSession(body.email);
     return json(res, 200, { ok: true }, { 'set-cookie': `wesign-session=${token}; Path=/; HttpOnly; SameSite=Lax` });
   }
@@ -163,7 +194,11 @@ async function handle(req, res) {
 
   if (path === '/api/documents' && req.method === 'GET') {
     await sleep(delays.documents ?? 0);
-    return json(res, 200, [...session.docs.values()].map(({ id, name, status, bytes }) => ({ id, name, status, bytes: bytes.length })));
+    return json(
+      res,
+      200,
+      [...session.docs.values()].map(({ id, name, status, bytes }) => ({ id, name, status, bytes: bytes.length })),
+    );
   }
   if (path === '/api/documents' && req.method === 'POST') {
     const bytes = await readBody(req, MAX_UPLOAD_BYTES + 1);
@@ -179,7 +214,10 @@ async function handle(req, res) {
   if (api) {
     const doc = session.docs.get(api[1]);
     if (!doc) return json(res, 404, { error: 'no such document' });
-    if (api[2] === 'file' && req.method === 'GET') { await sleep(delays.file ?? 0); return send(res, 200, doc.bytes, MIME['.pdf']); }
+    if (api[2] === 'file' && req.method === 'GET') {
+      await sleep(delays.file ?? 0);
+      return send(res, 200, doc.bytes, MIME['.pdf']);
+    }
     if (api[2] === 'sign' && req.method === 'POST') {
       const body = await readJson(req);
       await sleep(delays.sign ?? 0);
@@ -221,7 +259,7 @@ export function startServer(port = 0, host = '127.0.0.1') {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
   const i = process.argv.indexOf('--port');
-  const port = Number(i > 0 ? process.argv[i + 1] : process.env.WESIGN_PORT ?? 0);
+  const port = Number(i > 0 ? process.argv[i + 1] : (process.env.WESIGN_PORT ?? 0));
   const server = await startServer(port);
   console.log(`WeSign demo listening on http://127.0.0.1:${server.address().port}`);
 }

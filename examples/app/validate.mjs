@@ -14,7 +14,13 @@ export function pdfProblem(buf) {
   if (!buf.length) return 'empty file';
   if (buf.length > MAX_UPLOAD_BYTES) return 'file too large';
   if (buf.subarray(0, 5).toString('latin1') !== PDF_MAGIC) return 'not a PDF (missing %PDF- header)';
-  if (!buf.subarray(Math.max(0, buf.length - 1024)).toString('latin1').includes('%%EOF')) return 'truncated PDF (no %%EOF)';
+  if (
+    !buf
+      .subarray(Math.max(0, buf.length - 1024))
+      .toString('latin1')
+      .includes('%%EOF')
+  )
+    return 'truncated PDF (no %%EOF)';
   return null;
 }
 
@@ -23,18 +29,25 @@ export function signatureProblem(body) {
   const { strokes, width, height, image } = body;
   if (!Array.isArray(strokes) || strokes.length === 0) return 'no strokes';
   if (!(width > 0 && height > 0)) return 'bad pad size';
-  let points = 0, minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let points = 0,
+    minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const stroke of strokes) {
     if (!Array.isArray(stroke)) return 'bad stroke';
     for (const p of stroke) {
       if (!Array.isArray(p) || p.length !== 2 || !p.every(Number.isFinite)) return 'bad point';
       points++;
-      minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]);
-      minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+      minX = Math.min(minX, p[0]);
+      maxX = Math.max(maxX, p[0]);
+      minY = Math.min(minY, p[1]);
+      maxY = Math.max(maxY, p[1]);
     }
   }
   if (points < MIN_SIGNATURE_POINTS) return 'signature too short';
-  if (maxX - minX < width * MIN_SIGNATURE_WIDTH_SHARE || maxY - minY < height * MIN_SIGNATURE_HEIGHT_SHARE) return 'signature too small';
+  if (maxX - minX < width * MIN_SIGNATURE_WIDTH_SHARE || maxY - minY < height * MIN_SIGNATURE_HEIGHT_SHARE)
+    return 'signature too small';
   if (typeof image !== 'string' || !image.startsWith('data:image/png;base64,')) return 'no signature image';
   const png = Buffer.from(image.slice('data:image/png;base64,'.length), 'base64');
   if (png.length > MAX_SIGNATURE_IMAGE_BYTES) return 'signature image too large';
@@ -46,7 +59,10 @@ export function luhnOk(digits) {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) { d *= 2; if (d > 9) d -= 9; }
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
     sum += d;
   }
   return sum % 10 === 0;

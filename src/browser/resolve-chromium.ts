@@ -26,9 +26,11 @@ export interface ResolvedChromium {
 export class ChromiumNotFoundError extends Error {
   constructor(tried: string[]) {
     super(
-      'playwright-perf: no Chromium found. Tried: ' + tried.join(', ') + '. ' +
-      'Install one with `npx playwright install chromium`, or (Debian/Ubuntu) `apt-get install chromium`, ' +
-      `or set ${CHROMIUM_ENV_VAR}=/path/to/chrome.`,
+      'playwright-perf: no Chromium found. Tried: ' +
+        tried.join(', ') +
+        '. ' +
+        'Install one with `npx playwright install chromium`, or (Debian/Ubuntu) `apt-get install chromium`, ' +
+        `or set ${CHROMIUM_ENV_VAR}=/path/to/chrome.`,
     );
     this.name = 'ChromiumNotFoundError';
   }

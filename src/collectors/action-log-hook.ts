@@ -59,8 +59,9 @@ export class ActionLogHook {
     if (this.installed) return true;
     const debug = loadDebugModule();
     if (!debug) {
-      this.failure = `Playwright action log not reachable: playwright-core ${playwrightVersion()} has no \`debug\` `
-        + 'module in lib/utilsBundle (locator timings need it; the actions analysis still has step durations)';
+      this.failure =
+        `Playwright action log not reachable: playwright-core ${playwrightVersion()} has no \`debug\` ` +
+        'module in lib/utilsBundle (locator timings need it; the actions analysis still has step durations)';
       return false;
     }
     try {
@@ -73,7 +74,11 @@ export class ActionLogHook {
       debug.log = function (this: DebugFn, ...args: unknown[]) {
         if (this && this.namespace === NAMESPACE) {
           const t = performance.timeOrigin + performance.now();
-          try { hook.listener?.(t, stripDebugPrefix(args[0])); } catch { /* never break Playwright's logging */ }
+          try {
+            hook.listener?.(t, stripDebugPrefix(args[0]));
+          } catch {
+            /* never break Playwright's logging */
+          }
           if (!hook.userWantsApiLogs) return;
         }
         return (original ?? console.error).apply(this, args);
@@ -93,7 +98,9 @@ export class ActionLogHook {
     let on = false;
     for (const p of parts) {
       const neg = p.startsWith('-');
-      const re = new RegExp('^' + (neg ? p.slice(1) : p).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*?') + '$');
+      const re = new RegExp(
+        '^' + (neg ? p.slice(1) : p).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*?') + '$',
+      );
       if (re.test(NAMESPACE)) on = !neg;
     }
     return on;
@@ -109,7 +116,9 @@ export class ActionLogHook {
       if (this.originalLog) this.debug.log = this.originalLog;
       this.debug.disable();
       if (this.previousNamespaces) this.debug.enable(this.previousNamespaces);
-    } catch { /* ignore */ }
+    } catch {
+      /* ignore */
+    }
     this.installed = false;
     this.listener = null;
   }

@@ -53,7 +53,13 @@ export function selectorFromWaitingLine(msg: string): string | null {
   return s;
 }
 
-export function segmentCall(api: string, start: number, end: number, ok: boolean, lines: LogLine[]): LocatorTiming | null {
+export function segmentCall(
+  api: string,
+  start: number,
+  end: number,
+  ok: boolean,
+  lines: LogLine[],
+): LocatorTiming | null {
   let selector: string | null = null;
   let resolvedAt: number | undefined;
   let readyAt: number | undefined;
@@ -65,13 +71,19 @@ export function segmentCall(api: string, start: number, end: number, ok: boolean
     const msg = l.msg.trim();
     if (selector === null) {
       const s = selectorFromWaitingLine(msg);
-      if (s) { selector = s; continue; }
+      if (s) {
+        selector = s;
+        continue;
+      }
     }
     if (resolvedAt === undefined && RESOLVED.test(msg)) resolvedAt = l.t;
     else if (ATTEMPT.test(msg)) lastAttemptAt = l.t;
     else if (READY.test(msg)) readyAt = l.t;
     else if (NAV_WAIT_START.test(msg)) navStart = l.t;
-    else if (NAV_WAIT_END.test(msg) && navStart !== undefined) { navWait += l.t - navStart; navStart = undefined; }
+    else if (NAV_WAIT_END.test(msg) && navStart !== undefined) {
+      navWait += l.t - navStart;
+      navStart = undefined;
+    }
     if (RETRY.test(msg)) retries++;
   }
   if (!selector) return null;
@@ -82,7 +94,12 @@ export function segmentCall(api: string, start: number, end: number, ok: boolean
   // inside its final attempt) end it at the start of the last attempt.
   let actionStart = resolveEnd;
   if (resolvedAt !== undefined) {
-    const candidate = readyAt !== undefined && readyAt >= resolvedAt ? readyAt : lastAttemptAt !== undefined && lastAttemptAt >= resolvedAt ? lastAttemptAt : resolvedAt;
+    const candidate =
+      readyAt !== undefined && readyAt >= resolvedAt
+        ? readyAt
+        : lastAttemptAt !== undefined && lastAttemptAt >= resolvedAt
+          ? lastAttemptAt
+          : resolvedAt;
     actionStart = candidate;
   }
   const action = api.includes('.') ? api.slice(api.lastIndexOf('.') + 1) : api;

@@ -8,7 +8,9 @@ import { quietly } from './quiet';
 import { urlForReport } from './page-snapshot';
 import { errorMessage } from '../util/errors';
 
-interface Tracked { session: Promise<CDPSession | null>; }
+interface Tracked {
+  session: Promise<CDPSession | null>;
+}
 
 export class CdpRuntimeCollector {
   private readonly pages = new Map<Page, Tracked>();

@@ -3,7 +3,13 @@
 // turns everything into metrics + Missing entries (page-snapshot.ts).
 import type { BrowserContext, Page } from '@playwright/test';
 import { buildPageScript, PAGE_BINDING, PAGE_FLUSH, type PageScriptConfig } from './page-script';
-import { parseSnapshot, snapshotsToFindings, type CommittedNavigation, type PageFindings, type PageSnapshot } from './page-snapshot';
+import {
+  parseSnapshot,
+  snapshotsToFindings,
+  type CommittedNavigation,
+  type PageFindings,
+  type PageSnapshot,
+} from './page-snapshot';
 import { CdpRuntimeCollector } from './cdp-runtime';
 import { quietly, quietUnsupportedReason } from './quiet';
 import type { RuntimeMetric } from '../types';
@@ -32,7 +38,11 @@ export class PageCollector {
   private readonly errors: Array<{ where: string; message: string }> = [];
   private installed = false;
 
-  constructor(private readonly context: BrowserContext, private readonly options: PageCollectorOptions, browserName: string) {
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly options: PageCollectorOptions,
+    browserName: string,
+  ) {
     this.runtime = options.runtime && browserName === 'chromium' ? new CdpRuntimeCollector(context) : null;
   }
 
@@ -48,8 +58,9 @@ export class PageCollector {
       // Two independent round trips to the browser: in parallel. Both are in place before the first
       // page of the context exists (the fixture awaits install before creating it).
       await Promise.all([
-        quietly(this.context, () => this.context.exposeBinding(PAGE_BINDING,
-          (source, payload: unknown) => this.onSnapshot(payload, source.page))),
+        quietly(this.context, () =>
+          this.context.exposeBinding(PAGE_BINDING, (source, payload: unknown) => this.onSnapshot(payload, source.page)),
+        ),
         quietly(this.context, () => this.context.addInitScript({ content: buildPageScript(this.options) })),
       ]);
     }
@@ -63,7 +74,11 @@ export class PageCollector {
     this.pages.add(page);
     if (this.needsPageScript) {
       page.on('domcontentloaded', () => {
-        try { this.committed.push({ url: page.url(), time: Date.now() }); } catch { /* page gone */ }
+        try {
+          this.committed.push({ url: page.url(), time: Date.now() });
+        } catch {
+          /* page gone */
+        }
       });
     }
     page.once('close', () => {
@@ -108,36 +123,47 @@ export class PageCollector {
     // (the page flush waits for frames; the counters need no frame).
     let runtimeEnd = 0;
     const runtimeDone = this.runtime
-      ? this.runtime.collect().finally(() => { runtimeEnd = performance.now(); })
+      ? this.runtime.collect().finally(() => {
+          runtimeEnd = performance.now();
+        })
       : Promise.resolve<RuntimeMetric[]>([]);
     if (this.needsPageScript) {
-      await Promise.all([...this.pages].filter((p) => !p.isClosed()).map(async (page) => {
-        try {
-          const json = await Promise.race([
-            quietly(page, () => page.evaluate(async ([name, waitMs]) => {
-              // An interaction's Event Timing entry (what INP is made of) only exists once the frame
-              // after it has been presented; a test that ends right after a click would otherwise
-              // lose its INP. Unless the page script knows nothing can be pending (no input, or the
-              // last input's entry already arrived), let two frames pass first — bounded, as rAF
-              // may never fire.
-              const w = window as unknown as Record<string, unknown>;
-              const f = w[name];
-              const pending = w[`${name}Pending`];
-              if (typeof f === 'function' && (typeof pending !== 'function' || (pending as () => boolean)())) {
-                await new Promise<void>((resolve) => {
-                  setTimeout(() => resolve(), waitMs);
-                  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
-                });
-              }
-              return typeof f === 'function' ? (f as () => string)() : null;
-            }, [PAGE_FLUSH, FLUSH_FRAME_WAIT_MS] as const)),
-            new Promise<null>((r) => setTimeout(() => r(null), FLUSH_TIMEOUT_MS).unref?.()),
-          ]);
-          if (typeof json === 'string') this.onSnapshot(json, page);
-        } catch {
-          // Page crashed/closed while flushing: its streamed snapshots remain; gaps become Missing.
-        }
-      }));
+      await Promise.all(
+        [...this.pages]
+          .filter((p) => !p.isClosed())
+          .map(async (page) => {
+            try {
+              const json = await Promise.race([
+                quietly(page, () =>
+                  page.evaluate(
+                    async ([name, waitMs]) => {
+                      // An interaction's Event Timing entry (what INP is made of) only exists once the frame
+                      // after it has been presented; a test that ends right after a click would otherwise
+                      // lose its INP. Unless the page script knows nothing can be pending (no input, or the
+                      // last input's entry already arrived), let two frames pass first — bounded, as rAF
+                      // may never fire.
+                      const w = window as unknown as Record<string, unknown>;
+                      const f = w[name];
+                      const pending = w[`${name}Pending`];
+                      if (typeof f === 'function' && (typeof pending !== 'function' || (pending as () => boolean)())) {
+                        await new Promise<void>((resolve) => {
+                          setTimeout(() => resolve(), waitMs);
+                          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+                        });
+                      }
+                      return typeof f === 'function' ? (f as () => string)() : null;
+                    },
+                    [PAGE_FLUSH, FLUSH_FRAME_WAIT_MS] as const,
+                  ),
+                ),
+                new Promise<null>((r) => setTimeout(() => r(null), FLUSH_TIMEOUT_MS).unref?.()),
+              ]);
+              if (typeof json === 'string') this.onSnapshot(json, page);
+            } catch {
+              // Page crashed/closed while flushing: its streamed snapshots remain; gaps become Missing.
+            }
+          }),
+      );
     }
     const pagesEnd = performance.now();
     const runtime = await runtimeDone;

@@ -1,7 +1,14 @@
 // Pure conversion of in-page snapshots (sent by page/perf-page.js) into the attachment's metric
 // shapes, plus the `Missing` entries that explain what a document did not report and why.
 import type {
-  LongTaskSummary, Missing, NavigationMetric, Rating, RouteChangeMetric, UserTiming, VitalName, WebVitalMetric,
+  LongTaskSummary,
+  Missing,
+  NavigationMetric,
+  Rating,
+  RouteChangeMetric,
+  UserTiming,
+  VitalName,
+  WebVitalMetric,
 } from '../types';
 import { round } from '../util/round';
 import { routesFromSnapshot, type PageRouteSnapshot } from './route-snapshot';
@@ -14,7 +21,9 @@ export interface PageSnapshot {
   /** True once the page was finalised (flush or pagehide). */
   final: boolean;
   nav: null | Omit<NavigationMetric, 'url' | 'startTime' | 'step' | 'resources'>;
-  vitals: Partial<Record<VitalName, { name: VitalName; value: number; rating: Rating; time: number; attribution?: string }>>;
+  vitals: Partial<
+    Record<VitalName, { name: VitalName; value: number; rating: Rating; time: number; attribution?: string }>
+  >;
   longTasks: { count: number; totalMs: number; maxMs: number; tbtMs: number };
   measures: Array<{ name: string; startTime: number; durationMs: number }>;
   resources: NavigationMetric['resources'];
@@ -99,7 +108,14 @@ export function snapshotsToFindings(
 ): PageFindings {
   const closedEarly = 'page closed or navigated away before the final flush';
   const out: PageFindings = {
-    navigations: [], vitals: [], longTasks: [], userTimings: [], routes: [], missing: [], errors: [], pageSelfMs: 0,
+    navigations: [],
+    vitals: [],
+    longTasks: [],
+    userTimings: [],
+    routes: [],
+    missing: [],
+    errors: [],
+    pageSelfMs: 0,
   };
   for (const s of snapshots) {
     const url = s.url;
@@ -112,44 +128,88 @@ export function snapshotsToFindings(
           url,
           type: s.nav.type,
           startTime: round(s.timeOrigin, 2),
-          redirectMs: round(s.nav.redirectMs, 2), dnsMs: round(s.nav.dnsMs, 2), connectMs: round(s.nav.connectMs, 2), tlsMs: round(s.nav.tlsMs, 2),
-          ttfbMs: round(s.nav.ttfbMs, 2), responseMs: round(s.nav.responseMs, 2),
-          domInteractiveMs: round(s.nav.domInteractiveMs, 2), domContentLoadedMs: round(s.nav.domContentLoadedMs, 2), loadMs: round(s.nav.loadMs, 2),
+          redirectMs: round(s.nav.redirectMs, 2),
+          dnsMs: round(s.nav.dnsMs, 2),
+          connectMs: round(s.nav.connectMs, 2),
+          tlsMs: round(s.nav.tlsMs, 2),
+          ttfbMs: round(s.nav.ttfbMs, 2),
+          responseMs: round(s.nav.responseMs, 2),
+          domInteractiveMs: round(s.nav.domInteractiveMs, 2),
+          domContentLoadedMs: round(s.nav.domContentLoadedMs, 2),
+          loadMs: round(s.nav.loadMs, 2),
           durationMs: round(s.nav.durationMs, 2),
-          transferBytes: s.nav.transferBytes, encodedBodyBytes: s.nav.encodedBodyBytes, decodedBodyBytes: s.nav.decodedBodyBytes,
+          transferBytes: s.nav.transferBytes,
+          encodedBodyBytes: s.nav.encodedBodyBytes,
+          decodedBodyBytes: s.nav.decodedBodyBytes,
           resources: {
             count: s.resources.count,
             transferBytes: s.resources.transferBytes,
-            byType: Object.fromEntries(Object.entries(s.resources.byType).map(([k, v]) => [k, { count: v.count, transferBytes: v.transferBytes, durationMs: round(v.durationMs, 2) }])),
+            byType: Object.fromEntries(
+              Object.entries(s.resources.byType).map(([k, v]) => [
+                k,
+                { count: v.count, transferBytes: v.transferBytes, durationMs: round(v.durationMs, 2) },
+              ]),
+            ),
           },
           ...(s.nav.httpStatus ? { httpStatus: s.nav.httpStatus } : {}),
         });
       } else {
-        out.missing.push({ metric: 'navigation', reason: gone ?? (s.final ? 'no navigation entry (document not loaded over HTTP?)' : `${closedEarly} (load event not reached)`), url });
+        out.missing.push({
+          metric: 'navigation',
+          reason:
+            gone ??
+            (s.final
+              ? 'no navigation entry (document not loaded over HTTP?)'
+              : `${closedEarly} (load event not reached)`),
+          url,
+        });
       }
     }
     if (options.webVitals) {
       for (const v of Object.values(s.vitals)) {
         if (!v) continue;
         out.vitals.push({
-          name: v.name, value: v.name === 'CLS' ? round(v.value, 5) : round(v.value, 2), rating: v.rating, url,
-          time: round(v.time, 2), ...(v.attribution ? { attribution: v.attribution } : {}),
+          name: v.name,
+          value: v.name === 'CLS' ? round(v.value, 5) : round(v.value, 2),
+          rating: v.rating,
+          url,
+          time: round(v.time, 2),
+          ...(v.attribution ? { attribution: v.attribution } : {}),
         });
       }
       for (const name of EXPECTED_VITALS) {
         if (s.vitals[name]) continue;
-        out.missing.push({ metric: name, reason: gone ?? (s.final ? 'not reported by web-vitals (nothing painted, page scripts disabled or blocked, or the page hid first)' : closedEarly), url });
+        out.missing.push({
+          metric: name,
+          reason:
+            gone ??
+            (s.final
+              ? 'not reported by web-vitals (nothing painted, page scripts disabled or blocked, or the page hid first)'
+              : closedEarly),
+          url,
+        });
       }
     }
     if (options.longTasks) {
       out.longTasks.push({
-        url, count: s.longTasks.count, totalMs: round(s.longTasks.totalMs, 2), maxMs: round(s.longTasks.maxMs, 2), totalBlockingTimeMs: round(s.longTasks.tbtMs, 2),
+        url,
+        count: s.longTasks.count,
+        totalMs: round(s.longTasks.totalMs, 2),
+        maxMs: round(s.longTasks.maxMs, 2),
+        totalBlockingTimeMs: round(s.longTasks.tbtMs, 2),
       });
     }
     if (options.routes) out.routes.push(...routesFromSnapshot(s.routes));
     if (options.userTimings) {
       for (const m of s.measures) {
-        out.userTimings.push({ name: m.name, type: 'measure', source: 'page', startTime: round(m.startTime, 2), durationMs: round(m.durationMs, 2), url });
+        out.userTimings.push({
+          name: m.name,
+          type: 'measure',
+          source: 'page',
+          startTime: round(m.startTime, 2),
+          durationMs: round(m.durationMs, 2),
+          url,
+        });
       }
     }
   }
@@ -162,8 +222,16 @@ export function snapshotsToFindings(
       const url = urlForReport(c.url);
       // A snapshot of the same URL whose document started before this commit (+ slack) covers it.
       const i = seen.findIndex((s) => s.url === url && s.t <= c.time + 50);
-      if (i >= 0) { seen.splice(i, 1); continue; }
-      out.missing.push({ metric: 'page', reason: 'in-page collector did not run (JavaScript disabled, script blocked, or the document died before it started)', url });
+      if (i >= 0) {
+        seen.splice(i, 1);
+        continue;
+      }
+      out.missing.push({
+        metric: 'page',
+        reason:
+          'in-page collector did not run (JavaScript disabled, script blocked, or the document died before it started)',
+        url,
+      });
     }
   }
   out.pageSelfMs = round(out.pageSelfMs, 2);

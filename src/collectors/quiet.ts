@@ -16,6 +16,8 @@ export function quietly<T>(owner: unknown, fn: () => Promise<T>): Promise<T> {
 /** Why our calls on `owner` cannot be hidden from the test's steps, or null when they can. */
 export function quietUnsupportedReason(owner: unknown): string | null {
   if (typeof (owner as Wrappable | null)?._wrapApiCall === 'function') return null;
-  return `Playwright ${playwrightVersion()} has no _wrapApiCall: playwright-perf's own calls (init script, `
-    + 'binding, flush) appear as steps of the test and in its action statistics';
+  return (
+    `Playwright ${playwrightVersion()} has no _wrapApiCall: playwright-perf's own calls (init script, ` +
+    'binding, flush) appear as steps of the test and in its action statistics'
+  );
 }

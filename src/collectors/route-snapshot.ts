@@ -36,7 +36,10 @@ export function routesFromSnapshot(list: unknown): RouteChangeMetric[] {
       cls: round(r.cls, 5),
       layoutShifts: r.layoutShifts,
       longTasks: {
-        count: lt.count, totalMs: round(lt.totalMs), maxMs: round(lt.maxMs), totalBlockingTimeMs: round(lt.tbtMs),
+        count: lt.count,
+        totalMs: round(lt.totalMs),
+        maxMs: round(lt.maxMs),
+        totalBlockingTimeMs: round(lt.tbtMs),
       },
       ...(typeof r.inpMs === 'number' ? { inpMs: round(r.inpMs) } : {}),
       interactions: r.interactions,

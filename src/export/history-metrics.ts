@@ -4,7 +4,12 @@ import { Gauge, Registry } from 'prom-client';
 import type { CompactRun, HistoryData } from '../types';
 import { PREFIX } from './run-metrics';
 
-const OUTCOME_LABEL: Record<string, string> = { expected: 'passed', unexpected: 'failed', flaky: 'flaky', skipped: 'skipped' };
+const OUTCOME_LABEL: Record<string, string> = {
+  expected: 'passed',
+  unexpected: 'failed',
+  flaky: 'flaky',
+  skipped: 'skipped',
+};
 
 /** Latest run per branch × machine class (history is oldest first). */
 export function latestRuns(runs: CompactRun[]): CompactRun[] {
@@ -44,10 +49,13 @@ export function buildHistoryRegistry(data: HistoryData): Registry {
     for (const t of r.tests) tests.inc({ ...l, outcome: OUTCOME_LABEL[t.outcome] ?? t.outcome });
   }
   const alerts = new Gauge({
-    name: `${PREFIX}open_alerts`, help: 'Budget and regression alerts not resolved yet', labelNames: ['kind', 'severity'],
+    name: `${PREFIX}open_alerts`,
+    help: 'Budget and regression alerts not resolved yet',
+    labelNames: ['kind', 'severity'],
     registers: reg,
   });
-  for (const kind of ['budget', 'regression']) for (const severity of ['warn', 'error']) alerts.set({ kind, severity }, 0);
+  for (const kind of ['budget', 'regression'])
+    for (const severity of ['warn', 'error']) alerts.set({ kind, severity }, 0);
   for (const a of data.alerts) if (isOpen(a)) alerts.inc({ kind: a.kind, severity: a.severity });
   return registry;
 }

@@ -44,7 +44,11 @@ class SketchHistogram {
     const values: HistogramValue[] = [];
     for (const { labels, sketch, scale } of this.series) {
       for (const le of LOAD_BUCKETS) {
-        values.push({ labels: { ...labels, le }, value: countAtMost(sketch, le * scale), metricName: `${this.name}_bucket` });
+        values.push({
+          labels: { ...labels, le },
+          value: countAtMost(sketch, le * scale),
+          metricName: `${this.name}_bucket`,
+        });
       }
       values.push({ labels: { ...labels, le: '+Inf' }, value: sketch.count, metricName: `${this.name}_bucket` });
       values.push({ labels, value: sketch.sum / scale, metricName: `${this.name}_sum` });
@@ -62,7 +66,9 @@ export function buildLoadRegistry(raw: LoadRawData): Registry {
     new Counter({ name: `${PREFIX}load_${name}`, help, labelNames, registers: reg });
   const iterations = counter('iterations_total', 'Iterations finished', ['scenario']);
   const failed = counter('failed_iterations_total', 'Iterations that ended in an error', ['scenario']);
-  const dropped = counter('dropped_iterations_total', 'Iterations an arrival-rate executor could not start', ['scenario']);
+  const dropped = counter('dropped_iterations_total', 'Iterations an arrival-rate executor could not start', [
+    'scenario',
+  ]);
   for (const s of raw.scenarios) {
     iterations.inc({ scenario: s.name }, s.iterations);
     failed.inc({ scenario: s.name }, s.failed);
@@ -75,11 +81,19 @@ export function buildLoadRegistry(raw: LoadRawData): Registry {
     for (const [kind, n] of Object.entries(w.errors)) if (n) errors.inc({ kind }, n);
   }
   const latest = raw.windows.reduce<LoadRawData['windows'][number] | undefined>(
-    (a, w) => (!a || w.index > a.index ? w : a), undefined);
-  new Gauge({ name: `${PREFIX}load_vus`, help: 'Active virtual users (latest window, time-averaged)', registers: reg })
-    .set(latest?.activeVUs ?? 0);
-  new Gauge({ name: `${PREFIX}load_generator_saturated`, help: '1 while the load generator is saturated', registers: reg })
-    .set(latest?.saturated ? 1 : 0);
+    (a, w) => (!a || w.index > a.index ? w : a),
+    undefined,
+  );
+  new Gauge({
+    name: `${PREFIX}load_vus`,
+    help: 'Active virtual users (latest window, time-averaged)',
+    registers: reg,
+  }).set(latest?.activeVUs ?? 0);
+  new Gauge({
+    name: `${PREFIX}load_generator_saturated`,
+    help: '1 while the load generator is saturated',
+    registers: reg,
+  }).set(latest?.saturated ? 1 : 0);
   registry.registerMetric(latencyHistogram(raw) as never);
   return registry;
 }
@@ -96,8 +110,13 @@ function latencyHistogram(raw: LoadRawData): SketchHistogram {
     }
   }
   const series = [...byKey].map(([metric, parts]) => ({
-    labels: { metric }, sketch: mergeSketches(parts, raw.relativeAccuracy), scale: 1000,
+    labels: { metric },
+    sketch: mergeSketches(parts, raw.relativeAccuracy),
+    scale: 1000,
   }));
-  return new SketchHistogram(`${PREFIX}load_latency_seconds`,
-    'Latency per iteration, scenario, flow, step, page and Web Vital (from the merged sketches)', series);
+  return new SketchHistogram(
+    `${PREFIX}load_latency_seconds`,
+    'Latency per iteration, scenario, flow, step, page and Web Vital (from the merged sketches)',
+    series,
+  );
 }

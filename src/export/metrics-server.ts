@@ -11,7 +11,9 @@ export interface MetricsServer {
 }
 
 export async function startMetricsServer(
-  registry: () => Registry, port: number, host = '127.0.0.1',
+  registry: () => Registry,
+  port: number,
+  host = '127.0.0.1',
 ): Promise<MetricsServer> {
   const server: Server = createServer((req, res) => {
     if (new URL(req.url ?? '/', 'http://x').pathname !== '/metrics') {
@@ -35,9 +37,10 @@ export async function startMetricsServer(
   const addr = server.address() as AddressInfo;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}/metrics`,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -77,7 +77,10 @@ function resolveGateway(input: unknown, env: Record<string, string | undefined>,
   if (o.timeoutMs !== undefined) {
     const t = o.timeoutMs;
     if (typeof t === 'number' && Number.isInteger(t) && t >= 1 && t <= MAX_PUSH_TIMEOUT_MS) out.timeoutMs = t;
-    else problems.push(`option "prometheus.pushgateway.timeoutMs" must be a whole number from 1 to ${MAX_PUSH_TIMEOUT_MS}, got ${describeValue(t)}; using ${DEFAULT_PUSH_TIMEOUT_MS}`);
+    else
+      problems.push(
+        `option "prometheus.pushgateway.timeoutMs" must be a whole number from 1 to ${MAX_PUSH_TIMEOUT_MS}, got ${describeValue(t)}; using ${DEFAULT_PUSH_TIMEOUT_MS}`,
+      );
   }
   if (o.grouping !== undefined) out.grouping = resolveGrouping(o.grouping, problems);
   return out;
@@ -85,15 +88,21 @@ function resolveGateway(input: unknown, env: Record<string, string | undefined>,
 
 function resolveGrouping(input: unknown, problems: string[]): Record<string, string> {
   if (!isPlainObject(input)) {
-    problems.push(`option "prometheus.pushgateway.grouping" must be an object of label → value, got ${describeValue(input)}`);
+    problems.push(
+      `option "prometheus.pushgateway.grouping" must be an object of label → value, got ${describeValue(input)}`,
+    );
     return {};
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(input)) {
     if (!LABEL_NAME.test(k) || k.startsWith('__') || k === 'job') {
-      problems.push(`option "prometheus.pushgateway.grouping": "${k}" is not a usable label name (job is set by "job")`);
+      problems.push(
+        `option "prometheus.pushgateway.grouping": "${k}" is not a usable label name (job is set by "job")`,
+      );
     } else if (typeof v !== 'string' || !v) {
-      problems.push(`option "prometheus.pushgateway.grouping.${k}" must be a non-empty string, got ${describeValue(v)}`);
+      problems.push(
+        `option "prometheus.pushgateway.grouping.${k}" must be a non-empty string, got ${describeValue(v)}`,
+      );
     } else out[k] = v;
   }
   return out;
@@ -105,17 +114,25 @@ function resolvePerTest(input: unknown, options: ResolvedPrometheus, problems: s
     return;
   }
   for (const key of Object.keys(input)) {
-    if (key !== 'slowest' && key !== 'allow') problems.push(`unknown option "prometheus.perTest.${key}"; known: slowest, allow`);
+    if (key !== 'slowest' && key !== 'allow')
+      problems.push(`unknown option "prometheus.perTest.${key}"; known: slowest, allow`);
   }
   const n = input.slowest;
   if (n !== undefined) {
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_SLOWEST_TESTS) options.perTest.slowest = n;
-    else problems.push(`option "prometheus.perTest.slowest" must be a whole number from 0 to ${MAX_SLOWEST_TESTS}, got ${describeValue(n)}; using ${DEFAULT_SLOWEST_TESTS}`);
+    else
+      problems.push(
+        `option "prometheus.perTest.slowest" must be a whole number from 0 to ${MAX_SLOWEST_TESTS}, got ${describeValue(n)}; using ${DEFAULT_SLOWEST_TESTS}`,
+      );
   }
   const allow = input.allow;
   if (allow !== undefined) {
-    if (Array.isArray(allow) && allow.every((g) => typeof g === 'string' && g)) options.perTest.allow = allow as string[];
-    else problems.push(`option "prometheus.perTest.allow" must be an array of non-empty glob strings, got ${describeValue(allow)}`);
+    if (Array.isArray(allow) && allow.every((g) => typeof g === 'string' && g))
+      options.perTest.allow = allow as string[];
+    else
+      problems.push(
+        `option "prometheus.perTest.allow" must be an array of non-empty glob strings, got ${describeValue(allow)}`,
+      );
   }
 }
 

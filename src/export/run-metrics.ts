@@ -24,7 +24,12 @@ export interface PerTestSelection {
   allow: string[];
 }
 
-const OUTCOME_LABEL: Record<string, string> = { expected: 'passed', unexpected: 'failed', flaky: 'flaky', skipped: 'skipped' };
+const OUTCOME_LABEL: Record<string, string> = {
+  expected: 'passed',
+  unexpected: 'failed',
+  flaky: 'flaky',
+  skipped: 'skipped',
+};
 
 /** `file › describe › title` → the file part (a bounded label: one value per spec file). */
 export function fileOf(subject: string): string {
@@ -33,14 +38,23 @@ export function fileOf(subject: string): string {
 
 export function addRunMetrics(registry: Registry, run: CompactRun, perTest: PerTestSelection): void {
   const reg = [registry];
-  new Gauge({ name: `${PREFIX}run_duration_seconds`, help: 'Wall time of the run', labelNames: ['status'], registers: reg })
-    .set({ status: run.status }, run.wallTimeMs / 1000);
-  new Gauge({ name: `${PREFIX}run_start_timestamp_seconds`, help: 'When the run started (Unix time)', registers: reg })
-    .set(run.startTime / 1000);
-  new Gauge({ name: `${PREFIX}run_workers`, help: 'Workers the run was configured with', registers: reg })
-    .set(run.env.workers);
-  new Gauge({ name: `${PREFIX}run_interrupted`, help: '1 when the run was interrupted', registers: reg })
-    .set(run.interrupted ? 1 : 0);
+  new Gauge({
+    name: `${PREFIX}run_duration_seconds`,
+    help: 'Wall time of the run',
+    labelNames: ['status'],
+    registers: reg,
+  }).set({ status: run.status }, run.wallTimeMs / 1000);
+  new Gauge({
+    name: `${PREFIX}run_start_timestamp_seconds`,
+    help: 'When the run started (Unix time)',
+    registers: reg,
+  }).set(run.startTime / 1000);
+  new Gauge({ name: `${PREFIX}run_workers`, help: 'Workers the run was configured with', registers: reg }).set(
+    run.env.workers,
+  );
+  new Gauge({ name: `${PREFIX}run_interrupted`, help: '1 when the run was interrupted', registers: reg }).set(
+    run.interrupted ? 1 : 0,
+  );
   addTestMetrics(registry, run, perTest);
   addSeriesMetrics(registry, run.metrics);
 }
@@ -48,15 +62,23 @@ export function addRunMetrics(registry: Registry, run: CompactRun, perTest: PerT
 function addTestMetrics(registry: Registry, run: CompactRun, perTest: PerTestSelection): void {
   const reg = [registry];
   const tests = new Gauge({
-    name: `${PREFIX}tests`, help: 'Tests of the run by final outcome', labelNames: ['project', 'outcome'], registers: reg,
+    name: `${PREFIX}tests`,
+    help: 'Tests of the run by final outcome',
+    labelNames: ['project', 'outcome'],
+    registers: reg,
   });
   const attempts = new Counter({
-    name: `${PREFIX}test_attempts_total`, help: 'Test attempts (retries included) by status',
-    labelNames: ['project', 'status'], registers: reg,
+    name: `${PREFIX}test_attempts_total`,
+    help: 'Test attempts (retries included) by status',
+    labelNames: ['project', 'status'],
+    registers: reg,
   });
   const duration = new Histogram({
-    name: `${PREFIX}test_duration_seconds`, help: 'Duration of passed test attempts',
-    labelNames: ['project', 'file'], buckets: TEST_BUCKETS, registers: reg,
+    name: `${PREFIX}test_duration_seconds`,
+    help: 'Duration of passed test attempts',
+    labelNames: ['project', 'file'],
+    buckets: TEST_BUCKETS,
+    registers: reg,
   });
   for (const t of run.tests) {
     tests.inc({ project: t.project, outcome: OUTCOME_LABEL[t.outcome] ?? t.outcome });
@@ -82,7 +104,8 @@ function addPerTestMetrics(registry: Registry, run: CompactRun, perTest: PerTest
   const gauge = new Gauge({
     name: `${PREFIX}slow_test_duration_seconds`,
     help: 'Last attempt of the slowest tests (and allow-listed ones); no other metric has a test label',
-    labelNames: ['project', 'file', 'test'], registers: [registry],
+    labelNames: ['project', 'file', 'test'],
+    registers: [registry],
   });
   for (const t of selectTests(run, perTest)) {
     const parts = t.subject.split(' › ');
@@ -95,18 +118,28 @@ function addSeriesMetrics(registry: Registry, series: MetricSeries[]): void {
   const reg = [registry];
   const h = (name: string, help: string, labelNames: string[], buckets: number[]) =>
     new Histogram({ name: `${PREFIX}${name}`, help, labelNames, buckets, registers: reg });
-  const flow = h('flow_duration_seconds', 'Duration of successful flows (perf.flow and presets)', ['project', 'flow'],
-    TEST_BUCKETS);
+  const flow = h(
+    'flow_duration_seconds',
+    'Duration of successful flows (perf.flow and presets)',
+    ['project', 'flow'],
+    TEST_BUCKETS,
+  );
   const vital = h('web_vital_seconds', 'Web Vitals samples (LCP, FCP, INP, TTFB)', ['project', 'name'], PAGE_BUCKETS);
   const cls = h('web_vital_cls', 'Cumulative Layout Shift samples (unitless)', ['project'], CLS_BUCKETS);
   const ttfb = h('navigation_ttfb_seconds', 'Time to first byte of navigations', ['project'], PAGE_BUCKETS);
   const load = h('navigation_load_seconds', 'Navigation start to load event end', ['project'], PAGE_BUCKETS);
   const locator = h('locator_resolve_seconds', 'Time to resolve a locator to an element', ['project'], PAGE_BUCKETS);
-  const startup = h('startup_seconds', 'Browser, context and page start-up', ['project', 'phase', 'browser', 'temperature'],
-    PAGE_BUCKETS);
+  const startup = h(
+    'startup_seconds',
+    'Browser, context and page start-up',
+    ['project', 'phase', 'browser', 'temperature'],
+    PAGE_BUCKETS,
+  );
   const score = new Gauge({
-    name: `${PREFIX}lighthouse_score_ratio`, help: 'Lowest Lighthouse category score of the run (0..1)',
-    labelNames: ['project', 'category'], registers: reg,
+    name: `${PREFIX}lighthouse_score_ratio`,
+    help: 'Lowest Lighthouse category score of the run (0..1)',
+    labelNames: ['project', 'category'],
+    registers: reg,
   });
   const flows = boundedLabels(series.filter((s) => s.metric === METRIC.flowDuration).map((s) => s.subject));
   const observeAll = (hist: Histogram, labels: Record<string, string>, values: number[], scale = 1000) => {
@@ -117,7 +150,8 @@ function addSeriesMetrics(registry: Registry, series: MetricSeries[]): void {
     const project = s.project ?? '';
     if (s.metric === METRIC.flowDuration) observeAll(flow, { project, flow: flows(s.subject) }, s.values);
     else if (s.metric === `${VITAL_PREFIX}CLS`) observeAll(cls, { project }, s.values, 1);
-    else if (s.metric.startsWith(VITAL_PREFIX)) observeAll(vital, { project, name: s.metric.slice(VITAL_PREFIX.length) }, s.values);
+    else if (s.metric.startsWith(VITAL_PREFIX))
+      observeAll(vital, { project, name: s.metric.slice(VITAL_PREFIX.length) }, s.values);
     else if (s.metric === METRIC.navTtfb) observeAll(ttfb, { project }, s.values);
     else if (s.metric === METRIC.navLoad) observeAll(load, { project }, s.values);
     else if (s.metric === METRIC.locatorResolve) observeAll(locator, { project }, s.values);

@@ -15,8 +15,10 @@ export function lockPath(): string {
 
 export class LockTimeoutError extends Error {
   constructor(path: string, waitedMs: number) {
-    super(`waited ${Math.round(waitedMs / 1000)} s for another Lighthouse audit to finish (lock ${path}.lock); ` +
-      'raise `lockTimeoutMs`, or remove the lock folder if no audit is running');
+    super(
+      `waited ${Math.round(waitedMs / 1000)} s for another Lighthouse audit to finish (lock ${path}.lock); ` +
+        'raise `lockTimeoutMs`, or remove the lock folder if no audit is running',
+    );
     this.name = 'LockTimeoutError';
   }
 }
@@ -31,7 +33,11 @@ export interface HeldLock {
 
 const POLL_MS = 200;
 
-export async function acquireAuditLock(opts: { timeoutMs: number; onWait?: (message: string) => void; path?: string }): Promise<HeldLock> {
+export async function acquireAuditLock(opts: {
+  timeoutMs: number;
+  onWait?: (message: string) => void;
+  path?: string;
+}): Promise<HeldLock> {
   const lockfile = require('proper-lockfile') as typeof import('proper-lockfile');
   const path = opts.path ?? lockPath();
   const start = Date.now();
@@ -44,11 +50,19 @@ export async function acquireAuditLock(opts: { timeoutMs: number; onWait?: (mess
         stale: LOCK_STALE_MS,
         retries: 0,
         // The default throws from a timer and kills the worker; an overlap is only a warning for us.
-        onCompromised: (e) => { held.compromised = e.message; },
+        onCompromised: (e) => {
+          held.compromised = e.message;
+        },
       });
       return Object.assign(held, {
         waitedMs: Date.now() - start,
-        release: async () => { try { await release(); } catch { /* already released or compromised */ } },
+        release: async () => {
+          try {
+            await release();
+          } catch {
+            /* already released or compromised */
+          }
+        },
       }) as HeldLock;
     } catch (e) {
       if ((e as { code?: string }).code !== 'ELOCKED') throw e;

@@ -1,6 +1,11 @@
 // Options of one audit (fixture `perf.lighthouse(page, options)` and CLI), validated up front so a
 // typo is a clear error naming the option instead of a silently different audit.
-import { DEFAULT_AUDIT_TIMEOUT_MS, DEFAULT_CATEGORIES, DEFAULT_LOCK_TIMEOUT_MS, LIGHTHOUSE_CATEGORIES } from './constants';
+import {
+  DEFAULT_AUDIT_TIMEOUT_MS,
+  DEFAULT_CATEGORIES,
+  DEFAULT_LOCK_TIMEOUT_MS,
+  LIGHTHOUSE_CATEGORIES,
+} from './constants';
 import { validateThresholds, type LighthouseThresholds } from './map-result';
 
 export type ThrottlingMethod = 'simulate' | 'devtools' | 'provided';
@@ -44,17 +49,35 @@ export interface ResolvedAuditOptions extends Required<Omit<LighthouseAuditOptio
   thresholds: LighthouseThresholds;
 }
 
-const KNOWN = ['url', 'categories', 'thresholds', 'formFactor', 'throttling', 'shareStorage', 'extraHeaders', 'timeoutMs', 'lockTimeoutMs', 'name', 'saveReports', 'onError', 'chromiumFlags'];
+const KNOWN = [
+  'url',
+  'categories',
+  'thresholds',
+  'formFactor',
+  'throttling',
+  'shareStorage',
+  'extraHeaders',
+  'timeoutMs',
+  'lockTimeoutMs',
+  'name',
+  'saveReports',
+  'onError',
+  'chromiumFlags',
+];
 
 function positiveInt(name: string, v: unknown, dflt: number): number {
   if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`lighthouse option "${name}" must be a positive number of ms, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+    throw new Error(`lighthouse option "${name}" must be a positive number of ms, got ${JSON.stringify(v)}`);
   return v;
 }
 
 function oneOf<T extends string>(name: string, v: unknown, allowed: readonly T[], dflt: T): T {
   if (v === undefined) return dflt;
-  if (!allowed.includes(v as T)) throw new Error(`lighthouse option "${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v)}`);
+  if (!allowed.includes(v as T))
+    throw new Error(
+      `lighthouse option "${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(v)}`,
+    );
   return v as T;
 }
 
@@ -65,15 +88,26 @@ export function resolveAuditOptions(input: unknown): ResolvedAuditOptions {
     if (!KNOWN.includes(k)) throw new Error(`unknown lighthouse option "${k}"; known: ${KNOWN.join(', ')}`);
   }
   const categories = o.categories === undefined ? [...DEFAULT_CATEGORIES] : o.categories;
-  if (!Array.isArray(categories) || categories.length === 0) throw new Error('lighthouse option "categories" must be a non-empty array');
+  if (!Array.isArray(categories) || categories.length === 0)
+    throw new Error('lighthouse option "categories" must be a non-empty array');
   for (const c of categories) {
-    if (!(LIGHTHOUSE_CATEGORIES as readonly string[]).includes(c)) throw new Error(`unknown lighthouse category "${c}"; known: ${LIGHTHOUSE_CATEGORIES.join(', ')}`);
+    if (!(LIGHTHOUSE_CATEGORIES as readonly string[]).includes(c))
+      throw new Error(`unknown lighthouse category "${c}"; known: ${LIGHTHOUSE_CATEGORIES.join(', ')}`);
   }
-  if (o.url !== undefined && (typeof o.url !== 'string' || !/^https?:\/\//.test(o.url))) throw new Error(`lighthouse option "url" must be an http(s) URL, got ${JSON.stringify(o.url)}`);
-  if (o.extraHeaders !== undefined && (typeof o.extraHeaders !== 'object' || o.extraHeaders === null || Object.values(o.extraHeaders).some((v) => typeof v !== 'string'))) {
+  if (o.url !== undefined && (typeof o.url !== 'string' || !/^https?:\/\//.test(o.url)))
+    throw new Error(`lighthouse option "url" must be an http(s) URL, got ${JSON.stringify(o.url)}`);
+  if (
+    o.extraHeaders !== undefined &&
+    (typeof o.extraHeaders !== 'object' ||
+      o.extraHeaders === null ||
+      Object.values(o.extraHeaders).some((v) => typeof v !== 'string'))
+  ) {
     throw new Error('lighthouse option "extraHeaders" must be an object of strings');
   }
-  if (o.chromiumFlags !== undefined && (!Array.isArray(o.chromiumFlags) || o.chromiumFlags.some((f) => typeof f !== 'string'))) {
+  if (
+    o.chromiumFlags !== undefined &&
+    (!Array.isArray(o.chromiumFlags) || o.chromiumFlags.some((f) => typeof f !== 'string'))
+  ) {
     throw new Error('lighthouse option "chromiumFlags" must be an array of strings');
   }
   return {
@@ -94,7 +128,11 @@ export function resolveAuditOptions(input: unknown): ResolvedAuditOptions {
 }
 
 /** Lighthouse flags + config for these options. `port` is the audit Chromium's debugging port. */
-export function lighthouseSettings(o: ResolvedAuditOptions, port: number, desktopConfig: Record<string, unknown>): { flags: Record<string, unknown>; config?: Record<string, unknown> } {
+export function lighthouseSettings(
+  o: ResolvedAuditOptions,
+  port: number,
+  desktopConfig: Record<string, unknown>,
+): { flags: Record<string, unknown>; config?: Record<string, unknown> } {
   const flags: Record<string, unknown> = {
     port,
     hostname: '127.0.0.1',

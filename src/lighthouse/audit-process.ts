@@ -10,7 +10,10 @@ import type { AuditOutcome, AuditRequest } from './run-audit';
 import { LighthouseAuditError } from './run-audit';
 
 /** The part of an AuditRequest that crosses the process boundary (no functions, no Playwright objects). */
-export type SerializableAuditRequest = Omit<AuditRequest, 'action' | 'browserType' | 'onProgress' | 'onLockAcquired' | 'onChromiumStarted'>;
+export type SerializableAuditRequest = Omit<
+  AuditRequest,
+  'action' | 'browserType' | 'onProgress' | 'onLockAcquired' | 'onChromiumStarted'
+>;
 
 export type AuditParentMessage = { type: 'audit'; id: number; request: SerializableAuditRequest };
 export type AuditChildMessage =
@@ -91,7 +94,13 @@ export function runAuditInProcess(req: AuditRequest): Promise<AuditOutcome> {
     pending.timer = setTimeout(() => {
       // The audit process is stuck past every timeout: kill it and the Chromium it started (its own
       // process group, which SIGKILL of the audit process would not reach).
-      if (pending.chromiumPid !== undefined) { try { process.kill(-pending.chromiumPid, 'SIGKILL'); } catch { /* gone */ } }
+      if (pending.chromiumPid !== undefined) {
+        try {
+          process.kill(-pending.chromiumPid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
       state.child.kill('SIGKILL');
     }, limit);
     const timer = pending.timer;

@@ -14,7 +14,10 @@ import { loadChromeLauncherFlags } from './load-lighthouse';
 import { errorMessage } from '../util/errors';
 
 export class ChromiumLaunchError extends Error {
-  constructor(message: string, readonly stderr: string) {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
     super(message);
     this.name = 'ChromiumLaunchError';
   }
@@ -53,7 +56,13 @@ function track(pid: number | undefined): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.once('exit', () => {
-    for (const p of live) { try { process.kill(-p, 'SIGKILL'); } catch { /* gone */ } }
+    for (const p of live) {
+      try {
+        process.kill(-p, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
   });
 }
 const ENDPOINT_RE = /DevTools listening on (ws:\/\/[^\s]+)/;
@@ -63,7 +72,10 @@ const NOISE_RE = /unexpected operator|dbus|D-Bus|Fontconfig|bus\.cc|DevTools lis
 
 /** The lines of Chromium's stderr that are likely to explain a failure, noise removed. */
 export function explainStderr(stderr: string, maxLines = 12): string {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !NOISE_RE.test(l));
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !NOISE_RE.test(l));
   return lines.slice(-maxLines).join('\n');
 }
 
@@ -91,11 +103,24 @@ export async function launchAuditChromium(opts: LaunchChromiumOptions): Promise<
   child.stderr!.on('data', (d: Buffer) => {
     if (stderr.length < MAX_STDERR) stderr += d.toString();
   });
-  const exitPromise = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const close = async () => {
     if (child.pid !== undefined) live.delete(child.pid);
     if (!exited && child.pid !== undefined) {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { try { child.kill('SIGKILL'); } catch { /* gone */ } }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        try {
+          child.kill('SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
       await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 2000))]);
     }
     child.stderr?.destroy();
@@ -107,18 +132,26 @@ export async function launchAuditChromium(opts: LaunchChromiumOptions): Promise<
     const fail = (why: string) => {
       cleanup();
       const detail = explainStderr(stderr);
-      reject(new ChromiumLaunchError(
-        `Chromium for the Lighthouse audit did not start (${why}).\n` +
-        `  executable: ${opts.executablePath}\n` +
-        (detail ? `  Chromium said:\n    ${detail.split('\n').join('\n    ')}` : '  Chromium printed nothing on stderr.'),
-        stderr,
-      ));
+      reject(
+        new ChromiumLaunchError(
+          `Chromium for the Lighthouse audit did not start (${why}).\n` +
+            `  executable: ${opts.executablePath}\n` +
+            (detail
+              ? `  Chromium said:\n    ${detail.split('\n').join('\n    ')}`
+              : '  Chromium printed nothing on stderr.'),
+          stderr,
+        ),
+      );
     };
     const onData = () => {
       const m = ENDPOINT_RE.exec(stderr);
-      if (m) { cleanup(); resolve(m[1]); }
+      if (m) {
+        cleanup();
+        resolve(m[1]);
+      }
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => fail(signal ? `killed by ${signal}` : `exited with code ${code}`);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      fail(signal ? `killed by ${signal}` : `exited with code ${code}`);
     const onError = (e: Error) => fail(e.message);
     const timer = setTimeout(() => fail(`no DevTools endpoint after ${timeoutMs} ms`), timeoutMs);
     const cleanup = () => {

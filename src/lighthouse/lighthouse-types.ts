@@ -21,7 +21,10 @@ export interface Lhr {
   runtimeError?: { code: string; message: string };
   runWarnings: string[];
   configSettings: { formFactor: 'mobile' | 'desktop'; throttlingMethod?: string };
-  categories: Record<string, { id: string; title: string; score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
+  categories: Record<
+    string,
+    { id: string; title: string; score: number | null; auditRefs: Array<{ id: string; weight: number }> }
+  >;
   audits: Record<string, LhAuditResult>;
   timing: { total: number };
 }
@@ -45,10 +48,22 @@ export interface LhUserFlow {
 }
 
 export interface LighthouseModule {
-  default: (url: string | undefined, flags?: LhFlags, config?: LhConfig, page?: unknown) => Promise<RunnerResult | undefined>;
-  navigation(page: unknown, url: string, options?: { config?: LhConfig; flags?: LhFlags }): Promise<RunnerResult | undefined>;
+  default: (
+    url: string | undefined,
+    flags?: LhFlags,
+    config?: LhConfig,
+    page?: unknown,
+  ) => Promise<RunnerResult | undefined>;
+  navigation(
+    page: unknown,
+    url: string,
+    options?: { config?: LhConfig; flags?: LhFlags },
+  ): Promise<RunnerResult | undefined>;
   snapshot(page: unknown, options?: { config?: LhConfig; flags?: LhFlags }): Promise<RunnerResult | undefined>;
-  startTimespan(page: unknown, options?: { config?: LhConfig; flags?: LhFlags }): Promise<{ endTimespan(): Promise<RunnerResult | undefined> }>;
+  startTimespan(
+    page: unknown,
+    options?: { config?: LhConfig; flags?: LhFlags },
+  ): Promise<{ endTimespan(): Promise<RunnerResult | undefined> }>;
   generateReport(lhr: Lhr, format?: 'html' | 'json'): string;
   desktopConfig: LhConfig;
 }

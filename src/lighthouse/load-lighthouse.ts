@@ -17,10 +17,12 @@ let puppeteerPromise: Promise<PuppeteerModule> | undefined;
 let flagsPromise: Promise<string[]> | undefined;
 
 export function loadLighthouse(): Promise<LighthouseModule> {
-  lighthousePromise ??= importEsm('lighthouse').then((m) => m as LighthouseModule).catch((e) => {
-    lighthousePromise = undefined;
-    throw new Error(`could not load lighthouse (npm install lighthouse@^12.8): ${errorMessage(e)}`);
-  });
+  lighthousePromise ??= importEsm('lighthouse')
+    .then((m) => m as LighthouseModule)
+    .catch((e) => {
+      lighthousePromise = undefined;
+      throw new Error(`could not load lighthouse (npm install lighthouse@^12.8): ${errorMessage(e)}`);
+    });
   return lighthousePromise;
 }
 
@@ -28,7 +30,9 @@ export function loadLighthouse(): Promise<LighthouseModule> {
  *  hand to Lighthouse's user-flow API is exactly the kind it expects. */
 export function loadPuppeteer(): Promise<PuppeteerModule> {
   puppeteerPromise ??= (async () => {
-    const m = (await importEsm(pathToFileURL(puppeteerEsmEntry()).href)) as { default?: PuppeteerModule } & PuppeteerModule;
+    const m = (await importEsm(pathToFileURL(puppeteerEsmEntry()).href)) as {
+      default?: PuppeteerModule;
+    } & PuppeteerModule;
     return m.default ?? m;
   })().catch((e) => {
     puppeteerPromise = undefined;
@@ -45,7 +49,10 @@ function puppeteerEsmEntry(): string {
   while (dir !== dirname(dir)) {
     const pkgFile = join(dir, 'package.json');
     if (existsSync(pkgFile)) {
-      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { name?: string; exports?: { '.'?: { import?: string } } };
+      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as {
+        name?: string;
+        exports?: { '.'?: { import?: string } };
+      };
       if (pkg.name === 'puppeteer-core') {
         const esm = pkg.exports?.['.']?.import;
         return esm ? join(dir, esm) : cjsEntry;

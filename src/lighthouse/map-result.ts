@@ -18,7 +18,13 @@ export const METRIC_AUDITS: Record<MetricKey, string> = {
 };
 
 export const METRIC_LABELS: Record<MetricKey, string> = {
-  lcpMs: 'LCP', tbtMs: 'TBT', cls: 'CLS', siMs: 'Speed Index', fcpMs: 'FCP', ttiMs: 'TTI', inpMs: 'INP',
+  lcpMs: 'LCP',
+  tbtMs: 'TBT',
+  cls: 'CLS',
+  siMs: 'Speed Index',
+  fcpMs: 'FCP',
+  ttiMs: 'TTI',
+  inpMs: 'INP',
 };
 
 /** Thresholds: a category id → minimum score 0..100; a metric key → maximum (ms, CLS unitless). */
@@ -29,11 +35,15 @@ export const THRESHOLD_KEYS: string[] = [...LIGHTHOUSE_CATEGORIES, ...Object.key
 /** Throws a readable error for unknown keys or non-numbers (bad input gets a clear error). */
 export function validateThresholds(t: unknown): LighthouseThresholds {
   if (t === undefined) return {};
-  if (!t || typeof t !== 'object' || Array.isArray(t)) throw new Error('lighthouse thresholds must be an object like { performance: 90, lcpMs: 2500 }');
+  if (!t || typeof t !== 'object' || Array.isArray(t))
+    throw new Error('lighthouse thresholds must be an object like { performance: 90, lcpMs: 2500 }');
   for (const [k, v] of Object.entries(t)) {
-    if (!THRESHOLD_KEYS.includes(k)) throw new Error(`unknown lighthouse threshold "${k}"; known: ${THRESHOLD_KEYS.join(', ')}`);
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`lighthouse threshold "${k}" must be a non-negative number, got ${JSON.stringify(v)}`);
-    if ((LIGHTHOUSE_CATEGORIES as readonly string[]).includes(k) && v > 100) throw new Error(`lighthouse threshold "${k}" is a score 0..100, got ${v}`);
+    if (!THRESHOLD_KEYS.includes(k))
+      throw new Error(`unknown lighthouse threshold "${k}"; known: ${THRESHOLD_KEYS.join(', ')}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new Error(`lighthouse threshold "${k}" must be a non-negative number, got ${JSON.stringify(v)}`);
+    if ((LIGHTHOUSE_CATEGORIES as readonly string[]).includes(k) && v > 100)
+      throw new Error(`lighthouse threshold "${k}" is a score 0..100, got ${v}`);
   }
   return t as LighthouseThresholds;
 }
@@ -47,7 +57,8 @@ export interface MapContext {
 
 export function mapLhr(lhr: Lhr, ctx: MapContext): LighthouseResult {
   const scores: Record<string, number | null> = {};
-  for (const [id, c] of Object.entries(lhr.categories)) scores[id] = c.score === null ? null : Math.round(c.score * 100);
+  for (const [id, c] of Object.entries(lhr.categories))
+    scores[id] = c.score === null ? null : Math.round(c.score * 100);
   const metrics: LighthouseResult['metrics'] = {};
   for (const [key, auditId] of Object.entries(METRIC_AUDITS) as Array<[MetricKey, string]>) {
     const v = lhr.audits[auditId]?.numericValue;
@@ -80,7 +91,13 @@ export function failingAudits(lhr: Lhr): LighthouseResult['failingAudits'] {
     const a = lhr.audits[id];
     if (!a || a.score === null || a.score >= FAILING_AUDIT_SCORE) continue;
     if (!['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode)) continue;
-    out.push({ id, title: a.title, score: a.score, ...(a.displayValue ? { displayValue: a.displayValue } : {}), w: weight.get(id) ?? 0 });
+    out.push({
+      id,
+      title: a.title,
+      score: a.score,
+      ...(a.displayValue ? { displayValue: a.displayValue } : {}),
+      w: weight.get(id) ?? 0,
+    });
   }
   out.sort((a, b) => b.w - a.w || (a.score ?? 0) - (b.score ?? 0) || a.id.localeCompare(b.id));
   return out.slice(0, MAX_FAILING_AUDITS).map(({ w: _w, ...rest }) => rest);
@@ -88,7 +105,10 @@ export function failingAudits(lhr: Lhr): LighthouseResult['failingAudits'] {
 
 /** Compares a result with thresholds. A threshold whose value was not measured counts as a breach:
  *  a budget the audit could not check must not pass silently. */
-export function checkThresholds(r: LighthouseResult, t: LighthouseThresholds): NonNullable<LighthouseResult['thresholds']> {
+export function checkThresholds(
+  r: LighthouseResult,
+  t: LighthouseThresholds,
+): NonNullable<LighthouseResult['thresholds']> {
   const out: NonNullable<LighthouseResult['thresholds']> = [];
   for (const [key, limit] of Object.entries(t) as Array<[string, number]>) {
     if ((LIGHTHOUSE_CATEGORIES as readonly string[]).includes(key)) {
@@ -120,11 +140,15 @@ export function thresholdFailureMessage(r: LighthouseResult): string | undefined
         : `${t.key} score ${t.actual} < ${t.limit}`;
     }
     const label = METRIC_LABELS[t.key as MetricKey] ?? t.key;
-    return t.actual === null ? `${label} not measured (needs ≤ ${fmt(t.key, t.limit)})` : `${label} ${fmt(t.key, t.actual)} > ${fmt(t.key, t.limit)}`;
+    return t.actual === null
+      ? `${label} not measured (needs ≤ ${fmt(t.key, t.limit)})`
+      : `${label} ${fmt(t.key, t.actual)} > ${fmt(t.key, t.limit)}`;
   });
   const top = r.failingAudits.slice(0, 3).map((a) => `${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-  return `Lighthouse budget not met for ${r.url} (${r.mode}, ${r.formFactor}):\n` +
+  return (
+    `Lighthouse budget not met for ${r.url} (${r.mode}, ${r.formFactor}):\n` +
     lines.map((l) => `  - ${l}`).join('\n') +
     (top.length ? `\n  top failing audits: ${top.join('; ')}` : '') +
-    (r.artifacts?.html ? `\n  full report: ${r.artifacts.html}` : '');
+    (r.artifacts?.html ? `\n  full report: ${r.artifacts.html}` : '')
+  );
 }

@@ -15,10 +15,14 @@ export function rankScore(r: LighthouseResult): number {
 /** Index (into `runs`) of the median run. Throws on an empty list. */
 export function medianRunIndex(runs: LighthouseResult[]): number {
   if (runs.length === 0) throw new Error('no Lighthouse runs to take a median of');
-  const order = runs.map((_, i) => i).sort((a, b) =>
-    rankScore(runs[a]) - rankScore(runs[b]) ||
-    (runs[b].metrics.lcpMs ?? Infinity) - (runs[a].metrics.lcpMs ?? Infinity) ||
-    a - b);
+  const order = runs
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        rankScore(runs[a]) - rankScore(runs[b]) ||
+        (runs[b].metrics.lcpMs ?? Infinity) - (runs[a].metrics.lcpMs ?? Infinity) ||
+        a - b,
+    );
   return order[Math.floor((runs.length - 1) / 2)];
 }
 

@@ -58,7 +58,11 @@ export async function runAudit(req: AuditRequest): Promise<AuditOutcome> {
     req.onLockAcquired?.(lock.waitedMs);
     const outcome = await auditHoldingLock(req);
     outcome.result.phasesMs = { lockWaitMs: lock.waitedMs, ...outcome.result.phasesMs };
-    if (lock.compromised) outcome.result.warnings = [...(outcome.result.warnings ?? []), `audit lock lost while auditing (${lock.compromised}): another audit may have overlapped`];
+    if (lock.compromised)
+      outcome.result.warnings = [
+        ...(outcome.result.warnings ?? []),
+        `audit lock lost while auditing (${lock.compromised}): another audit may have overlapped`,
+      ];
     return { ...outcome, lockWaitMs: lock.waitedMs };
   } finally {
     await lock.release();
@@ -71,7 +75,11 @@ async function auditHoldingLock(req: AuditRequest): Promise<Omit<AuditOutcome, '
   // Where the audit's time went (our overhead vs Lighthouse itself), kept in the result.
   const phases: Record<string, number> = {};
   let mark = started;
-  const phase = (name: string) => { const now = Date.now(); phases[name] = (phases[name] ?? 0) + now - mark; mark = now; };
+  const phase = (name: string) => {
+    const now = Date.now();
+    phases[name] = (phases[name] ?? 0) + now - mark;
+    mark = now;
+  };
   // Start loading Lighthouse while Chromium starts (import ≈ 1–3 s the first time in a process).
   const lhPromise = loadLighthouse();
   lhPromise.catch(() => undefined);
@@ -87,7 +95,8 @@ async function auditHoldingLock(req: AuditRequest): Promise<Omit<AuditOutcome, '
       phase('loadLighthouseMs');
       const { flags, config } = lighthouseSettings(o, chromium.port, lh.desktopConfig);
       if (req.mode === 'navigation') {
-        if (!(o.shareStorage && hasStorage(req.storageState))) return lh.default(req.url, flags, config).finally(() => phase('lighthouseMs'));
+        if (!(o.shareStorage && hasStorage(req.storageState)))
+          return lh.default(req.url, flags, config).finally(() => phase('lighthouseMs'));
         // Logged-in navigation: one Puppeteer connection seeds the storage and hands Lighthouse the tab.
         const puppeteer = await loadPuppeteer();
         const pBrowser = await puppeteer.connect({ browserWSEndpoint: chromium.wsEndpoint, defaultViewport: null });
@@ -111,7 +120,11 @@ async function auditHoldingLock(req: AuditRequest): Promise<Omit<AuditOutcome, '
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timedOut = true;
-        reject(new LighthouseAuditError(`Lighthouse audit of ${req.url} timed out after ${o.timeoutMs} ms (option timeoutMs)`));
+        reject(
+          new LighthouseAuditError(
+            `Lighthouse audit of ${req.url} timed out after ${o.timeoutMs} ms (option timeoutMs)`,
+          ),
+        );
         void chromium.close(); // makes the pending Lighthouse calls fail fast instead of hanging on
       }, o.timeoutMs);
     });
@@ -120,11 +133,18 @@ async function auditHoldingLock(req: AuditRequest): Promise<Omit<AuditOutcome, '
     if (!runnerResult?.lhr) throw new LighthouseAuditError(`Lighthouse returned no result for ${req.url}`);
     const lhr = runnerResult.lhr;
     if (lhr.runtimeError && lhr.runtimeError.code !== 'NO_ERROR') {
-      throw new LighthouseAuditError(`Lighthouse could not audit ${req.url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      throw new LighthouseAuditError(
+        `Lighthouse could not audit ${req.url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`,
+      );
     }
     const artifacts = req.reportBase ? saveReports(await lhPromise, lhr, req.reportBase) : undefined;
     if (artifacts) phase('saveReportsMs');
-    const result = mapLhr(lhr, { url: req.url, durationMs: Date.now() - started, startTime: started, ...(artifacts ? { artifacts } : {}) });
+    const result = mapLhr(lhr, {
+      url: req.url,
+      durationMs: Date.now() - started,
+      startTime: started,
+      ...(artifacts ? { artifacts } : {}),
+    });
     result.phasesMs = phases;
     if (o.name) result.name = o.name;
     if (Object.keys(o.thresholds).length) result.thresholds = checkThresholds(result, o.thresholds);
@@ -144,14 +164,20 @@ function withChromiumCause(e: unknown, chromium: AuditChromium): Error {
   const err = e instanceof Error ? e : new Error(String(e));
   if (!chromium.exited()) return err;
   const said = explainStderr(chromium.stderr());
-  return new LighthouseAuditError(`${err.message}\n  the audit Chromium exited during the audit.${said ? ` Chromium said:\n    ${said.split('\n').join('\n    ')}` : ''}`);
+  return new LighthouseAuditError(
+    `${err.message}\n  the audit Chromium exited during the audit.${said ? ` Chromium said:\n    ${said.split('\n').join('\n    ')}` : ''}`,
+  );
 }
 
 /** snapshot / timespan: Lighthouse's user-flow API needs a Puppeteer Page. The test drives the same
  *  tab through Playwright (connected over CDP), Lighthouse observes it through Puppeteer. */
 async function userFlowStep(
-  lh: LighthouseModule, req: AuditRequest, context: import('@playwright/test').BrowserContext,
-  chromium: AuditChromium, flags: Record<string, unknown>, config: Record<string, unknown> | undefined,
+  lh: LighthouseModule,
+  req: AuditRequest,
+  context: import('@playwright/test').BrowserContext,
+  chromium: AuditChromium,
+  flags: Record<string, unknown>,
+  config: Record<string, unknown> | undefined,
 ): Promise<RunnerResult | undefined> {
   const page = await context.newPage();
   await page.goto(req.url);
@@ -166,7 +192,10 @@ async function userFlowStep(
       const s = await candidate.createCDPSession();
       const info = (await s.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
       await s.detach();
-      if (info.targetInfo.targetId === targetInfo.targetId) { pPage = candidate; break; }
+      if (info.targetInfo.targetId === targetInfo.targetId) {
+        pPage = candidate;
+        break;
+      }
     }
     if (!pPage) throw new Error('could not find the audit tab through Puppeteer');
     // Playwright already sized the tab; Lighthouse must not re-emulate a device on a live page.
@@ -179,10 +208,15 @@ async function userFlowStep(
     if (req.action) await req.action(page);
     // An interaction's event timing (INP) is recorded with the frame after it: let two frames be
     // presented before the trace stops, or a timespan that ends right after a click loses its INP.
-    await page.evaluate(() => new Promise<void>((resolve) => {
-      setTimeout(() => resolve(), 100);
-      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
-    })).catch(() => undefined);
+    await page
+      .evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            setTimeout(() => resolve(), 100);
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+          }),
+      )
+      .catch(() => undefined);
     return await span.endTimespan();
   } finally {
     await pBrowser.disconnect().catch(() => undefined);

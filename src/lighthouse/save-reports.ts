@@ -3,7 +3,11 @@
 import type { Lhr, LighthouseModule } from './lighthouse-types';
 import { writeFileAtomic } from '../util/atomic-write';
 
-export function saveReports(lh: Pick<LighthouseModule, 'generateReport'>, lhr: Lhr, base: string): { html: string; json: string } {
+export function saveReports(
+  lh: Pick<LighthouseModule, 'generateReport'>,
+  lhr: Lhr,
+  base: string,
+): { html: string; json: string } {
   const html = `${base}.html`;
   const json = `${base}.json`;
   writeFileAtomic(json, JSON.stringify(lhr));

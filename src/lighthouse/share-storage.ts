@@ -15,7 +15,10 @@ export function hasStorage(s: StorageStateLike | undefined): s is StorageStateLi
 }
 
 /** Connects Playwright to the audit Chromium over CDP (the caller disconnects or keeps it). */
-export async function connectPlaywright(browserType: Pick<BrowserType, 'connectOverCDP'>, wsEndpoint: string): Promise<{ browser: Browser; context: BrowserContext }> {
+export async function connectPlaywright(
+  browserType: Pick<BrowserType, 'connectOverCDP'>,
+  wsEndpoint: string,
+): Promise<{ browser: Browser; context: BrowserContext }> {
   const browser = await browserType.connectOverCDP(wsEndpoint);
   const context = browser.contexts()[0];
   if (!context) throw new Error('the audit Chromium has no default context');
@@ -30,10 +33,14 @@ export async function writeStorage(context: BrowserContext, state: StorageStateL
   if (!origins.length) return;
   const page = await context.newPage();
   try {
-    await page.route('**/*', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>storage</title>' }));
+    await page.route('**/*', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>storage</title>' }),
+    );
     for (const o of origins) {
       await page.goto(new URL('/', o.origin).href);
-      await page.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, o.localStorage);
+      await page.evaluate((items) => {
+        for (const { name, value } of items) localStorage.setItem(name, value);
+      }, o.localStorage);
     }
   } finally {
     await page.close().catch(() => undefined);
@@ -72,10 +79,16 @@ export async function writeStorageCdp(browser: PuppeteerBrowser, state: StorageS
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
-    page.on('request', (r) => { void r.respond({ status: 200, contentType: 'text/html', body: '<!doctype html><title>storage</title>' }).catch(() => undefined); });
+    page.on('request', (r) => {
+      void r
+        .respond({ status: 200, contentType: 'text/html', body: '<!doctype html><title>storage</title>' })
+        .catch(() => undefined);
+    });
     for (const o of origins) {
       await page.goto(new URL('/', o.origin).href);
-      await page.evaluate((items: Array<{ name: string; value: string }>) => { for (const { name, value } of items) localStorage.setItem(name, value); }, o.localStorage);
+      await page.evaluate((items: Array<{ name: string; value: string }>) => {
+        for (const { name, value } of items) localStorage.setItem(name, value);
+      }, o.localStorage);
     }
   } finally {
     await page.close().catch(() => undefined);

@@ -62,8 +62,16 @@ function runInWorkers(
   const send = (c: ChildProcess, m: ToWorker) => {
     if (c.connected) c.send(m);
   };
-  void stop.onStop.then(() => children.forEach((c) => send(c, { type: 'stop', reason: stop.reason ?? 'sigint' })));
-  void stop.onKill.then(() => children.forEach((c) => send(c, { type: 'kill' })));
+  void stop.onStop.then(() =>
+    children.forEach((c) => {
+      send(c, { type: 'stop', reason: stop.reason ?? 'sigint' });
+    }),
+  );
+  void stop.onKill.then(() =>
+    children.forEach((c) => {
+      send(c, { type: 'kill' });
+    }),
+  );
   const runs = Array.from(
     { length: workers },
     (_, w) =>
@@ -77,7 +85,9 @@ function runInWorkers(
         child.on('message', (m: FromWorker) => {
           if (m.type === 'ready' && ++ready === workers) {
             const startEpoch = Date.now() + START_MARGIN_MS;
-            children.forEach((c) => send(c, { type: 'start', startEpoch }));
+            children.forEach((c) => {
+              send(c, { type: 'start', startEpoch });
+            });
           } else if (m.type === 'data') absorb(m.part);
           else if (m.type === 'done') {
             finished = true;
@@ -104,7 +114,9 @@ function runInWorkers(
   return Promise.all(runs).then(
     () => undefined,
     (e) => {
-      children.forEach((c) => c.kill());
+      children.forEach((c) => {
+        c.kill();
+      });
       throw e;
     },
   );

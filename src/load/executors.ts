@@ -93,7 +93,11 @@ async function runClosed(
   for (const vu of vus) vu.loop = vuLoop(env, s, vu, (i) => keepGoing(vu, i), endMs);
   const loops = vus.map((v) => v.loop as Promise<void>);
   await within(Promise.all(loops), endMs - env.now(), env.stop.onStop);
-  await drain(env, loops, s.gracefulStopMs, () => vus.forEach((v) => v.current?.abort()));
+  await drain(env, loops, s.gracefulStopMs, () =>
+    vus.forEach((v) => {
+      v.current?.abort();
+    }),
+  );
 }
 
 async function runRampingVus(
@@ -126,7 +130,11 @@ async function runRampingVus(
     }
     await sleep(Math.min(RAMP_TICK_MS, endMs - env.now()), env.stop.onStop);
   }
-  await drain(env, loops, s.gracefulStopMs, () => vus.forEach((v) => v.current?.abort()));
+  await drain(env, loops, s.gracefulStopMs, () =>
+    vus.forEach((v) => {
+      v.current?.abort();
+    }),
+  );
   await Promise.all(rampDownAborts);
 }
 
@@ -173,7 +181,11 @@ async function runArrivalRate(
     );
   }
   await sleepUntil(env, scenarioEndMs(s));
-  await drain(env, done, s.gracefulStopMs, () => inFlight.forEach((it) => it.abort()));
+  await drain(env, done, s.gracefulStopMs, () =>
+    inFlight.forEach((it) => {
+      it.abort();
+    }),
+  );
   await Promise.all([...leases.values()].map(releaseLease));
 }
 

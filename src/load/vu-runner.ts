@@ -151,7 +151,9 @@ export function startIteration(
       if (!aborted) error = { kind: classifyError(e), message: errorMessage(e) };
     } finally {
       if (timer) clearTimeout(timer);
-      cleanups.forEach((f) => f());
+      cleanups.forEach((f) => {
+        f();
+      });
     }
     const end = env.now();
     if (!error && httpError) error = { kind: 'http', message: httpError };

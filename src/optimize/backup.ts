@@ -24,9 +24,12 @@ export function readManifest(dir: string): BackupManifest {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`backup manifest ${file} is not valid JSON (${errorMessage(e)}); the backup files next to it are intact — restore one by hand`);
+    throw new Error(
+      `backup manifest ${file} is not valid JSON (${errorMessage(e)}); the backup files next to it are intact — restore one by hand`,
+    );
   }
-  if (parsed?.kind !== 'playwright-perf-backups' || !Array.isArray(parsed.entries)) throw new Error(`${file} is not a playwright-perf backup manifest`);
+  if (parsed?.kind !== 'playwright-perf-backups' || !Array.isArray(parsed.entries))
+    throw new Error(`${file} is not a playwright-perf backup manifest`);
   return parsed;
 }
 
@@ -43,10 +46,17 @@ export function createBackup(configPath: string, newText: string, edits: ConfigE
   const id = `${stamp}-${randomBytes(3).toString('hex')}`;
   const backupPath = join(dir, `${id}-${basename(configPath)}`);
   copyFileSync(configPath, backupPath);
-  if (sha256(readFileSync(backupPath)) !== sha256(original)) throw new Error(`backup copy ${backupPath} differs from the original; nothing was changed`);
+  if (sha256(readFileSync(backupPath)) !== sha256(original))
+    throw new Error(`backup copy ${backupPath} differs from the original; nothing was changed`);
   const entry: BackupEntry = {
-    id, createdAt: new Date().toISOString(), configPath, backupPath,
-    sha256Before: sha256(original), sha256After: sha256(newText), edits, status: 'applied',
+    id,
+    createdAt: new Date().toISOString(),
+    configPath,
+    backupPath,
+    sha256Before: sha256(original),
+    sha256After: sha256(newText),
+    edits,
+    status: 'applied',
   };
   const m = readManifest(dir);
   m.entries.push(entry);
@@ -85,14 +95,21 @@ export function rollback(configPath: string, opts: RollbackOptions = {}): Backup
   const m = readManifest(dir);
   const candidates = m.entries.filter((e) => e.configPath === configPath && e.status !== 'rolled-back');
   const entry = opts.id ? m.entries.find((e) => e.id === opts.id) : candidates[candidates.length - 1];
-  if (!entry) throw new Error(opts.id ? `no backup ${opts.id} in ${dir}` : `nothing to roll back for ${configPath} (no backup in ${dir})`);
-  if (entry.status === 'rolled-back' && !opts.force) throw new Error(`backup ${entry.id} was already rolled back at ${entry.rolledBackAt}`);
+  if (!entry)
+    throw new Error(
+      opts.id ? `no backup ${opts.id} in ${dir}` : `nothing to roll back for ${configPath} (no backup in ${dir})`,
+    );
+  if (entry.status === 'rolled-back' && !opts.force)
+    throw new Error(`backup ${entry.id} was already rolled back at ${entry.rolledBackAt}`);
   if (!existsSync(entry.backupPath)) throw new Error(`backup file ${entry.backupPath} is missing`);
   const backup = readFileSync(entry.backupPath);
-  if (sha256(backup) !== entry.sha256Before) throw new Error(`backup file ${entry.backupPath} does not match its checksum; not restoring`);
+  if (sha256(backup) !== entry.sha256Before)
+    throw new Error(`backup file ${entry.backupPath} does not match its checksum; not restoring`);
   const current = existsSync(configPath) ? readFileSync(configPath) : null;
   if (current && sha256(current) !== entry.sha256After && !opts.force) {
-    throw new Error(`${configPath} changed since playwright-perf edited it; rerun with --force to restore the backup anyway (your later changes would be lost)`);
+    throw new Error(
+      `${configPath} changed since playwright-perf edited it; rerun with --force to restore the backup anyway (your later changes would be lost)`,
+    );
   }
   writeFileAtomic(configPath, backup);
   entry.status = 'rolled-back';

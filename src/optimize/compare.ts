@@ -16,10 +16,12 @@ export const MIN_PROBABILITY_FASTER = 0.75;
 export type CompareSamples = (baselineMs: number[], candidateMs: number[]) => SampleComparison;
 
 export const compareSamples: CompareSamples = (baselineMs, candidateMs) => {
-  const b = median(baselineMs), c = median(candidateMs);
+  const b = median(baselineMs),
+    c = median(candidateMs);
   const change = (c - b) / b;
   // Cliff's delta is P(candidate > baseline) − P(candidate < baseline); ties split evenly.
-  const probabilityFaster = baselineMs.length && candidateMs.length ? (1 - cliffsDelta(baselineMs, candidateMs)) / 2 : 0;
+  const probabilityFaster =
+    baselineMs.length && candidateMs.length ? (1 - cliffsDelta(baselineMs, candidateMs)) / 2 : 0;
   const u = mannWhitneyU(baselineMs, candidateMs);
   return {
     method: `median change + Mann-Whitney U (${u.method}, two-sided) + Cliff's delta`,
@@ -29,6 +31,10 @@ export const compareSamples: CompareSamples = (baselineMs, candidateMs) => {
     probabilityFaster: Number(probabilityFaster.toFixed(3)),
     faster: change <= -MIN_IMPROVEMENT && probabilityFaster >= MIN_PROBABILITY_FASTER,
     pValue: Number(u.p.toFixed(4)),
-    ...(baselineMs.length < 4 || candidateMs.length < 4 ? { note: 'fewer than 4 runs per side: the two-sided p-value cannot reach 0.05; the decision rests on the median and the pairwise wins' } : {}),
+    ...(baselineMs.length < 4 || candidateMs.length < 4
+      ? {
+          note: 'fewer than 4 runs per side: the two-sided p-value cannot reach 0.05; the decision rests on the median and the pairwise wins',
+        }
+      : {}),
   };
 };

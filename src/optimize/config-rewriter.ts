@@ -4,134 +4,49 @@
 // nothing is changed. What cannot be done safely is refused with a reason.
 import { Node, SyntaxKind, type Expression, type ObjectLiteralExpression, type SourceFile } from 'ts-morph';
 import type { AppliedEdit, ConfigEdit, RefusedEdit, RewriteResult } from '../types';
-import { ciBranch, exportedExpression, localInitializer, parseConfigSource, Refusal, resolveObject, syntaxErrors, type EnvMode } from './config-source';
+import {
+  ciBranch,
+  exportedExpression,
+  localInitializer,
+  parseConfigSource,
+  Refusal,
+  resolveObject,
+  syntaxErrors,
+  type EnvMode,
+} from './config-source';
 import { unifiedDiff } from './diff';
+import {
+  applySplices,
+  findProp,
+  insertProp,
+  literalText,
+  nested,
+  parsePath,
+  propName,
+  quoteOf,
+  refuseIfSpreadAfter,
+  renderKey,
+  renderValue,
+  scanAfter,
+  spreadable,
+  type Splice,
+  type Token,
+} from './config-ast';
 
 export interface RewriteOptions {
   /** Which branch of `process.env.CI ? a : b` the measured run used. Default 'local'. */
   env?: EnvMode;
 }
 
-interface Token { key: string; index?: string }
-interface Splice { start: number; end: number; text: string }
 type Plan = { splices: Splice[]; action: AppliedEdit['action']; note?: string };
-
-export function parsePath(path: string): Token[] {
-  const out: Token[] = [];
-  let i = 0;
-  while (i < path.length) {
-    const m = /^[A-Za-z_$][\w$]*/.exec(path.slice(i));
-    if (!m) throw new Refusal(`bad config path "${path}"`);
-    const tok: Token = { key: m[0] };
-    i += m[0].length;
-    if (path[i] === '[') {
-      const close = path.indexOf(']', i);
-      if (close < 0) throw new Refusal(`bad config path "${path}"`);
-      tok.index = path.slice(i + 1, close);
-      i = close + 1;
-    }
-    out.push(tok);
-    if (path[i] === '.') i++;
-    else if (i < path.length) throw new Refusal(`bad config path "${path}"`);
-  }
-  if (!out.length) throw new Refusal('empty config path');
-  return out;
-}
-
-function quoteOf(sf: SourceFile): string {
-  let single = 0, double = 0;
-  for (const s of sf.getDescendantsOfKind(SyntaxKind.StringLiteral)) (s.getText().startsWith('"') ? double++ : single++);
-  return double > single ? '"' : "'";
-}
-
-export function renderValue(edit: ConfigEdit, quote: string): string {
-  if (edit.toExpression) return edit.toExpression;
-  const v = edit.to;
-  if (typeof v === 'string') return quote + v.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), '\\' + quote) + quote;
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  if (v === undefined) return 'undefined';
-  return JSON.stringify(v);
-}
-
-const renderKey = (k: string) => (/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`);
-
-function propName(p: Node): string | undefined {
-  if (Node.isPropertyAssignment(p) || Node.isMethodDeclaration(p) || Node.isGetAccessorDeclaration(p) || Node.isSetAccessorDeclaration(p)) {
-    const n = p.getNameNode();
-    if (Node.isStringLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n)) return n.getLiteralText();
-    if (Node.isIdentifier(n)) return n.getText();
-    return undefined;
-  }
-  if (Node.isShorthandPropertyAssignment(p)) return p.getName();
-  return undefined;
-}
-
-function findProp(obj: ObjectLiteralExpression, key: string): Node | undefined {
-  const props = obj.getProperties().filter((p) => propName(p) === key);
-  return props[props.length - 1];
-}
-
-function refuseIfSpreadAfter(obj: ObjectLiteralExpression, prop: Node, key: string): void {
-  const props = obj.getProperties();
-  const after = props.slice(props.indexOf(prop as never) + 1).find((p) => Node.isSpreadAssignment(p));
-  if (after) throw new Refusal(`\`${after.getText().slice(0, 40)}\` comes after \`${key}\` and may override it`);
-}
-
-/** Position just after the property's trailing comma (if any) and its trailing comment on the same line. */
-function scanAfter(text: string, pos: number): { comma: number | null; lineEnd: number } {
-  let i = pos, comma: number | null = null;
-  for (;;) {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-    if (text[i] === ',' && comma === null) { comma = i; i++; continue; }
-    if (text.startsWith('/*', i)) { const e = text.indexOf('*/', i + 2); if (e < 0) break; i = e + 2; continue; }
-    if (text.startsWith('//', i)) { const e = text.indexOf('\n', i); i = e < 0 ? text.length : e; break; }
-    break;
-  }
-  // lineEnd: end of the line where we stopped if only trivia follows, else where we stopped.
-  let j = i;
-  while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
-  return { comma, lineEnd: text[j] === '\n' || j >= text.length ? i : -1 };
-}
-
-function insertProp(obj: ObjectLiteralExpression, key: string, value: string): Splice[] {
-  const sf = obj.getSourceFile();
-  const text = sf.getFullText();
-  const props = obj.getProperties();
-  const entry = `${renderKey(key)}: ${value}`;
-  if (props.length === 0) return [{ start: obj.getStart(), end: obj.getEnd(), text: `{ ${entry} }` }];
-  const last = props[props.length - 1];
-  const { comma, lineEnd } = scanAfter(text, last.getEnd());
-  const multiline = text.slice(obj.getStart(), props[0].getStart()).includes('\n') && lineEnd >= 0;
-  if (!multiline) {
-    if (comma !== null) return [{ start: comma + 1, end: comma + 1, text: ` ${entry},` }];
-    return [{ start: last.getEnd(), end: last.getEnd(), text: `, ${entry}` }];
-  }
-  const lineStart = text.lastIndexOf('\n', last.getStart() - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const at = lineEnd;
-  if (comma !== null) return [{ start: at, end: at, text: `${eol}${indent}${entry},` }];
-  return [
-    { start: at, end: at, text: `${eol}${indent}${entry}` },
-    { start: last.getEnd(), end: last.getEnd(), text: ',' },
-  ];
-}
-
-function nested(tokens: Token[], value: string): string {
-  if (tokens.some((t) => t.index !== undefined)) throw new Refusal('the project to edit is not in the config');
-  return tokens.slice(1).reduceRight((acc, t) => `{ ${renderKey(t.key)}: ${acc} }`, value);
-}
-
-function spreadable(e: Expression): string {
-  const t = e.getText();
-  return Node.isIdentifier(e) || Node.isPropertyAccessExpression(e) || Node.isElementAccessExpression(e) || Node.isCallExpression(e) ? t : `(${t})`;
-}
 
 function resolveArray(e: Expression, env: EnvMode, depth = 0): Expression {
   let cur = e;
-  while (Node.isParenthesizedExpression(cur) || Node.isAsExpression(cur) || Node.isSatisfiesExpression(cur)) cur = cur.getExpression();
+  while (Node.isParenthesizedExpression(cur) || Node.isAsExpression(cur) || Node.isSatisfiesExpression(cur))
+    cur = cur.getExpression();
   if (Node.isArrayLiteralExpression(cur)) return cur;
-  if (Node.isIdentifier(cur) && depth < 4) return resolveArray(localInitializer(cur, 'the projects list'), env, depth + 1);
+  if (Node.isIdentifier(cur) && depth < 4)
+    return resolveArray(localInitializer(cur, 'the projects list'), env, depth + 1);
   if (Node.isConditionalExpression(cur)) {
     const b = ciBranch(cur.getCondition(), env);
     if (b) return resolveArray(b === 'whenTrue' ? cur.getWhenTrue() : cur.getWhenFalse(), env, depth + 1);
@@ -143,7 +58,8 @@ function resolveArray(e: Expression, env: EnvMode, depth = 0): Expression {
 function projectsArray(obj: ObjectLiteralExpression, env: EnvMode): Expression | null {
   const prop = findProp(obj, 'projects');
   if (!prop) return null;
-  if (Node.isShorthandPropertyAssignment(prop)) return resolveArray(localInitializer(prop.getNameNode(), 'the projects list'), env);
+  if (Node.isShorthandPropertyAssignment(prop))
+    return resolveArray(localInitializer(prop.getNameNode(), 'the projects list'), env);
   if (!Node.isPropertyAssignment(prop)) return null;
   return resolveArray(prop.getInitializerOrThrow(), env);
 }
@@ -154,21 +70,26 @@ function findProject(obj: ObjectLiteralExpression, name: string, env: EnvMode): 
   if (!Node.isArrayLiteralExpression(arr)) throw new Refusal('projects is not a list');
   for (const el of arr.getElements()) {
     let o: Node = el;
-    if (Node.isIdentifier(el)) { try { o = localInitializer(el, 'project'); } catch { continue; } }
+    if (Node.isIdentifier(el)) {
+      try {
+        o = localInitializer(el, 'project');
+      } catch {
+        continue;
+      }
+    }
     if (!Node.isObjectLiteralExpression(o)) continue;
     const n = findProp(o, 'name');
     if (n && Node.isPropertyAssignment(n)) {
       const init = n.getInitializer();
-      if (init && (Node.isStringLiteral(init) || Node.isNoSubstitutionTemplateLiteral(init)) && init.getLiteralText() === name) return o;
+      if (
+        init &&
+        (Node.isStringLiteral(init) || Node.isNoSubstitutionTemplateLiteral(init)) &&
+        init.getLiteralText() === name
+      )
+        return o;
     }
   }
   throw new Refusal(`project "${name}" is not a literal entry of \`projects\` (built elsewhere or by a spread)`);
-}
-
-function literalText(expr: Expression): string {
-  let e = expr;
-  while (Node.isAsExpression(e) || Node.isParenthesizedExpression(e) || Node.isSatisfiesExpression(e)) e = e.getExpression();
-  return Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e) ? e.getLiteralText() : e.getText();
 }
 
 function planSet(obj: ObjectLiteralExpression, tokens: Token[], value: string, edit: ConfigEdit, env: EnvMode): Plan {
@@ -183,15 +104,23 @@ function planSet(obj: ObjectLiteralExpression, tokens: Token[], value: string, e
     if (!rest.length) return { splices: insertProp(obj, head.key, value), action: 'added' };
     // A spread before us may already hold `use` (shallow): build on top of it instead of replacing it.
     const spreads = obj.getProperties().filter((p) => Node.isSpreadAssignment(p));
-    if (spreads.length > 1) throw new Refusal(`several spreads (${spreads.map((p) => p.getText().slice(0, 30)).join(', ')}) may hold \`${head.key}\`; edit it by hand`);
+    if (spreads.length > 1)
+      throw new Refusal(
+        `several spreads (${spreads.map((p) => p.getText().slice(0, 30)).join(', ')}) may hold \`${head.key}\`; edit it by hand`,
+      );
     if (spreads.length === 1 && Node.isSpreadAssignment(spreads[0])) {
       const base = `${spreadable(spreads[0].getExpression())}.${head.key}`;
-      return { splices: insertProp(obj, head.key, `{ ...${base}, ${renderKey(rest[0].key)}: ${nested(rest, value)} }`), action: 'added', note: `kept ${base} and overrode ${rest.map((t) => t.key).join('.')}` };
+      return {
+        splices: insertProp(obj, head.key, `{ ...${base}, ${renderKey(rest[0].key)}: ${nested(rest, value)} }`),
+        action: 'added',
+        note: `kept ${base} and overrode ${rest.map((t) => t.key).join('.')}`,
+      };
     }
     return { splices: insertProp(obj, head.key, nested(tokens, value)), action: 'added' };
   }
   refuseIfSpreadAfter(obj, prop, head.key);
-  if (Node.isMethodDeclaration(prop) || Node.isGetAccessorDeclaration(prop) || Node.isSetAccessorDeclaration(prop)) throw new Refusal(`\`${head.key}\` is a method/accessor`);
+  if (Node.isMethodDeclaration(prop) || Node.isGetAccessorDeclaration(prop) || Node.isSetAccessorDeclaration(prop))
+    throw new Refusal(`\`${head.key}\` is a method/accessor`);
   if (Node.isShorthandPropertyAssignment(prop)) {
     const v = rest.length ? `{ ...${head.key}, ${renderKey(rest[0].key)}: ${nested(rest, value)} }` : value;
     return { splices: [{ start: prop.getStart(), end: prop.getEnd(), text: `${head.key}: ${v}` }], action: 'replaced' };
@@ -202,19 +131,28 @@ function planSet(obj: ObjectLiteralExpression, tokens: Token[], value: string, e
   if (!rest.length && init.getText() === value) return { splices: [], action: 'unchanged' };
   if (Node.isConditionalExpression(init)) {
     const b = ciBranch(init.getCondition(), env);
-    if (!b) throw new Refusal(`\`${head.key}\` depends on \`${init.getCondition().getText()}\`, not a CI check this tool understands`);
+    if (!b)
+      throw new Refusal(
+        `\`${head.key}\` depends on \`${init.getCondition().getText()}\`, not a CI check this tool understands`,
+      );
     init = b === 'whenTrue' ? init.getWhenTrue() : init.getWhenFalse();
     note = `edited the ${env === 'ci' ? 'CI' : 'local'} branch of \`${prop.getInitializerOrThrow().getText().slice(0, 60)}\``;
   }
   if (!rest.length) {
     const before = literalText(init);
-    if (edit.from !== undefined && before !== String(edit.from)) note = [note, `the file had ${init.getText()}, the measured run used ${JSON.stringify(edit.from)}`].filter(Boolean).join('; ');
+    if (edit.from !== undefined && before !== String(edit.from))
+      note = [note, `the file had ${init.getText()}, the measured run used ${JSON.stringify(edit.from)}`]
+        .filter(Boolean)
+        .join('; ');
     if (init.getText() === value) return { splices: [], action: 'unchanged', note };
     // A trailing comment stays where it is; say so, since it may describe the old value.
     const text = init.getSourceFile().getFullText();
     const eol = text.indexOf('\n', init.getEnd());
     const comment = /\/\/.*|\/\*.*?\*\//.exec(text.slice(init.getEnd(), eol < 0 ? undefined : eol))?.[0].trim();
-    if (comment) note = [note, `the comment \`${comment.slice(0, 60)}\` on that line was kept; check it still holds`].filter(Boolean).join('; ');
+    if (comment)
+      note = [note, `the comment \`${comment.slice(0, 60)}\` on that line was kept; check it still holds`]
+        .filter(Boolean)
+        .join('; ');
     return { splices: [{ start: init.getStart(), end: init.getEnd(), text: value }], action: 'replaced', note };
   }
   if (Node.isObjectLiteralExpression(init)) {
@@ -223,7 +161,13 @@ function planSet(obj: ObjectLiteralExpression, tokens: Token[], value: string, e
   }
   // Not a literal object (a variable, devices['…'], a call): keep it and override on top of it.
   const wrapped = `{ ...${spreadable(init)}, ${renderKey(rest[0].key)}: ${nested(rest, value)} }`;
-  return { splices: [{ start: init.getStart(), end: init.getEnd(), text: wrapped }], action: 'replaced', note: [note, `kept \`${init.getText().slice(0, 40)}\` as a spread and overrode ${rest.map((t) => t.key).join('.')}`].filter(Boolean).join('; ') };
+  return {
+    splices: [{ start: init.getStart(), end: init.getEnd(), text: wrapped }],
+    action: 'replaced',
+    note: [note, `kept \`${init.getText().slice(0, 40)}\` as a spread and overrode ${rest.map((t) => t.key).join('.')}`]
+      .filter(Boolean)
+      .join('; '),
+  };
 }
 
 /** Reads back the value text at a path (for verification); undefined when absent. */
@@ -243,12 +187,6 @@ function readPath(obj: ObjectLiteralExpression, tokens: Token[], env: EnvMode): 
   return Node.isObjectLiteralExpression(init) ? readPath(init, rest, env) : [];
 }
 
-function applySplices(text: string, splices: Splice[]): string {
-  let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
-}
-
 function root(sf: SourceFile, env: EnvMode): ObjectLiteralExpression {
   return resolveObject(exportedExpression(sf), env);
 }
@@ -266,7 +204,11 @@ function projectOverrides(sf: SourceFile, edit: ConfigEdit, env: EnvMode): strin
   const tokens = parsePath(edit.path);
   if (!overridable(tokens)) return [];
   let arr: Expression | null;
-  try { arr = projectsArray(root(sf, env), env); } catch { return []; }
+  try {
+    arr = projectsArray(root(sf, env), env);
+  } catch {
+    return [];
+  }
   if (!arr || !Node.isArrayLiteralExpression(arr)) return [];
   const names: string[] = [];
   for (const el of arr.getElements()) {
@@ -274,25 +216,59 @@ function projectOverrides(sf: SourceFile, edit: ConfigEdit, env: EnvMode): strin
     const name = findProp(el, 'name');
     if (!name || !Node.isPropertyAssignment(name)) continue;
     let value: string[];
-    try { value = readPath(el, tokens, env); } catch { continue; }
-    if (value.length && unquoted(value[value.length - 1]) === String(edit.from)) names.push(literalText(name.getInitializerOrThrow()));
+    try {
+      value = readPath(el, tokens, env);
+    } catch {
+      continue;
+    }
+    if (value.length && unquoted(value[value.length - 1]) === String(edit.from))
+      names.push(literalText(name.getInitializerOrThrow()));
   }
   return names;
 }
 
-export function rewriteConfig(original: string, fileName: string, edits: ConfigEdit[], options: RewriteOptions = {}): RewriteResult {
+export function rewriteConfig(
+  original: string,
+  fileName: string,
+  edits: ConfigEdit[],
+  options: RewriteOptions = {},
+): RewriteResult {
   const t0 = performance.now();
   const env = options.env ?? 'local';
-  const result = (text: string, applied: AppliedEdit[], refused: RefusedEdit[], fileRefusal?: string): RewriteResult => ({
-    file: fileName, text, original, applied, refused, ...(fileRefusal ? { fileRefusal } : {}),
-    diff: text === original ? '' : unifiedDiff(fileName, original, text), durationMs: Math.round(performance.now() - t0),
+  const result = (
+    text: string,
+    applied: AppliedEdit[],
+    refused: RefusedEdit[],
+    fileRefusal?: string,
+  ): RewriteResult => ({
+    file: fileName,
+    text,
+    original,
+    applied,
+    refused,
+    ...(fileRefusal ? { fileRefusal } : {}),
+    diff: text === original ? '' : unifiedDiff(fileName, original, text),
+    durationMs: Math.round(performance.now() - t0),
   });
   let sf = parseConfigSource(original, fileName);
   const errs = syntaxErrors(sf);
-  if (errs.length) return result(original, [], edits.map((edit) => ({ edit, reason: 'syntax error' })), `the file does not parse (${errs[0]}); fix it first`);
-  try { root(sf, env); } catch (e) {
+  if (errs.length)
+    return result(
+      original,
+      [],
+      edits.map((edit) => ({ edit, reason: 'syntax error' })),
+      `the file does not parse (${errs[0]}); fix it first`,
+    );
+  try {
+    root(sf, env);
+  } catch (e) {
     if (!(e instanceof Refusal)) throw e;
-    return result(original, [], edits.map((edit) => ({ edit, reason: e.message })), e.message);
+    return result(
+      original,
+      [],
+      edits.map((edit) => ({ edit, reason: e.message })),
+      e.message,
+    );
   }
   const quote = quoteOf(sf);
   let text = original;
@@ -315,10 +291,18 @@ export function rewriteConfig(original: string, fileName: string, edits: ConfigE
       if (bad.length) throw new Refusal(`the edit would not parse (${bad[0]})`);
       for (const path of [edit.path, ...extra.map((p) => `projects[${p}].${edit.path}`)]) {
         const back = readPath(root(nextSf, env), parsePath(path), env);
-        if (!back.includes(value)) throw new Refusal(`after the edit ${path} reads ${back[1] ?? 'nothing'}, not ${value}`);
+        if (!back.includes(value))
+          throw new Refusal(`after the edit ${path} reads ${back[1] ?? 'nothing'}, not ${value}`);
       }
-      const line = plan.splices.length ? nextSf.getLineAndColumnAtPos(Math.min(...plan.splices.map((s) => s.start))).line : undefined;
-      const notes = [plan.note, extra.length ? `also set in project${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, which overrode it` : ''].filter(Boolean).join('; ');
+      const line = plan.splices.length
+        ? nextSf.getLineAndColumnAtPos(Math.min(...plan.splices.map((s) => s.start))).line
+        : undefined;
+      const notes = [
+        plan.note,
+        extra.length ? `also set in project${extra.length > 1 ? 's' : ''} ${extra.join(', ')}, which overrode it` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       applied.push({ edit, action: plan.action, ...(line ? { line } : {}), ...(notes ? { note: notes } : {}) });
       text = next;
       sf = nextSf;

@@ -2,7 +2,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const CONFIG_NAMES = ['playwright.config.ts', 'playwright.config.js', 'playwright.config.mts', 'playwright.config.mjs', 'playwright.config.cts', 'playwright.config.cjs'];
+export const CONFIG_NAMES = [
+  'playwright.config.ts',
+  'playwright.config.js',
+  'playwright.config.mts',
+  'playwright.config.mjs',
+  'playwright.config.cts',
+  'playwright.config.cjs',
+];
 
 export function findConfig(dir: string): string | null {
   for (const n of CONFIG_NAMES) if (existsSync(resolve(dir, n))) return resolve(dir, n);

@@ -1,6 +1,13 @@
 // The optimizer API: plan (findings, recommendations, config diff), apply with backup, validate by
 // measurement (with a worker sweep), roll back.
-export { planOptimization, findConfig, historySampleOf, CONFIG_NAMES, type PlanOptions, type OptimizationPlan } from './plan';
+export {
+  planOptimization,
+  findConfig,
+  historySampleOf,
+  CONFIG_NAMES,
+  type PlanOptions,
+  type OptimizationPlan,
+} from './plan';
 export { rewriteConfig, type RewriteOptions } from './config-rewriter';
 export { applyWithBackup, rollback, readManifest, backupDirFor, BACKUP_DIR, type RollbackOptions } from './backup';
 export { applyAndValidate, DEFAULT_RUNS, type ValidateOptions, type ValidateResult } from './validate';

@@ -9,8 +9,13 @@ class MeasureReporter {
     this.workers = config.workers;
   }
   onEnd(result) {
-    const tests = this.suite ? this.suite.allTests().map((t) => ({ id: t.titlePath().filter(Boolean).join(' › '), outcome: t.outcome() })) : [];
-    fs.writeFileSync(process.env.PLAYWRIGHT_PERF_MEASURE_FILE, JSON.stringify({ status: result.status, durationMs: result.duration, workers: this.workers, tests }));
+    const tests = this.suite
+      ? this.suite.allTests().map((t) => ({ id: t.titlePath().filter(Boolean).join(' › '), outcome: t.outcome() }))
+      : [];
+    fs.writeFileSync(
+      process.env.PLAYWRIGHT_PERF_MEASURE_FILE,
+      JSON.stringify({ status: result.status, durationMs: result.duration, workers: this.workers, tests }),
+    );
   }
   printsToStdio() {
     return false;

@@ -36,44 +36,72 @@ function reporterPath(): string {
   return p;
 }
 
-export const measureRun: Measure = (o) => new Promise((resolve, reject) => {
-  const dir = mkdtempSync(join(tmpdir(), 'playwright-perf-measure-'));
-  const out = join(dir, 'result.json');
-  const args = [playwrightCli(o.configPath), 'test', '--config', o.configPath, '--reporter', reporterPath(), ...(o.workers ? ['--workers', String(o.workers)] : []), ...(o.args ?? [])];
-  const t0 = performance.now();
-  const child = spawn(process.execPath, args, {
-    cwd: dirname(o.configPath),
-    env: { ...process.env, FORCE_COLOR: '0', PW_TEST_HTML_REPORT_OPEN: 'never', ...o.env, PLAYWRIGHT_PERF_MEASURE_FILE: out } as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stdout.on('data', () => {});
-  child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-  const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 15 * 60_000);
-  child.on('error', (e) => { clearTimeout(timer); rmSync(dir, { recursive: true, force: true }); reject(e); });
-  child.on('close', (exitCode) => {
-    clearTimeout(timer);
-    const processMs = performance.now() - t0;
-    try {
-      if (!existsSync(out)) throw new Error(`playwright test did not finish (exit ${exitCode}): ${stderr.trim().slice(-1500) || 'no output'}`);
-      const r = JSON.parse(readFileSync(out, 'utf8')) as { durationMs: number; tests: Array<{ id: string; outcome: string }> };
-      const count = (o2: string) => r.tests.filter((t) => t.outcome === o2).length;
-      resolve({
-        label: o.label,
-        ...(o.workers ? { workers: o.workers } : {}),
-        durationMs: Math.round(r.durationMs),
-        processMs: Math.round(processMs),
-        exitCode,
-        passed: count('expected'),
-        failed: count('unexpected'),
-        flaky: count('flaky'),
-        skipped: count('skipped'),
-        failedTests: r.tests.filter((t) => t.outcome === 'unexpected').map((t) => t.id),
-      });
-    } catch (e) {
-      reject(e);
-    } finally {
+export const measureRun: Measure = (o) =>
+  new Promise((resolve, reject) => {
+    const dir = mkdtempSync(join(tmpdir(), 'playwright-perf-measure-'));
+    const out = join(dir, 'result.json');
+    const args = [
+      playwrightCli(o.configPath),
+      'test',
+      '--config',
+      o.configPath,
+      '--reporter',
+      reporterPath(),
+      ...(o.workers ? ['--workers', String(o.workers)] : []),
+      ...(o.args ?? []),
+    ];
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, {
+      cwd: dirname(o.configPath),
+      env: {
+        ...process.env,
+        FORCE_COLOR: '0',
+        PW_TEST_HTML_REPORT_OPEN: 'never',
+        ...o.env,
+        PLAYWRIGHT_PERF_MEASURE_FILE: out,
+      } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stdout.on('data', () => {});
+    child.stderr.on('data', (d) => {
+      stderr = (stderr + d).slice(-4000);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 15 * 60_000);
+    child.on('error', (e) => {
+      clearTimeout(timer);
       rmSync(dir, { recursive: true, force: true });
-    }
+      reject(e);
+    });
+    child.on('close', (exitCode) => {
+      clearTimeout(timer);
+      const processMs = performance.now() - t0;
+      try {
+        if (!existsSync(out))
+          throw new Error(
+            `playwright test did not finish (exit ${exitCode}): ${stderr.trim().slice(-1500) || 'no output'}`,
+          );
+        const r = JSON.parse(readFileSync(out, 'utf8')) as {
+          durationMs: number;
+          tests: Array<{ id: string; outcome: string }>;
+        };
+        const count = (o2: string) => r.tests.filter((t) => t.outcome === o2).length;
+        resolve({
+          label: o.label,
+          ...(o.workers ? { workers: o.workers } : {}),
+          durationMs: Math.round(r.durationMs),
+          processMs: Math.round(processMs),
+          exitCode,
+          passed: count('expected'),
+          failed: count('unexpected'),
+          flaky: count('flaky'),
+          skipped: count('skipped'),
+          failedTests: r.tests.filter((t) => t.outcome === 'unexpected').map((t) => t.id),
+        });
+      } catch (e) {
+        reject(e);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
-});

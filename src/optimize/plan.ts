@@ -35,24 +35,42 @@ export interface OptimizationPlan {
 /** A past run record reduced to what the optimizer learns from. */
 export function historySampleOf(run: RunRecord): OptimizerHistorySample {
   return {
-    runId: run.runId, startTime: run.startTime, wallTimeMs: run.wallTimeMs, workers: run.config.workers,
-    fullyParallel: run.config.fullyParallel, trace: run.config.projects[0]?.use.trace, tests: run.tests.length,
-    failed: run.tests.filter((t) => t.outcome === 'unexpected').length, machineCpus: run.meta.machine.cpus,
+    runId: run.runId,
+    startTime: run.startTime,
+    wallTimeMs: run.wallTimeMs,
+    workers: run.config.workers,
+    fullyParallel: run.config.fullyParallel,
+    trace: run.config.projects[0]?.use.trace,
+    tests: run.tests.length,
+    failed: run.tests.filter((t) => t.outcome === 'unexpected').length,
+    machineCpus: run.meta.machine.cpus,
   };
 }
 
 export function planOptimization(opts: PlanOptions): OptimizationPlan {
   const env: EnvMode = opts.env ?? (opts.run.meta.ci ? 'ci' : 'local');
   const analysis = optimizeAnalysis({ run: opts.run, history: opts.history });
-  const configPath = opts.configPath ? resolve(opts.configPath) : opts.run.config.configFile ?? null;
+  const configPath = opts.configPath ? resolve(opts.configPath) : (opts.run.config.configFile ?? null);
   const plan: OptimizationPlan = { configPath, env, analysis, selected: [], rewrite: null };
-  const wanted = (r: Recommendation) => r.kind === 'config' && r.edits.length > 0 && (opts.only ? opts.only.includes(r.id) || opts.only.includes(r.bottleneckId) : r.expectedSavingMs > 0 || (!!opts.measured && !!r.unpriced));
+  const wanted = (r: Recommendation) =>
+    r.kind === 'config' &&
+    r.edits.length > 0 &&
+    (opts.only
+      ? opts.only.includes(r.id) || opts.only.includes(r.bottleneckId)
+      : r.expectedSavingMs > 0 || (!!opts.measured && !!r.unpriced));
   if (opts.only) {
-    const unknown = opts.only.filter((id) => !analysis.recommendations.some((r) => r.id === id || r.bottleneckId === id));
-    if (unknown.length) throw new Error(`unknown recommendation id(s): ${unknown.join(', ')} (known: ${analysis.recommendations.map((r) => r.id).join(', ') || 'none'})`);
+    const unknown = opts.only.filter(
+      (id) => !analysis.recommendations.some((r) => r.id === id || r.bottleneckId === id),
+    );
+    if (unknown.length)
+      throw new Error(
+        `unknown recommendation id(s): ${unknown.join(', ')} (known: ${analysis.recommendations.map((r) => r.id).join(', ') || 'none'})`,
+      );
   }
   if (!configPath || !existsSync(configPath)) {
-    plan.configProblem = configPath ? `config file ${configPath} not found` : 'the run record does not name its config file; pass --config';
+    plan.configProblem = configPath
+      ? `config file ${configPath} not found`
+      : 'the run record does not name its config file; pass --config';
     return plan;
   }
   const original = readFileSync(configPath, 'utf8');
@@ -61,6 +79,11 @@ export function planOptimization(opts: PlanOptions): OptimizationPlan {
     if (one.diff) r.diff = one.diff;
   }
   plan.selected = analysis.recommendations.filter(wanted);
-  plan.rewrite = rewriteConfig(original, configPath, plan.selected.flatMap((r) => r.edits), { env });
+  plan.rewrite = rewriteConfig(
+    original,
+    configPath,
+    plan.selected.flatMap((r) => r.edits),
+    { env },
+  );
   return plan;
 }

@@ -17,7 +17,8 @@ export async function recordInHistory(
   historyPath = process.env[HISTORY_URL_ENV] || join(dirname(entry.configPath), DEFAULT_HISTORY_PATH),
 ): Promise<string> {
   const isDb = isDatabaseUrl(historyPath);
-  if (!isDb && !existsSync(historyPath)) return `no run history at ${historyPath}; the effect is kept in the backup manifest only`;
+  if (!isDb && !existsSync(historyPath))
+    return `no run history at ${historyPath}; the effect is kept in the backup manifest only`;
   const store = openHistoryStore(historyPath);
   try {
     const v = entry.validation;
@@ -27,14 +28,27 @@ export async function recordInHistory(
       configFile: entry.configPath,
       backupId: entry.id,
       note: v ? `validated (${v.reason}); backup ${entry.id}` : `applied without validation; backup ${entry.id}`,
-      ...(v ? {
-        effect: {
-          baselineMedianMs: v.comparison.baselineMedianMs, candidateMedianMs: v.comparison.candidateMedianMs, change: v.comparison.change,
-          ...(v.runsSpent !== undefined ? { runsSpent: v.runsSpent } : {}),
-          ...(v.chosenWorkers !== undefined ? { chosenWorkers: v.chosenWorkers } : {}),
-          ...(v.edits ? { edits: v.edits.map((e) => ({ recommendationId: e.recommendationId, kept: e.kept, ...(e.effectMs !== undefined ? { effectMs: e.effectMs } : {}), reason: e.reason })) } : {}),
-        },
-      } : {}),
+      ...(v
+        ? {
+            effect: {
+              baselineMedianMs: v.comparison.baselineMedianMs,
+              candidateMedianMs: v.comparison.candidateMedianMs,
+              change: v.comparison.change,
+              ...(v.runsSpent !== undefined ? { runsSpent: v.runsSpent } : {}),
+              ...(v.chosenWorkers !== undefined ? { chosenWorkers: v.chosenWorkers } : {}),
+              ...(v.edits
+                ? {
+                    edits: v.edits.map((e) => ({
+                      recommendationId: e.recommendationId,
+                      kept: e.kept,
+                      ...(e.effectMs !== undefined ? { effectMs: e.effectMs } : {}),
+                      reason: e.reason,
+                    })),
+                  }
+                : {}),
+            },
+          }
+        : {}),
     });
     return `recorded in ${store.describe()}`;
   } catch (e) {

@@ -10,7 +10,14 @@ export interface SweepResult {
   medianMs: number;
 }
 
-export async function sweepWorkers(o: { configPath: string; workers: number[]; runs?: number; measure?: Measure; progress?: (s: string) => void; args?: string[] }): Promise<SweepResult[]> {
+export async function sweepWorkers(o: {
+  configPath: string;
+  workers: number[];
+  runs?: number;
+  measure?: Measure;
+  progress?: (s: string) => void;
+  args?: string[];
+}): Promise<SweepResult[]> {
   const measure = o.measure ?? measureRun;
   const out: SweepResult[] = [];
   for (const w of o.workers) {
@@ -18,7 +25,9 @@ export async function sweepWorkers(o: { configPath: string; workers: number[]; r
     for (let i = 0; i < (o.runs ?? 1); i++) {
       const r = await measure({ configPath: o.configPath, label: `sweep workers=${w}`, workers: w, args: o.args });
       runs.push(r);
-      o.progress?.(`workers=${w} run ${i + 1}: ${(r.durationMs / 1000).toFixed(1)} s (${r.passed} passed, ${r.failed} failed)`);
+      o.progress?.(
+        `workers=${w} run ${i + 1}: ${(r.durationMs / 1000).toFixed(1)} s (${r.passed} passed, ${r.failed} failed)`,
+      );
     }
     out.push({ workers: w, runs, medianMs: Math.round(median(runs.map((r) => r.durationMs))) });
   }

@@ -216,7 +216,9 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
     // when the budget cuts the pairs short.
     const confirmation = { baseline: [] as MeasuredRun[], candidate: [] as MeasuredRun[] };
     // Already decisive (every candidate run > 10 % faster than every baseline run): pairs add nothing.
-    const decisive = Math.max(...candidate.map((r) => r.durationMs)) < Math.min(...baseline.map((r) => r.durationMs)) * (1 - CLEAR_MARGIN);
+    const decisive =
+      Math.max(...candidate.map((r) => r.durationMs)) <
+      Math.min(...baseline.map((r) => r.durationMs)) * (1 - CLEAR_MARGIN);
     if (o.confirm !== false && !decisive) {
       progress.replan(2 * runs);
       for (let i = 0; i < runs && progress.canRun(); i++) {

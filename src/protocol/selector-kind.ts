@@ -7,7 +7,10 @@ export const LONG_CSS_CHAIN_PARTS = 4;
 /** More chained `.locator()`/`getBy…()` calls than this is a long chain too. */
 export const LONG_LOCATOR_CHAIN = 3;
 
-interface Segment { method: string; arg: string }
+interface Segment {
+  method: string;
+  arg: string;
+}
 
 /** Splits `a(…).b(…)` at top-level dots, honouring quotes and brackets. */
 export function splitLocatorChain(printed: string): Segment[] {
@@ -19,7 +22,11 @@ export function splitLocatorChain(printed: string): Segment[] {
     const part = printed.slice(start, end).trim();
     if (!part) return;
     const open = part.indexOf('(');
-    out.push(open < 0 ? { method: part, arg: '' } : { method: part.slice(0, open), arg: part.slice(open + 1, part.lastIndexOf(')')) });
+    out.push(
+      open < 0
+        ? { method: part, arg: '' }
+        : { method: part.slice(0, open), arg: part.slice(open + 1, part.lastIndexOf(')')) },
+    );
   };
   for (let i = 0; i < printed.length; i++) {
     const c = printed[i];
@@ -28,10 +35,13 @@ export function splitLocatorChain(printed: string): Segment[] {
       else if (c === quote) quote = null;
       continue;
     }
-    if (c === '\'' || c === '"' || c === '`') quote = c;
+    if (c === "'" || c === '"' || c === '`') quote = c;
     else if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === '.' && depth === 0) { push(i); start = i + 1; }
+    else if (c === '.' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
   }
   push(printed.length);
   return out;
@@ -43,15 +53,25 @@ function firstStringArg(arg: string): string {
 }
 
 const GET_BY_KIND: Record<string, string> = {
-  getByRole: 'role', getByTestId: 'testid', getByText: 'text', getByLabel: 'label',
-  getByPlaceholder: 'placeholder', getByAltText: 'alt', getByTitle: 'title',
+  getByRole: 'role',
+  getByTestId: 'testid',
+  getByText: 'text',
+  getByLabel: 'label',
+  getByPlaceholder: 'placeholder',
+  getByAltText: 'alt',
+  getByTitle: 'title',
 };
 
 function rawSelectorKind(sel: string): string {
   const s = sel.trim();
   if (/^xpath=/.test(s) || s.startsWith('//') || s.startsWith('..') || s.startsWith('(//')) return 'xpath';
   if (/^text=/.test(s) || /^"/.test(s) || /:has-text\(|:text\(/.test(s)) return 'text';
-  if (/^(data-testid|data-test-id|data-test)=/.test(s) || /^internal:testid=/.test(s) || /\[data-test(id|-id)?[=\]]/.test(s)) return 'testid';
+  if (
+    /^(data-testid|data-test-id|data-test)=/.test(s) ||
+    /^internal:testid=/.test(s) ||
+    /\[data-test(id|-id)?[=\]]/.test(s)
+  )
+    return 'testid';
   if (/^role=|^internal:role=/.test(s)) return 'role';
   if (/^id=|^#[\w-]+$/.test(s)) return 'id';
   return 'css';
@@ -90,10 +110,15 @@ export function selectorFlags(printed: string): string[] {
       const raw = firstStringArg(arg);
       const kind = rawSelectorKind(raw);
       if (kind === 'xpath') flags.add('xpath');
-      if (kind === 'css' && (cssParts(raw) > LONG_CSS_CHAIN_PARTS || /:nth-(child|of-type)/.test(raw))) flags.add('long-css-chain');
+      if (kind === 'css' && (cssParts(raw) > LONG_CSS_CHAIN_PARTS || /:nth-(child|of-type)/.test(raw)))
+        flags.add('long-css-chain');
       if (kind === 'text' && isWordy(raw)) flags.add('language-dependent-text');
     }
-    if (['getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle'].includes(method) && isWordy(firstStringArg(arg))) flags.add('language-dependent-text');
+    if (
+      ['getByText', 'getByLabel', 'getByPlaceholder', 'getByAltText', 'getByTitle'].includes(method) &&
+      isWordy(firstStringArg(arg))
+    )
+      flags.add('language-dependent-text');
     if (method === 'getByRole') {
       const name = /name:\s*(['"`])((?:\\.|(?!\1).)*)\1/.exec(arg);
       if (name && isWordy(name[2])) flags.add('language-dependent-text');

@@ -1,7 +1,13 @@
 // Builds the JSON report from a run record: analysis, then (when configured) history comparison,
 // budgets and optimizer recommendations. Each stage is contained. Used by the reporter at the end
 // of a run and by `playwright-perf report <run.json>`.
-import { JSON_REPORT_KIND, JSON_REPORT_VERSION, type JsonReport, type PerfReporterOptions, type RunRecord } from '../types';
+import {
+  JSON_REPORT_KIND,
+  JSON_REPORT_VERSION,
+  type JsonReport,
+  type PerfReporterOptions,
+  type RunRecord,
+} from '../types';
 import { analyzeRun } from '../analyze/run';
 import { containAsync } from '../util/errors';
 import { faultsFrom, type Faults } from '../util/fault';
@@ -28,7 +34,12 @@ export async function buildReport(run: RunRecord, ctx: BuildReportContext): Prom
     analysis,
   };
   if (ctx.options.recommendations !== false) {
-    const recs = await containAsync('report.recommendations', analysis.errors, async () => reportRecommendations(run, analysis), undefined);
+    const recs = await containAsync(
+      'report.recommendations',
+      analysis.errors,
+      async () => reportRecommendations(run, analysis),
+      undefined,
+    );
     if (recs) report.recommendations = recs;
   }
   // History, budgets, quality and the CI gate (contained inside).

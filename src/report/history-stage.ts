@@ -29,7 +29,13 @@ export async function addHistoryToReport(report: JsonReport, ctx: HistoryStageCo
     try {
       const ev = evaluateBudgets(budgets, compactRun(run, { allRepeats: true }));
       report.budgets = ev.results;
-      for (const rule of ev.unmatched) run.errors.push(perfError('budgets', new Error(`budget "${rule}" matched no samples in this run (check the metric name and match glob)`)));
+      for (const rule of ev.unmatched)
+        run.errors.push(
+          perfError(
+            'budgets',
+            new Error(`budget "${rule}" matched no samples in this run (check the metric name and match glob)`),
+          ),
+        );
     } catch (e) {
       run.errors.push(perfError('budgets', e, { severity: 'error' }));
     }
@@ -37,8 +43,11 @@ export async function addHistoryToReport(report: JsonReport, ctx: HistoryStageCo
   if (history) {
     try {
       const store = openHistoryStore(history.url ?? resolve(ctx.rootDir, history.path));
-      const res = await recordRun(store, compact, history, { run, budgets: report.budgets, record: ctx.recordHistory !== false })
-        .finally(() => store.close?.());
+      const res = await recordRun(store, compact, history, {
+        run,
+        budgets: report.budgets,
+        record: ctx.recordHistory !== false,
+      }).finally(() => store.close?.());
       if (res.comparison) report.history = res.comparison;
       report.quality = res.quality;
     } catch (e) {

@@ -7,7 +7,14 @@ const MAX_LINES = 6;
 
 function findingLine(f: RegressionFinding): string {
   const mark = f.verdict === 'regression' ? '▲ slower' : f.verdict === 'improvement' ? '▼ faster' : '? unsure';
-  const label = f.better === 'higher' ? (f.verdict === 'regression' ? '▼ worse ' : f.verdict === 'improvement' ? '▲ better' : mark) : mark;
+  const label =
+    f.better === 'higher'
+      ? f.verdict === 'regression'
+        ? '▼ worse '
+        : f.verdict === 'improvement'
+          ? '▲ better'
+          : mark
+      : mark;
   return `  ${label}  ${f.metric}  ${f.subject}${f.project ? ` [${f.project}]` : ''}: ${f.note ?? ''}`;
 }
 
@@ -20,7 +27,12 @@ export function formatVerdicts(report: Pick<JsonReport, 'history' | 'budgets' | 
   const h = report.history;
   if (h) {
     const s = h.summary;
-    out.push(`playwright-perf history: vs ${h.baseline.description}` + (s ? ` — ${s.regressions} regression(s), ${s.improvements} improvement(s), ${s.unchanged} unchanged, ${s.notEnoughData} not enough data` : ''));
+    out.push(
+      `playwright-perf history: vs ${h.baseline.description}` +
+        (s
+          ? ` — ${s.regressions} regression(s), ${s.improvements} improvement(s), ${s.unchanged} unchanged, ${s.notEnoughData} not enough data`
+          : ''),
+    );
     out.push(...capped(h.findings.filter((f) => f.verdict === 'regression').map(findingLine)));
     out.push(...capped(h.findings.filter((f) => f.verdict === 'improvement').map(findingLine), 3));
     const unsure = h.findings.filter((f) => f.verdict === 'not-enough-data').length;
@@ -30,16 +42,32 @@ export function formatVerdicts(report: Pick<JsonReport, 'history' | 'budgets' | 
   const breaches = (report.budgets ?? []).filter((b) => !b.ok);
   if (report.budgets?.length) {
     const errors = breaches.filter((b) => b.severity === 'error').length;
-    out.push(`playwright-perf budgets: ${breaches.length ? `${errors} error(s), ${breaches.length - errors} warning(s)` : 'all within budget'} (${report.budgets.length} checked)`);
+    out.push(
+      `playwright-perf budgets: ${breaches.length ? `${errors} error(s), ${breaches.length - errors} warning(s)` : 'all within budget'} (${report.budgets.length} checked)`,
+    );
     out.push(...capped(breaches.map((b) => `  ✗ [${b.severity}] ${b.message}`)));
   }
   const q = report.quality?.perTest.filter((t) => t.failureKind);
   if (q?.length) {
-    out.push('playwright-perf quality: ' + ['likely-performance', 'likely-flaky', 'failure'].map((k) => `${q.filter((t) => t.failureKind === k).length} ${k}`).join(', '));
-    out.push(...capped(q.filter((t) => t.failureKind !== 'failure').map((t) => `  ${t.failureKind}: ${t.title} — ${t.reason ?? ''}`), 4));
+    out.push(
+      'playwright-perf quality: ' +
+        ['likely-performance', 'likely-flaky', 'failure']
+          .map((k) => `${q.filter((t) => t.failureKind === k).length} ${k}`)
+          .join(', '),
+    );
+    out.push(
+      ...capped(
+        q.filter((t) => t.failureKind !== 'failure').map((t) => `  ${t.failureKind}: ${t.title} — ${t.reason ?? ''}`),
+        4,
+      ),
+    );
   }
   if (report.gate) {
-    out.push(report.gate.failed ? `playwright-perf gate: FAILED (${report.gate.reasons.length} reason(s))` : 'playwright-perf gate: passed');
+    out.push(
+      report.gate.failed
+        ? `playwright-perf gate: FAILED (${report.gate.reasons.length} reason(s))`
+        : 'playwright-perf gate: passed',
+    );
     out.push(...capped(report.gate.reasons.map((r) => `  - ${r}`)));
     const rg = report.gate.regressionGate;
     if (rg && !rg.armed) {
@@ -47,8 +75,10 @@ export function formatVerdicts(report: Pick<JsonReport, 'history' | 'budgets' | 
       out.push(`  regression gate not armed yet: ${rg.reason ?? 'baseline too small'}${seen}`);
     }
     if (rg?.armed && rg.unconfirmed) {
-      out.push(`  ${rg.unconfirmed} regression(s) with fewer than ${rg.minSamples} samples per side did not count `
-        + `(gate.minSamples; repeat the tests, e.g. --repeat-each=${rg.minSamples}, to confirm)`);
+      out.push(
+        `  ${rg.unconfirmed} regression(s) with fewer than ${rg.minSamples} samples per side did not count ` +
+          `(gate.minSamples; repeat the tests, e.g. --repeat-each=${rg.minSamples}, to confirm)`,
+      );
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

@@ -21,7 +21,12 @@ export function reportJsonPieces(report: JsonReport, runJson: string): string[] 
   return restJson === '{}' ? ['{"run":', runJson, '}'] : ['{"run":', runJson, ',', restJson.slice(1)];
 }
 
-export function writeReports(report: JsonReport, dir: string, opts: { html: boolean; json: boolean }, errors: PerfError[]): WrittenReports {
+export function writeReports(
+  report: JsonReport,
+  dir: string,
+  opts: { html: boolean; json: boolean },
+  errors: PerfError[],
+): WrittenReports {
   const out: WrittenReports = { dir: resolve(dir) };
   if (opts.json) {
     try {

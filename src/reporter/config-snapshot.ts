@@ -53,7 +53,12 @@ export function snapshotConfig(config: FullConfig): ConfigSnapshot {
     projects,
     ...(globalSetupFiles(config).length ? { globalSetup: globalSetupFiles(config) } : {}),
     webServer: ws
-      ? { command: (ws as { command?: string }).command, url: (ws as { url?: string }).url, port: (ws as { port?: number }).port, reuseExistingServer: (ws as { reuseExistingServer?: boolean }).reuseExistingServer }
+      ? {
+          command: (ws as { command?: string }).command,
+          url: (ws as { url?: string }).url,
+          port: (ws as { port?: number }).port,
+          reuseExistingServer: (ws as { reuseExistingServer?: boolean }).reuseExistingServer,
+        }
       : null,
   };
 }

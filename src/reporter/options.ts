@@ -4,7 +4,13 @@
 import type { PerfReporterOptions } from '../types';
 import { describeValue, isPlainObject } from '../util/describe-value';
 import {
-  finiteNumber, nonEmptyString, option, parseOption, stringRecord, v, type OptionSpec,
+  finiteNumber,
+  nonEmptyString,
+  option,
+  parseOption,
+  stringRecord,
+  v,
+  type OptionSpec,
 } from '../util/option-schema';
 import { resolveHistoryOptions } from '../store/options';
 import { resolveBudgets, resolveGate } from '../analyze/budgets/options';
@@ -29,11 +35,31 @@ export interface ResolvedOptions extends PerfReporterOptions {
   recommendations: boolean;
 }
 
-export const OPTION_KEYS = ['outputDir', 'html', 'json', 'summary', 'slowest', 'sampleIntervalMs', 'labels', 'history', 'budgets', 'gate', 'recommendations', 'prometheus'] as const;
+export const OPTION_KEYS = [
+  'outputDir',
+  'html',
+  'json',
+  'summary',
+  'slowest',
+  'sampleIntervalMs',
+  'labels',
+  'history',
+  'budgets',
+  'gate',
+  'recommendations',
+  'prometheus',
+] as const;
 const KNOWN_KEYS = new Set<string>(OPTION_KEYS);
 
 type SimpleKey =
-  | 'html' | 'json' | 'summary' | 'recommendations' | 'outputDir' | 'slowest' | 'sampleIntervalMs' | 'labels';
+  | 'html'
+  | 'json'
+  | 'summary'
+  | 'recommendations'
+  | 'outputDir'
+  | 'slowest'
+  | 'sampleIntervalMs'
+  | 'labels';
 
 const flag = option(v.boolean(), 'true or false');
 /** Every option but the groups with their own validators (history, budgets, gate). */
@@ -42,7 +68,13 @@ const SPECS: { [K in SimpleKey]-?: OptionSpec<NonNullable<ResolvedOptions[K]>> }
   json: flag,
   summary: flag,
   recommendations: flag,
-  outputDir: option(v.pipe(nonEmptyString, v.check((s) => !s.includes('\0'))), 'a non-empty folder path'),
+  outputDir: option(
+    v.pipe(
+      nonEmptyString,
+      v.check((s) => !s.includes('\0')),
+    ),
+    'a non-empty folder path',
+  ),
   slowest: option(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SLOWEST)),
     `a whole number from 1 to ${MAX_SLOWEST}`,
@@ -59,7 +91,15 @@ const SPECS: { [K in SimpleKey]-?: OptionSpec<NonNullable<ResolvedOptions[K]>> }
 };
 
 export function defaultOptions(): ResolvedOptions {
-  return { outputDir: DEFAULT_OUTPUT_DIR, html: true, json: true, summary: true, slowest: DEFAULT_SLOWEST, sampleIntervalMs: DEFAULT_SAMPLE_INTERVAL_MS, recommendations: true };
+  return {
+    outputDir: DEFAULT_OUTPUT_DIR,
+    html: true,
+    json: true,
+    summary: true,
+    slowest: DEFAULT_SLOWEST,
+    sampleIntervalMs: DEFAULT_SAMPLE_INTERVAL_MS,
+    recommendations: true,
+  };
 }
 
 /** Levenshtein ≤ 2 suggestion for a mistyped key. */
@@ -67,12 +107,19 @@ function suggest(key: string): string | undefined {
   const dist = (a: string, b: string) => {
     const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
     for (let j = 1; j <= b.length; j++) d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-    }
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        d[i][j] = Math.min(
+          d[i - 1][j] + 1,
+          d[i][j - 1] + 1,
+          d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1),
+        );
+      }
     return d[a.length][b.length];
   };
-  return OPTION_KEYS.map((k) => ({ k, d: dist(key, k) })).filter((x) => x.d <= 2).sort((a, b) => a.d - b.d)[0]?.k;
+  return OPTION_KEYS.map((k) => ({ k, d: dist(key, k) }))
+    .filter((x) => x.d <= 2)
+    .sort((a, b) => a.d - b.d)[0]?.k;
 }
 
 export function resolveOptions(input: unknown): { options: ResolvedOptions; problems: string[] } {
@@ -85,14 +132,18 @@ export function resolveOptions(input: unknown): { options: ResolvedOptions; prob
   }
   const o = input;
   const bad = (key: string, expected: string, fallback: unknown) =>
-    problems.push(`option "${key}" must be ${expected}, got ${describeValue(o[key])}; using ${fallback === undefined ? 'none' : describeValue(fallback)}`);
+    problems.push(
+      `option "${key}" must be ${expected}, got ${describeValue(o[key])}; using ${fallback === undefined ? 'none' : describeValue(fallback)}`,
+    );
 
   for (const key of Object.keys(o)) {
     // Playwright itself adds `configDir` and private `_…` keys to every reporter's options.
     if (key === 'configDir' || key.startsWith('_')) continue;
     if (!KNOWN_KEYS.has(key)) {
       const hint = suggest(key);
-      problems.push(`unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known options: ${OPTION_KEYS.join(', ')}`);
+      problems.push(
+        `unknown option "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known options: ${OPTION_KEYS.join(', ')}`,
+      );
     }
   }
   for (const key of Object.keys(SPECS) as SimpleKey[]) {
@@ -102,8 +153,20 @@ export function resolveOptions(input: unknown): { options: ResolvedOptions; prob
     else bad(key, SPECS[key].expected, options[key]);
   }
   // history: src/store/options.ts; budgets and gate: src/analyze/budgets/options.ts.
-  if (o.history !== undefined) { const r = resolveHistoryOptions(o.history); options.history = r.history; problems.push(...r.problems); }
-  if (o.budgets !== undefined) { const r = resolveBudgets(o.budgets); options.budgets = r.budgets; problems.push(...r.problems); }
-  if (o.gate !== undefined) { const r = resolveGate(o.gate); options.gate = r.gate; problems.push(...r.problems); }
+  if (o.history !== undefined) {
+    const r = resolveHistoryOptions(o.history);
+    options.history = r.history;
+    problems.push(...r.problems);
+  }
+  if (o.budgets !== undefined) {
+    const r = resolveBudgets(o.budgets);
+    options.budgets = r.budgets;
+    problems.push(...r.problems);
+  }
+  if (o.gate !== undefined) {
+    const r = resolveGate(o.gate);
+    options.gate = r.gate;
+    problems.push(...r.problems);
+  }
   return { options, problems };
 }

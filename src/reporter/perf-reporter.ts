@@ -9,12 +9,18 @@
 // both the v1 (config, suite) and v2 (suite) signatures, so if Playwright ever stops honouring
 // version() the reporter still works, only without per-shard lanes.
 import { dirname, resolve } from 'node:path';
-import { mkdirSync, accessSync, constants as fsConstants } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { FullConfig, FullResult, Suite, TestCase, TestResult, TestError } from '@playwright/test/reporter';
 import {
-  RUN_RECORD_KIND, RUN_RECORD_VERSION, JSON_REPORT_KIND, JSON_REPORT_VERSION,
-  type JsonReport, type PerfError, type PerfReporterOptions, type RunRecord, type TestRecord,
+  RUN_RECORD_KIND,
+  RUN_RECORD_VERSION,
+  JSON_REPORT_KIND,
+  JSON_REPORT_VERSION,
+  type JsonReport,
+  type PerfError,
+  type PerfReporterOptions,
+  type RunRecord,
+  type TestRecord,
 } from '../types';
 import { errorMessage, perfError } from '../util/errors';
 import { faultsFrom, maybeFault } from '../util/fault';
@@ -27,9 +33,9 @@ import { buildReport } from '../report/build-report';
 import { writeReports, type WrittenReports } from '../report/write-reports';
 import { analyzeRun } from '../analyze/run';
 import { printSummary } from './terminal-summary';
+import { outputDirProblem, pushContained } from './end-of-run-io';
 import { resolvePrometheusOptions, type ResolvedPrometheus } from '../export/options';
 import { detectRunMode, executedNoTest, type RunMode } from './run-mode';
-
 
 /** CI sets one id for every shard of a run (e.g. `${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}`), so a
  *  shared history keeps the shards as parts of one run and ignores a re-upload of the same shard. */
@@ -44,7 +50,14 @@ const NO_TEST_RAN = '\nplaywright-perf: no test ran; the last reports and the hi
 /** `where` of errors Playwright reported (config, global setup…): recorded, not re-printed. */
 export const PLAYWRIGHT_ERROR = 'playwright';
 
-interface ShardRun { shardIndex?: number; totalShards?: number; startTime: number; durationMs: number; status: string; workers?: number }
+interface ShardRun {
+  shardIndex?: number;
+  totalShards?: number;
+  startTime: number;
+  durationMs: number;
+  status: string;
+  workers?: number;
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -122,7 +135,12 @@ export class PerfReporter {
       const config = this.config;
       const meta = collectRunMeta(config?.version ?? 'unknown', this.rootDir, this.options.labels, false);
       this.meta = meta;
-      this.git = gitInfoAsync(this.rootDir).then((git) => { if (git) meta.git = git; }, () => undefined);
+      this.git = gitInfoAsync(this.rootDir).then(
+        (git) => {
+          if (git) meta.git = git;
+        },
+        () => undefined,
+      );
       if (config?.shard) this.meta.shard = { current: config.shard.current, total: config.shard.total };
       this.probeOutputDir();
       if (this.options.sampleIntervalMs !== false) {
@@ -141,7 +159,11 @@ export class PerfReporter {
       this.sampler?.discard();
       this.mergedShards++;
       const shard = params.config?.shard;
-      this.currentShard = { index: shard?.current ?? this.mergedShards, total: shard?.total, workers: params.config?.workers };
+      this.currentShard = {
+        index: shard?.current ?? this.mergedShards,
+        total: shard?.total,
+        workers: params.config?.workers,
+      };
     });
   }
 
@@ -178,7 +200,12 @@ export class PerfReporter {
   onError(error: TestError): void {
     // Playwright's own errors (config, global setup) belong to Playwright's output; we only note them.
     this.guard('reporter.onError', () => {
-      this.errors.push({ where: PLAYWRIGHT_ERROR, message: String(error.message ?? error.value ?? 'error').slice(0, 2000), time: Date.now(), severity: 'warning' });
+      this.errors.push({
+        where: PLAYWRIGHT_ERROR,
+        message: String(error.message ?? error.value ?? 'error').slice(0, 2000),
+        time: Date.now(),
+        severity: 'warning',
+      });
     });
   }
 
@@ -201,7 +228,12 @@ export class PerfReporter {
       let report: JsonReport;
       try {
         maybeFault(this.faults, 'reporter.onEnd');
-        report = await buildReport(run, { options, rootDir: this.rootDir, recordHistory: !notBaseline, faults: this.faults });
+        report = await buildReport(run, {
+          options,
+          rootDir: this.rootDir,
+          recordHistory: !notBaseline,
+          faults: this.faults,
+        });
       } catch (e) {
         this.warn('report.build', e);
         report = this.fallbackReport(run);
@@ -214,7 +246,11 @@ export class PerfReporter {
       this.flushWarnings(run.errors);
       this.ended = true;
       if (this.options.summary) {
-        try { printSummary(report, written); } catch (e) { this.warn('reporter.summary', e); }
+        try {
+          printSummary(report, written);
+        } catch (e) {
+          this.warn('reporter.summary', e);
+        }
       }
       if (report.gate?.failed && result.status === 'passed') return { status: 'failed' };
     } catch (e) {
@@ -235,10 +271,13 @@ export class PerfReporter {
     let interruptReason: RunRecord['interruptReason'];
     if (result.status === 'interrupted') interruptReason = 'sigint';
     else if (result.status === 'timedout') interruptReason = 'global-timeout';
-    else if (config && config.maxFailures > 0 && this.plannedTests !== undefined && tests.length < this.plannedTests) interruptReason = 'max-failures';
-    const interrupted = interruptReason !== undefined || tests.some((t) => t.results.some((r) => r.status === 'interrupted'));
+    else if (config && config.maxFailures > 0 && this.plannedTests !== undefined && tests.length < this.plannedTests)
+      interruptReason = 'max-failures';
+    const interrupted =
+      interruptReason !== undefined || tests.some((t) => t.results.some((r) => r.status === 'interrupted'));
     const meta = this.meta ?? collectRunMeta(config?.version ?? 'unknown', this.rootDir, this.options.labels);
-    if (this.mergedShards > 0) meta.merged = { shards: this.mergedShards, ...(this.shardRuns.length ? { shardRuns: this.shardRuns } : {}) };
+    if (this.mergedShards > 0)
+      meta.merged = { shards: this.mergedShards, ...(this.shardRuns.length ? { shardRuns: this.shardRuns } : {}) };
     const startTime = result.startTime?.getTime?.() ?? this.startTime;
     return {
       kind: RUN_RECORD_KIND,
@@ -252,7 +291,9 @@ export class PerfReporter {
       ...(interruptReason ? { interruptReason } : interrupted ? { interruptReason: 'sigint' as const } : {}),
       ...(this.plannedTests !== undefined ? { plannedTests: this.plannedTests } : {}),
       meta,
-      config: config ? snapshotConfig(config) : { workers: 1, fullyParallel: false, globalTimeoutMs: 0, maxFailures: 0, projects: [] },
+      config: config
+        ? snapshotConfig(config)
+        : { workers: 1, fullyParallel: false, globalTimeoutMs: 0, maxFailures: 0, projects: [] },
       tests,
       system: samples,
       errors: this.errors,
@@ -262,41 +303,42 @@ export class PerfReporter {
   /** Pushgateway export (when configured): bounded in time, a failure is one warning in run.errors. */
   private async pushMetrics(report: JsonReport): Promise<void> {
     if (!this.prometheus.pushgateway) return;
-    try {
-      maybeFault(this.faults, 'export.push');
-      // prom-client costs ~0.1-0.3 s to load: only runs that push pay for it.
-      const { pushRunMetrics } = require('../export/push') as typeof import('../export/push');
-      await pushRunMetrics(report, this.prometheus);
-    } catch (e) {
-      this.warn('export.pushgateway', e);
-    }
+    const problem = await pushContained(report, this.prometheus, this.faults);
+    if (problem) this.warn('export.pushgateway', problem);
   }
 
   /** A report without the optional stages, for when buildReport itself failed. */
   private fallbackReport(run: RunRecord): JsonReport {
-    return { kind: JSON_REPORT_KIND, schemaVersion: JSON_REPORT_VERSION, generatedAt: new Date().toISOString(), run, analysis: analyzeRun(run, { slowest: this.options.slowest, faults: this.faults }) };
+    return {
+      kind: JSON_REPORT_KIND,
+      schemaVersion: JSON_REPORT_VERSION,
+      generatedAt: new Date().toISOString(),
+      run,
+      analysis: analyzeRun(run, { slowest: this.options.slowest, faults: this.faults }),
+    };
   }
 
   private write(report: JsonReport): WrittenReports {
     const outDir = resolve(this.rootDir, this.options.outputDir);
     const before = report.run.errors.length;
-    const written = writeReports(report, outDir, { html: this.options.html, json: this.options.json }, report.run.errors);
+    const written = writeReports(
+      report,
+      outDir,
+      { html: this.options.html, json: this.options.json },
+      report.run.errors,
+    );
     // Already warned at start that the folder is unwritable: record, but do not repeat it.
-    if (this.outputUnwritable) for (const e of report.run.errors.slice(before)) this.warned.add(`${e.where}:${e.message}`);
+    if (this.outputUnwritable)
+      for (const e of report.run.errors.slice(before)) this.warned.add(`${e.where}:${e.message}`);
     return written;
   }
 
   /** Checks at start that the output folder can be written, so the user hears it before a long run. */
   private probeOutputDir(): void {
     if (!this.options.html && !this.options.json) return;
-    const dir = resolve(this.rootDir, this.options.outputDir);
-    try {
-      mkdirSync(dir, { recursive: true });
-      accessSync(dir, fsConstants.W_OK);
-    } catch (e) {
-      this.outputUnwritable = true;
-      this.warn('options', new Error(`option "outputDir": cannot write to ${dir} (${errorMessage(e)}); the tests still run, but no reports will be written`));
-    }
+    const problem = outputDirProblem(resolve(this.rootDir, this.options.outputDir));
+    this.outputUnwritable = problem !== undefined;
+    if (problem) this.warn('options', new Error(problem));
   }
 
   /** The runner exited without onEnd finishing (e.g. a second Ctrl+C, a crash in another reporter):
@@ -305,14 +347,21 @@ export class PerfReporter {
     if (this.ended || this.listing) return;
     this.ended = true;
     try {
-      const run = this.finishRecord({ status: 'interrupted', startTime: new Date(this.startTime), duration: Date.now() - this.startTime } as FullResult);
+      const run = this.finishRecord({
+        status: 'interrupted',
+        startTime: new Date(this.startTime),
+        duration: Date.now() - this.startTime,
+      } as FullResult);
       run.interrupted = true;
       run.interruptReason = 'process-exit';
       const report = this.fallbackReport(run);
       for (const e of report.analysis.errors) run.errors.push(e);
       const written = this.write(report);
       this.flushWarnings(run.errors);
-      if (written.runJson) process.stderr.write(`[playwright-perf] run ended before the reporter finished; partial run record: ${written.runJson}\n`);
+      if (written.runJson)
+        process.stderr.write(
+          `[playwright-perf] run ended before the reporter finished; partial run record: ${written.runJson}\n`,
+        );
     } catch (e) {
       this.warn('reporter.exit', e);
     }

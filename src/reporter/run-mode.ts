@@ -33,12 +33,21 @@ export function detectRunMode({ mode, argv, env }: RunModeInput): RunMode {
   if (hasFlag(argv, '--ui') || hasFlag(argv, '--ui-host') || hasFlag(argv, '--ui-port')) {
     return { kind: 'not-baseline', reason: 'runs in UI mode (--ui) are not baseline runs', interactive: true };
   }
-  if (env.PWTEST_WATCH) return { kind: 'not-baseline', reason: 'runs in watch mode are not baseline runs', interactive: true };
+  if (env.PWTEST_WATCH)
+    return { kind: 'not-baseline', reason: 'runs in watch mode are not baseline runs', interactive: true };
   if (hasFlag(argv, '--last-failed')) {
-    return { kind: 'not-baseline', reason: 'a --last-failed run re-runs only tests that failed before', interactive: false };
+    return {
+      kind: 'not-baseline',
+      reason: 'a --last-failed run re-runs only tests that failed before',
+      interactive: false,
+    };
   }
   if (hasFlag(argv, '--only-changed')) {
-    return { kind: 'not-baseline', reason: 'an --only-changed run covers only the changed test files', interactive: false };
+    return {
+      kind: 'not-baseline',
+      reason: 'an --only-changed run covers only the changed test files',
+      interactive: false,
+    };
   }
   return { kind: 'baseline' };
 }
@@ -47,7 +56,8 @@ export function detectRunMode({ mode, argv, env }: RunModeInput): RunMode {
  *  nothing. Planned tests with nothing recorded is not that: our own hooks may have failed (then the
  *  report with its errors is written as usual). */
 export function executedNoTest(
-  tests: ReadonlyArray<{ results: ReadonlyArray<{ status: string }> }>, plannedTests: number | undefined,
+  tests: ReadonlyArray<{ results: ReadonlyArray<{ status: string }> }>,
+  plannedTests: number | undefined,
 ): boolean {
   if (tests.length === 0) return plannedTests === 0;
   return tests.every((t) => t.results.every((r) => r.status === 'skipped'));

@@ -12,7 +12,10 @@ export const MAX_SAMPLES = 3600;
 /** Process names counted as Chromium (Debian 'chromium', Chrome, Playwright's headless shell). */
 const CHROMIUM_NAME = /chrom|headless_shell/i;
 
-interface CpuTimes { idle: number; total: number }
+interface CpuTimes {
+  idle: number;
+  total: number;
+}
 
 /** Linux: the aggregate "cpu" line of /proc/stat (one small read; os.cpus() also parses
  *  /proc/cpuinfo and sysfs per core, ~10× the cost). Fields: user nice system idle iowait irq softirq steal. */
@@ -31,7 +34,11 @@ function procStatTimes(): CpuTimes | undefined {
 
 function load1(): number {
   if (process.platform === 'linux') {
-    try { return Number(readFileSync('/proc/loadavg', 'utf8').split(' ', 1)[0]) || 0; } catch { /* fall through */ }
+    try {
+      return Number(readFileSync('/proc/loadavg', 'utf8').split(' ', 1)[0]) || 0;
+    } catch {
+      /* fall through */
+    }
   }
   return os.loadavg()[0] ?? 0;
 }
@@ -41,7 +48,8 @@ function cpuTimes(): CpuTimes {
     const t = procStatTimes();
     if (t) return t;
   }
-  let idle = 0, total = 0;
+  let idle = 0,
+    total = 0;
   for (const c of os.cpus()) {
     const t = c.times;
     idle += t.idle;
@@ -80,7 +88,10 @@ export class ChromiumCounter {
     if (process.platform !== 'linux') return -1;
     const full = this.calls++ % FULL_WALK_EVERY === 0;
     try {
-      if (full) { this.spawningThreads = new Map(); this.names = new Map(); }
+      if (full) {
+        this.spawningThreads = new Map();
+        this.names = new Map();
+      }
       let count = 0;
       const seen = new Set<number>();
       const queue = [this.root];
@@ -91,13 +102,20 @@ export class ChromiumCounter {
         try {
           if (pid !== this.root) {
             let isChromium = this.names.get(pid);
-            if (isChromium === undefined) this.names.set(pid, (isChromium = CHROMIUM_NAME.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))));
+            if (isChromium === undefined)
+              this.names.set(pid, (isChromium = CHROMIUM_NAME.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))));
             if (isChromium) count++;
           }
-          const tids = full ? readdirSync(`/proc/${pid}/task`).map(Number) : [pid, ...(this.spawningThreads.get(pid) ?? [])];
+          const tids = full
+            ? readdirSync(`/proc/${pid}/task`).map(Number)
+            : [pid, ...(this.spawningThreads.get(pid) ?? [])];
           for (const tid of new Set(tids)) {
             let kids: number[];
-            try { kids = readChildren(pid, tid); } catch { continue; } // thread exited
+            try {
+              kids = readChildren(pid, tid);
+            } catch {
+              continue;
+            } // thread exited
             if (full && kids.length && tid !== pid) {
               if (!this.spawningThreads.has(pid)) this.spawningThreads.set(pid, new Set());
               this.spawningThreads.get(pid)!.add(tid);
@@ -165,8 +183,12 @@ export function countChromiumDescendants(root = process.pid): number {
 export function compactSamples(samples: SystemSample[]): SystemSample[] {
   const out: SystemSample[] = [];
   for (let i = 0; i < samples.length; i += 2) {
-    const a = samples[i], b = samples[i + 1];
-    if (!b) { out.push(a); break; }
+    const a = samples[i],
+      b = samples[i + 1];
+    if (!b) {
+      out.push(a);
+      break;
+    }
     out.push({
       time: b.time,
       cpu: (a.cpu + b.cpu) / 2,
@@ -188,7 +210,10 @@ export class SystemSampler {
   private readonly chromium = new ChromiumCounter();
   private readonly own = new OwnCpuMeter();
 
-  constructor(private readonly intervalMs: number, private readonly onError: (e: unknown) => void = () => {}) {}
+  constructor(
+    private readonly intervalMs: number,
+    private readonly onError: (e: unknown) => void = () => {},
+  ) {}
 
   start(): void {
     if (this.timer) return;
@@ -207,15 +232,22 @@ export class SystemSampler {
       const total = now.total - prev.total;
       const cpu = total > 0 ? Math.min(1, Math.max(0, 1 - (now.idle - prev.idle) / total)) : 0;
       const memTotalBytes = os.totalmem();
-      let chromiumProcesses = -1, ownCpu: number | undefined;
+      let chromiumProcesses = -1,
+        ownCpu: number | undefined;
       if (this.countChromium) {
         chromiumProcesses = this.chromium.count();
-        if (chromiumProcesses < 0) this.countChromium = false; // unavailable: stop trying
+        if (chromiumProcesses < 0)
+          this.countChromium = false; // unavailable: stop trying
         // /proc/stat ticks are summed over all cores, as are the processes' own ticks.
         else ownCpu = this.own.share(this.chromium.lastTree, total);
       }
       this.samples.push({
-        time: Date.now(), cpu, memUsedBytes: memTotalBytes - os.freemem(), memTotalBytes, load1: load1(), chromiumProcesses,
+        time: Date.now(),
+        cpu,
+        memUsedBytes: memTotalBytes - os.freemem(),
+        memTotalBytes,
+        load1: load1(),
+        chromiumProcesses,
         ...(ownCpu !== undefined ? { ownCpu: Math.round(ownCpu * 1000) / 1000 } : {}),
       });
       if (this.samples.length >= MAX_SAMPLES) this.samples = compactSamples(this.samples);

@@ -26,7 +26,11 @@ export function formatSummary(report: JsonReport, written: WrittenReports, cwd =
   const a = report.analysis;
   const s = a.summary;
   const counts = [`${s.tests} tests`];
-  const extra = [s.failed && `${s.failed} failed`, s.flaky && `${s.flaky} flaky`, s.skipped && `${s.skipped} skipped`].filter(Boolean);
+  const extra = [
+    s.failed && `${s.failed} failed`,
+    s.flaky && `${s.flaky} flaky`,
+    s.skipped && `${s.skipped} skipped`,
+  ].filter(Boolean);
   if (extra.length) counts[0] += ` (${extra.join(', ')})`;
   const lines = [
     '',
@@ -35,7 +39,9 @@ export function formatSummary(report: JsonReport, written: WrittenReports, cwd =
   const run = report.run;
   if (run.interrupted) {
     const notRun = run.plannedTests !== undefined ? run.plannedTests - run.tests.length : 0;
-    lines.push(`  interrupted${run.interruptReason ? ` (${run.interruptReason})` : ''}${notRun > 0 ? `: ${notRun} of ${run.plannedTests} tests never ran` : ''}`);
+    lines.push(
+      `  interrupted${run.interruptReason ? ` (${run.interruptReason})` : ''}${notRun > 0 ? `: ${notRun} of ${run.plannedTests} tests never ran` : ''}`,
+    );
   }
   const slowest = a.slowest.tests.slice(0, SUMMARY_SLOWEST);
   if (slowest.length) {
@@ -46,11 +52,18 @@ export function formatSummary(report: JsonReport, written: WrittenReports, cwd =
       lines.push(`    ${formatMs(t.durationMs).padStart(w)}  ${short(t.title)}  (${short(t.file, 60)})${retries}`);
     }
   }
-  if (a.criticalPath && (a.workers.length > 1 || s.workers > 1)) lines.push(`  critical path: ${short(a.criticalPath.reason, 200)}`);
-  if (a.retries.attempts) lines.push(`  retries: ${a.retries.attempts} (${formatMs(a.retries.wastedMs)} spent on attempts that were retried)`);
+  if (a.criticalPath && (a.workers.length > 1 || s.workers > 1))
+    lines.push(`  critical path: ${short(a.criticalPath.reason, 200)}`);
+  if (a.retries.attempts)
+    lines.push(
+      `  retries: ${a.retries.attempts} (${formatMs(a.retries.wastedMs)} spent on attempts that were retried)`,
+    );
   // Playwright's own errors (where: 'playwright') are in its output already.
   const warnings = run.errors.filter((e) => e.where !== 'playwright').length;
-  if (warnings) lines.push(`  ${warnings} playwright-perf warning${warnings === 1 ? '' : 's'} (listed above; also in run.json "errors")`);
+  if (warnings)
+    lines.push(
+      `  ${warnings} playwright-perf warning${warnings === 1 ? '' : 's'} (listed above; also in run.json "errors")`,
+    );
   const verdicts = formatVerdicts(report);
   if (verdicts) lines.push(verdicts.trimEnd());
   if (run.notBaseline) lines.push(`  not added to history: ${run.notBaseline}`);

@@ -2,7 +2,7 @@
 // HTML, never cached (history changes under the server), and a CSP that forbids everything should a
 // browser render it anyway.
 import type { ServerResponse } from 'node:http';
-import { ApiError } from './api-error';
+import type { ApiError } from './api-error';
 
 const API_HEADERS = {
   'content-type': 'application/json; charset=utf-8',

@@ -29,8 +29,13 @@ export function mergeHistory(target: HistoryData, source: HistoryData): ImportRe
   const known = new Set(target.optimizations.map((o) => o.id));
   const optimizations = source.optimizations.filter((o) => !known.has(o.id));
   target.optimizations.push(...optimizations);
-  return { added: fresh.length, skipped: source.runs.length - fresh.length, alerts: alerts.length, pins,
-    optimizations: optimizations.length };
+  return {
+    added: fresh.length,
+    skipped: source.runs.length - fresh.length,
+    alerts: alerts.length,
+    pins,
+    optimizations: optimizations.length,
+  };
 }
 
 export function importHistory(source: HistoryData, store: HistoryStore): Promise<ImportResult> {

@@ -21,7 +21,11 @@ const STALE_MS = 10_000;
 const LOCK_RETRIES = { retries: 60, factor: 1.3, minTimeout: 20, maxTimeout: 1000, randomize: true };
 
 export class HistoryFileError extends Error {
-  constructor(message: string, readonly file: string, readonly backup?: string) {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly backup?: string,
+  ) {
     super(message);
   }
 }
@@ -52,8 +56,12 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
       const backup = backupCorrupt(this.file, text);
       throw new HistoryFileError(
         `history file ${this.file} is corrupt (${errorMessage(e)}). It was left untouched and copied to ${backup}; ` +
-        'this run was not added to history. Repair it (the previous good version may be in ' + `${this.file}.bak` + ') or delete it to start a new history.',
-        this.file, backup);
+          'this run was not added to history. Repair it (the previous good version may be in ' +
+          `${this.file}.bak` +
+          ') or delete it to start a new history.',
+        this.file,
+        backup,
+      );
     }
     try {
       // Migrations work on the stored form; unpacking comes after.
@@ -74,7 +82,11 @@ class SafeJsonAdapter implements Adapter<HistoryData> {
         rmSync(bak, { force: true });
         linkSync(this.file, bak);
       } catch {
-        try { copyFileSync(this.file, bak); } catch { /* a missing backup must not lose the run */ }
+        try {
+          copyFileSync(this.file, bak);
+        } catch {
+          /* a missing backup must not lose the run */
+        }
       }
     }
     writeFileAtomic(this.file, JSON.stringify(packHistory(data)));
@@ -92,7 +104,10 @@ function backupCorrupt(file: string, text: string): string {
   return backup;
 }
 
-type LowCtor = new (adapter: Adapter<HistoryData>, defaults: HistoryData) => {
+type LowCtor = new (
+  adapter: Adapter<HistoryData>,
+  defaults: HistoryData,
+) => {
   data: HistoryData;
   read(): Promise<void>;
   write(): Promise<void>;
@@ -139,18 +154,29 @@ export class JsonFileHistoryStore implements HistoryStore {
     const lockfile = require('proper-lockfile') as typeof import('proper-lockfile');
     try {
       release = await lockfile.lock(this.file, {
-        realpath: false, stale: STALE_MS, retries: LOCK_RETRIES,
+        realpath: false,
+        stale: STALE_MS,
+        retries: LOCK_RETRIES,
         // Default handler throws from a timer (crashing the test runner); record it instead.
-        onCompromised: (e) => { compromised = e; },
+        onCompromised: (e) => {
+          compromised = e;
+        },
       });
     } catch (e) {
-      throw new HistoryFileError(`history file ${this.file} is locked by another run (${errorMessage(e)}); this run was not added to history`, this.file);
+      throw new HistoryFileError(
+        `history file ${this.file} is locked by another run (${errorMessage(e)}); this run was not added to history`,
+        this.file,
+      );
     }
     try {
       const db = new Low(new SafeJsonAdapter(this.file), emptyHistory());
       await db.read();
       const result = await fn(db.data);
-      if (compromised) throw new HistoryFileError(`lost the lock on ${this.file} (${compromised.message}); this run was not added to history`, this.file);
+      if (compromised)
+        throw new HistoryFileError(
+          `lost the lock on ${this.file} (${compromised.message}); this run was not added to history`,
+          this.file,
+        );
       await db.write();
       return result;
     } finally {

@@ -30,17 +30,25 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function migrateRunRecord(input: unknown, steps: Record<number, MigrationStep> = MIGRATIONS, current = RUN_RECORD_VERSION): MigrateResult {
+export function migrateRunRecord(
+  input: unknown,
+  steps: Record<number, MigrationStep> = MIGRATIONS,
+  current = RUN_RECORD_VERSION,
+): MigrateResult {
   if (!isObject(input)) throw new RunRecordError('not a playwright-perf run record (expected a JSON object)');
   if (input.kind !== RUN_RECORD_KIND) {
-    throw new RunRecordError(`not a playwright-perf run record (kind is ${JSON.stringify(input.kind)}, expected "${RUN_RECORD_KIND}")`);
+    throw new RunRecordError(
+      `not a playwright-perf run record (kind is ${JSON.stringify(input.kind)}, expected "${RUN_RECORD_KIND}")`,
+    );
   }
   const version = input.schemaVersion;
   if (!Number.isInteger(version) || (version as number) < 1) {
     throw new RunRecordError(`run record has no valid schemaVersion (got ${JSON.stringify(version)})`);
   }
   if ((version as number) > current) {
-    throw new RunRecordError(`run record schemaVersion ${version} is newer than this playwright-perf understands (${current}); upgrade playwright-perf`);
+    throw new RunRecordError(
+      `run record schemaVersion ${version} is newer than this playwright-perf understands (${current}); upgrade playwright-perf`,
+    );
   }
   let record: Record<string, unknown> = input;
   for (let v = version as number; v < current; v++) {

@@ -11,7 +11,7 @@ export const HISTORY_MIGRATIONS: Record<number, MigrationStep> = {
   // 1 → 2: alerts get an id and a status, so they can be acknowledged and resolved (playwright-perf serve).
   1: (doc) => {
     const perRun = new Map<string, number>();
-    const alerts = Array.isArray(doc.alerts) ? doc.alerts as Array<Record<string, unknown>> : [];
+    const alerts = Array.isArray(doc.alerts) ? (doc.alerts as Array<Record<string, unknown>>) : [];
     return {
       ...doc,
       alerts: alerts.map((a) => {
@@ -32,7 +32,14 @@ export function alertId(runId: string, index: number): string {
 export class HistoryFormatError extends Error {}
 
 export function emptyHistory(): HistoryData {
-  return { kind: HISTORY_KIND, schemaVersion: HISTORY_SCHEMA_VERSION, runs: [], pins: {}, alerts: [], optimizations: [] };
+  return {
+    kind: HISTORY_KIND,
+    schemaVersion: HISTORY_SCHEMA_VERSION,
+    runs: [],
+    pins: {},
+    alerts: [],
+    optimizations: [],
+  };
 }
 
 export function migrateHistory(
@@ -41,8 +48,15 @@ export function migrateHistory(
   steps: Record<number, MigrationStep> = HISTORY_MIGRATIONS,
   target: number = HISTORY_SCHEMA_VERSION,
 ): { data: HistoryData; migratedFrom?: number } {
-  if (!input || typeof input !== 'object' || Array.isArray(input) || (input as { kind?: unknown }).kind !== HISTORY_KIND) {
-    throw new HistoryFormatError(`${file} is not a playwright-perf history file (no "kind": "${HISTORY_KIND}"); it was left untouched`);
+  if (
+    !input ||
+    typeof input !== 'object' ||
+    Array.isArray(input) ||
+    (input as { kind?: unknown }).kind !== HISTORY_KIND
+  ) {
+    throw new HistoryFormatError(
+      `${file} is not a playwright-perf history file (no "kind": "${HISTORY_KIND}"); it was left untouched`,
+    );
   }
   let doc = input as Record<string, unknown>;
   const from = doc.schemaVersion;
@@ -50,7 +64,9 @@ export function migrateHistory(
     throw new HistoryFormatError(`${file} has an invalid schemaVersion ${JSON.stringify(from)}; it was left untouched`);
   }
   if (from > target) {
-    throw new HistoryFormatError(`${file} was written by a newer playwright-perf (history schema ${from}, this version reads up to ${target}); upgrade playwright-perf or point history.path elsewhere. The file was left untouched`);
+    throw new HistoryFormatError(
+      `${file} was written by a newer playwright-perf (history schema ${from}, this version reads up to ${target}); upgrade playwright-perf or point history.path elsewhere. The file was left untouched`,
+    );
   }
   for (let v = from; v < target; v++) {
     const step = steps[v];
@@ -59,7 +75,11 @@ export function migrateHistory(
   }
   const data = doc as unknown as HistoryData;
   // Tolerate missing collections (hand-edited files) rather than crash later.
-  data.runs ??= []; data.pins ??= {}; data.alerts ??= []; data.optimizations ??= [];
-  if (!Array.isArray(data.runs)) throw new HistoryFormatError(`${file}: "runs" must be an array; the file was left untouched`);
+  data.runs ??= [];
+  data.pins ??= {};
+  data.alerts ??= [];
+  data.optimizations ??= [];
+  if (!Array.isArray(data.runs))
+    throw new HistoryFormatError(`${file}: "runs" must be an array; the file was left untouched`);
   return from < target ? { data, migratedFrom: from } : { data };
 }

@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import type { AppliedOptimization } from '../types';
 import type { HistoryStore } from './history-store';
 
-export async function recordOptimization(store: HistoryStore, o: Omit<AppliedOptimization, 'id' | 'time' | 'runIdBefore'> & Partial<Pick<AppliedOptimization, 'id' | 'time'>>): Promise<AppliedOptimization> {
+export async function recordOptimization(
+  store: HistoryStore,
+  o: Omit<AppliedOptimization, 'id' | 'time' | 'runIdBefore'> & Partial<Pick<AppliedOptimization, 'id' | 'time'>>,
+): Promise<AppliedOptimization> {
   return store.update((data) => {
     const entry: AppliedOptimization = {
       id: o.id ?? randomUUID(),

@@ -3,7 +3,13 @@
 import type { HistoryOptions } from '../types';
 import { describeValue, isPlainObject } from '../util/describe-value';
 import {
-  finiteNumber, nonEmptyString, option, parseOption, positiveInteger, v, type OptionSpec,
+  finiteNumber,
+  nonEmptyString,
+  option,
+  parseOption,
+  positiveInteger,
+  v,
+  type OptionSpec,
 } from '../util/option-schema';
 import { DEFAULT_FDR, DEFAULT_MIN_ABS_CHANGE_MS, DEFAULT_MIN_CHANGE } from '../analyze/history/regression';
 import { DEFAULT_BASELINE_RUNS } from '../analyze/history/baseline';
@@ -28,31 +34,40 @@ export interface ResolvedHistoryOptions {
 const HISTORY_KEYS = ['path', 'url', 'keepRuns', 'keepDays', 'baseline', 'minChange', 'fdr', 'minAbsChangeMs'];
 
 /** `url` is checked on its own: its value may carry a password and is never echoed. */
-const HISTORY_SPECS: { [K in Exclude<keyof ResolvedHistoryOptions, 'url'>]-?: OptionSpec<ResolvedHistoryOptions[K]> } = {
-  path: option(nonEmptyString, 'a non-empty string'),
-  keepRuns: option(positiveInteger, 'a positive integer'),
-  keepDays: option(positiveInteger, 'a positive integer'),
-  minChange: option(v.pipe(v.number(), v.minValue(0), v.maxValue(10)), 'a number from 0 to 10 (e.g. 0.05 = 5 %)'),
-  fdr: option(v.pipe(v.number(), v.gtValue(0), v.maxValue(0.5)), 'a number above 0 to 0.5 (e.g. 0.05)'),
-  minAbsChangeMs: option(v.pipe(finiteNumber, v.minValue(0)), 'a number ≥ 0 (milliseconds)'),
-  baseline: option(
-    v.union([
-      v.strictObject({ previous: positiveInteger }),
-      v.strictObject({ pinned: v.pipe(v.string(), v.minLength(1)) }),
-      v.strictObject({ runId: v.pipe(v.string(), v.minLength(1)) }),
-    ]),
-    'one of { previous: <positive integer> }, { pinned: "<name>" }, { runId: "<id>" }',
-  ),
-};
+const HISTORY_SPECS: { [K in Exclude<keyof ResolvedHistoryOptions, 'url'>]-?: OptionSpec<ResolvedHistoryOptions[K]> } =
+  {
+    path: option(nonEmptyString, 'a non-empty string'),
+    keepRuns: option(positiveInteger, 'a positive integer'),
+    keepDays: option(positiveInteger, 'a positive integer'),
+    minChange: option(v.pipe(v.number(), v.minValue(0), v.maxValue(10)), 'a number from 0 to 10 (e.g. 0.05 = 5 %)'),
+    fdr: option(v.pipe(v.number(), v.gtValue(0), v.maxValue(0.5)), 'a number above 0 to 0.5 (e.g. 0.05)'),
+    minAbsChangeMs: option(v.pipe(finiteNumber, v.minValue(0)), 'a number ≥ 0 (milliseconds)'),
+    baseline: option(
+      v.union([
+        v.strictObject({ previous: positiveInteger }),
+        v.strictObject({ pinned: v.pipe(v.string(), v.minLength(1)) }),
+        v.strictObject({ runId: v.pipe(v.string(), v.minLength(1)) }),
+      ]),
+      'one of { previous: <positive integer> }, { pinned: "<name>" }, { runId: "<id>" }',
+    ),
+  };
 
 export function defaultHistoryOptions(): ResolvedHistoryOptions {
-  return { path: DEFAULT_HISTORY_PATH, keepRuns: DEFAULT_KEEP_RUNS, keepDays: DEFAULT_KEEP_DAYS, baseline: { previous: DEFAULT_BASELINE_RUNS }, minChange: DEFAULT_MIN_CHANGE, fdr: DEFAULT_FDR, minAbsChangeMs: DEFAULT_MIN_ABS_CHANGE_MS };
+  return {
+    path: DEFAULT_HISTORY_PATH,
+    keepRuns: DEFAULT_KEEP_RUNS,
+    keepDays: DEFAULT_KEEP_DAYS,
+    baseline: { previous: DEFAULT_BASELINE_RUNS },
+    minChange: DEFAULT_MIN_CHANGE,
+    fdr: DEFAULT_FDR,
+    minAbsChangeMs: DEFAULT_MIN_ABS_CHANGE_MS,
+  };
 }
-
 
 /** `history: false` turns history off; undefined or an object turns it on. */
 export function resolveHistoryOptions(
-  input: unknown, env: Record<string, string | undefined> = process.env,
+  input: unknown,
+  env: Record<string, string | undefined> = process.env,
 ): { history: ResolvedHistoryOptions | false; problems: string[] } {
   const problems: string[] = [];
   const out = defaultHistoryOptions();
@@ -63,10 +78,13 @@ export function resolveHistoryOptions(
   }
   if (input === undefined) return { history: out, problems };
   if (!isPlainObject(input)) {
-    problems.push(`option "history" must be an object of history options, or false to turn history off (e.g. { path, keepRuns, keepDays, baseline, minChange, fdr }), got ${describeValue(input)}; using the defaults`);
+    problems.push(
+      `option "history" must be an object of history options, or false to turn history off (e.g. { path, keepRuns, keepDays, baseline, minChange, fdr }), got ${describeValue(input)}; using the defaults`,
+    );
     return { history: out, problems };
   }
-  for (const k of Object.keys(input)) if (!HISTORY_KEYS.includes(k)) problems.push(`unknown option "history.${k}" (known: ${HISTORY_KEYS.join(', ')})`);
+  for (const k of Object.keys(input))
+    if (!HISTORY_KEYS.includes(k)) problems.push(`unknown option "history.${k}" (known: ${HISTORY_KEYS.join(', ')})`);
   if (input.url !== undefined) {
     if (typeof input.url === 'string' && isDatabaseUrl(input.url)) out.url = input.url;
     // Never echo the value: it may carry a password.
@@ -76,7 +94,8 @@ export function resolveHistoryOptions(
     if (input[key] === undefined) continue;
     const r = parseOption<unknown>(HISTORY_SPECS[key], input[key]);
     if (r.ok) (out as unknown as Record<string, unknown>)[key] = r.value;
-    else problems.push(`option "history.${key}" must be ${HISTORY_SPECS[key].expected}, got ${describeValue(input[key])}`);
+    else
+      problems.push(`option "history.${key}" must be ${HISTORY_SPECS[key].expected}, got ${describeValue(input[key])}`);
   }
   return { history: out, problems };
 }

@@ -26,9 +26,23 @@ export interface PackedHistory extends Omit<HistoryData, 'runs'> {
   runs: PackedRun[];
 }
 
-const OUTCOME_CODES: Record<CompactTest['outcome'], string> = { expected: 'e', unexpected: 'u', flaky: 'f', skipped: 's' };
-const OUTCOMES = Object.fromEntries(Object.entries(OUTCOME_CODES).map(([k, v]) => [v, k])) as Record<string, CompactTest['outcome']>;
-const STATUS_CODES: Record<string, string> = { passed: 'p', failed: 'f', timedOut: 't', skipped: 's', interrupted: 'i' };
+const OUTCOME_CODES: Record<CompactTest['outcome'], string> = {
+  expected: 'e',
+  unexpected: 'u',
+  flaky: 'f',
+  skipped: 's',
+};
+const OUTCOMES = Object.fromEntries(Object.entries(OUTCOME_CODES).map(([k, v]) => [v, k])) as Record<
+  string,
+  CompactTest['outcome']
+>;
+const STATUS_CODES: Record<string, string> = {
+  passed: 'p',
+  failed: 'f',
+  timedOut: 't',
+  skipped: 's',
+  interrupted: 'i',
+};
 const STATUSES = Object.fromEntries(Object.entries(STATUS_CODES).map(([k, v]) => [v, k])) as Record<string, string>;
 
 export function isPacked(doc: unknown): doc is PackedHistory {
@@ -40,7 +54,11 @@ export function packHistory(data: HistoryData): PackedHistory {
   const index = new Map<string, number>();
   const id = (s: string) => {
     let i = index.get(s);
-    if (i === undefined) { i = strings.length; strings.push(s); index.set(s, i); }
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
     return i;
   };
   const runs = data.runs.map((run): PackedRun => {
@@ -51,7 +69,11 @@ export function packHistory(data: HistoryData): PackedHistory {
       ts: tests.map((t) => id(t.subject)),
       tp: tests.map((t) => id(t.project)),
       to: tests.map((t) => OUTCOME_CODES[t.outcome] ?? 'u').join(''),
-      ta: tests.map((t) => (t.attempts.length === 1 && t.attempts[0][0] === 'passed' ? t.attempts[0][1] : t.attempts.map(([s, d]) => `${STATUS_CODES[s] ?? 'f'}${d}`).join(' '))),
+      ta: tests.map((t) =>
+        t.attempts.length === 1 && t.attempts[0][0] === 'passed'
+          ? t.attempts[0][1]
+          : t.attempts.map(([s, d]) => `${STATUS_CODES[s] ?? 'f'}${d}`).join(' '),
+      ),
       tt: timeouts.every((x) => x === timeouts[0]) ? (timeouts[0] ?? 0) : timeouts,
       ...(tests.some((t) => t.repeat) ? { tr: tests.map((t) => t.repeat ?? 0) } : {}),
       m: metrics.map((s) => [id(s.metric), id(s.subject), s.project === undefined ? -1 : id(s.project), s.values]),
@@ -73,12 +95,22 @@ export function unpackHistory(doc: PackedHistory): HistoryData {
           subject: strings[ts[i]],
           project: strings[tp[i]],
           outcome: OUTCOMES[to[i]] ?? 'unexpected',
-          attempts: typeof a === 'number' ? [['passed', a]] : a ? a.split(' ').map((x) => [STATUSES[x[0]] ?? 'failed', Number(x.slice(1))] as [string, number]) : [],
+          attempts:
+            typeof a === 'number'
+              ? [['passed', a]]
+              : a
+                ? a.split(' ').map((x) => [STATUSES[x[0]] ?? 'failed', Number(x.slice(1))] as [string, number])
+                : [],
           timeoutMs: typeof tt === 'number' ? tt : tt[i],
           ...(tr?.[i] ? { repeat: tr[i] } : {}),
         };
       }
-      const metrics: MetricSeries[] = m.map(([mi, si, pi, values]) => ({ metric: strings[mi], subject: strings[si], ...(pi >= 0 ? { project: strings[pi] } : {}), values }));
+      const metrics: MetricSeries[] = m.map(([mi, si, pi, values]) => ({
+        metric: strings[mi],
+        subject: strings[si],
+        ...(pi >= 0 ? { project: strings[pi] } : {}),
+        values,
+      }));
       return { ...run, tests, metrics };
     }),
   };

@@ -3,8 +3,15 @@
 // so concurrent runs never overwrite each other. Re-processing a run already in history (the same
 // runId, e.g. `playwright-perf report run.json`) compares again but adds nothing.
 import type {
-  BudgetResult, CompactRun, HistoryAlert, HistoryComparison, HistoryData, MetricKey, QualitySummary,
-  RegressionFinding, RunRecord,
+  BudgetResult,
+  CompactRun,
+  HistoryAlert,
+  HistoryComparison,
+  HistoryData,
+  MetricKey,
+  QualitySummary,
+  RegressionFinding,
+  RunRecord,
 } from '../types';
 import { selectBaseline } from '../analyze/history/baseline';
 import { buildTrends, detectRegressions } from '../analyze/history/regression';
@@ -35,18 +42,28 @@ export function samePart(a: Pick<CompactRun, 'runId' | 'shard'>, b: Pick<Compact
   return a.runId === b.runId && (a.shard ?? '') === (b.shard ?? '');
 }
 
-export function compareWithHistory(data: HistoryData, compact: CompactRun, opts: ResolvedHistoryOptions, run?: RunRecord): { comparison?: HistoryComparison; quality: QualitySummary } {
+export function compareWithHistory(
+  data: HistoryData,
+  compact: CompactRun,
+  opts: ResolvedHistoryOptions,
+  run?: RunRecord,
+): { comparison?: HistoryComparison; quality: QualitySummary } {
   const earlier = data.runs.filter((r) => !samePart(r, compact));
   const quality = summarizeQuality(earlier, compact, run);
   if (earlier.length === 0) return { quality };
   const sel = selectBaseline(data, compact, opts.baseline);
   const settings = { minChange: opts.minChange, fdr: opts.fdr, minAbsChangeMs: opts.minAbsChangeMs };
-  const detected = sel.runs.length ? detectRegressions(sel.runs, compact, settings) : { findings: [], summary: { compared: 0, regressions: 0, improvements: 0, unchanged: 0, notEnoughData: 0 } };
+  const detected = sel.runs.length
+    ? detectRegressions(sel.runs, compact, settings)
+    : { findings: [], summary: { compared: 0, regressions: 0, improvements: 0, unchanged: 0, notEnoughData: 0 } };
   const keys = trendKeys(detected.findings, compact);
-  const trendRuns = [...earlier.filter((r) => r.machineClass === compact.machineClass && r.startTime <= compact.startTime), compact];
+  const trendRuns = [
+    ...earlier.filter((r) => r.machineClass === compact.machineClass && r.startTime <= compact.startTime),
+    compact,
+  ];
   const comparison: HistoryComparison = {
     baseline: { kind: sel.kind, runIds: sel.runs.map((r) => r.runId), description: sel.description },
-    caveats: [...(detected.runWide ? detected.runWide.caveats ?? [detected.runWide.caveat] : []), ...sel.caveats],
+    caveats: [...(detected.runWide ? (detected.runWide.caveats ?? [detected.runWide.caveat]) : []), ...sel.caveats],
     findings: detected.findings,
     summary: detected.summary,
     current: { runId: compact.runId, ...(compact.branch ? { branch: compact.branch } : {}) },
@@ -60,7 +77,9 @@ export function compareWithHistory(data: HistoryData, compact: CompactRun, opts:
  *  then the run's other series taken in turn from each metric (largest values first within one),
  *  so every metric shows up even when a big suite's test durations alone would fill the cap. */
 export function trendKeys(
-  findings: readonly RegressionFinding[], current: CompactRun, max = MAX_TREND_SERIES,
+  findings: readonly RegressionFinding[],
+  current: CompactRun,
+  max = MAX_TREND_SERIES,
 ): MetricKey[] {
   const out: MetricKey[] = [];
   const seen = new Set<string>();
@@ -87,21 +106,44 @@ export function trendKeys(
   return out;
 }
 
-export function alertsFor(compact: CompactRun, budgets: BudgetResult[], comparison: HistoryComparison | undefined): HistoryAlert[] {
+export function alertsFor(
+  compact: CompactRun,
+  budgets: BudgetResult[],
+  comparison: HistoryComparison | undefined,
+): HistoryAlert[] {
   const alerts: Array<Omit<HistoryAlert, 'id'>> = [];
   for (const b of budgets) {
     if (b.ok) continue;
-    alerts.push({ runId: compact.runId, time: compact.startTime, kind: 'budget', severity: b.severity, metric: b.rule, subject: b.subject, message: b.message });
+    alerts.push({
+      runId: compact.runId,
+      time: compact.startTime,
+      kind: 'budget',
+      severity: b.severity,
+      metric: b.rule,
+      subject: b.subject,
+      message: b.message,
+    });
   }
   for (const f of comparison?.findings ?? []) {
     if (f.verdict !== 'regression') continue;
-    alerts.push({ runId: compact.runId, time: compact.startTime, kind: 'regression', severity: 'error', metric: f.metric, subject: f.subject, ...(f.project ? { project: f.project } : {}), message: f.note ?? 'regression' });
+    alerts.push({
+      runId: compact.runId,
+      time: compact.startTime,
+      kind: 'regression',
+      severity: 'error',
+      metric: f.metric,
+      subject: f.subject,
+      ...(f.project ? { project: f.project } : {}),
+      message: f.note ?? 'regression',
+    });
   }
   return alerts.map((a, i) => ({ id: alertId(compact.runId, i), status: 'open', ...a }));
 }
 
 export async function recordRun(
-  store: HistoryStore, compact: CompactRun, opts: ResolvedHistoryOptions,
+  store: HistoryStore,
+  compact: CompactRun,
+  opts: ResolvedHistoryOptions,
   extras: { run?: RunRecord; budgets?: BudgetResult[]; record?: boolean; now?: number } = {},
 ): Promise<HistoryStageResult> {
   if (extras.record === false) {
@@ -111,7 +153,7 @@ export async function recordRun(
   const scope: HistoryScope = {
     current: compact,
     // The longest window any comparison looks back over (baseline, quality, trends), plus the run itself.
-    recent: Math.max(QUALITY_WINDOW, TREND_RUNS, 'previous' in opts.baseline ? opts.baseline.previous ?? 0 : 0) + 1,
+    recent: Math.max(QUALITY_WINDOW, TREND_RUNS, 'previous' in opts.baseline ? (opts.baseline.previous ?? 0) : 0) + 1,
     ...('runId' in opts.baseline ? { baselineRunId: opts.baseline.runId } : {}),
     retention: { keepRuns: opts.keepRuns, keepDays: opts.keepDays, now: extras.now },
   };

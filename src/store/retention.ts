@@ -10,7 +10,10 @@ export const DEFAULT_KEEP_DAYS = 90;
 export const MAX_OPTIMIZATIONS = 500;
 const DAY_MS = 86_400_000;
 
-export function applyRetention(data: HistoryData, opts: { keepRuns: number; keepDays: number; now?: number }): { removedRuns: string[] } {
+export function applyRetention(
+  data: HistoryData,
+  opts: { keepRuns: number; keepDays: number; now?: number },
+): { removedRuns: string[] } {
   const now = opts.now ?? Date.now();
   const pinned = new Set(Object.values(data.pins).flat());
   const cutoff = now - opts.keepDays * DAY_MS;

@@ -3,8 +3,16 @@
 // that throws leaves its section out and adds an entry to `errors` instead of failing the report.
 import type { EpochMs, PerfError } from './run-record';
 import type {
-  StartupAnalysis, NavigationAnalysis, VitalsAnalysis, LocatorAnalysis, ActionAnalysis,
-  UserTimingAnalysis, FlowAnalysis, LighthouseAnalysis, RuntimeAnalysis, RouteAnalysis,
+  StartupAnalysis,
+  NavigationAnalysis,
+  VitalsAnalysis,
+  LocatorAnalysis,
+  ActionAnalysis,
+  UserTimingAnalysis,
+  FlowAnalysis,
+  LighthouseAnalysis,
+  RuntimeAnalysis,
+  RouteAnalysis,
 } from './sections';
 
 export interface RunAnalysis {

@@ -122,7 +122,14 @@ export interface CompactRun {
   /** `current/total` when the run was one shard (not merged): compared with the same shard. */
   shard?: string;
   /** Things that may differ between comparable runs and are listed as caveats. */
-  env: { playwrightVersion: string; perfVersion: string; nodeVersion: string; cpuModel: string; ci: boolean; workers: number };
+  env: {
+    playwrightVersion: string;
+    perfVersion: string;
+    nodeVersion: string;
+    cpuModel: string;
+    ci: boolean;
+    workers: number;
+  };
   labels?: Record<string, string>;
   tests: CompactTest[];
   /** All metric series except test.duration (which comes from `tests`). */

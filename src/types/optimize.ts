@@ -2,8 +2,18 @@
 // rewriter's outcome, backups, and validation by measurement.
 
 export type FindingCategory =
-  | 'cpu' | 'memory' | 'test-execution' | 'parallelism' | 'browser' | 'network'
-  | 'locator' | 'flow' | 'artifacts' | 'retries' | 'timeouts' | 'web-server';
+  | 'cpu'
+  | 'memory'
+  | 'test-execution'
+  | 'parallelism'
+  | 'browser'
+  | 'network'
+  | 'locator'
+  | 'flow'
+  | 'artifacts'
+  | 'retries'
+  | 'timeouts'
+  | 'web-server';
 
 export interface Bottleneck {
   id: string;

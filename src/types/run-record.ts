@@ -54,7 +54,14 @@ export interface RunMeta {
   merged?: {
     shards: number;
     /** Each shard's own run, from its blob (when Playwright exposes it to reporters). */
-    shardRuns?: Array<{ shardIndex?: number; totalShards?: number; startTime: EpochMs; durationMs: number; status: string; workers?: number }>;
+    shardRuns?: Array<{
+      shardIndex?: number;
+      totalShards?: number;
+      startTime: EpochMs;
+      durationMs: number;
+      status: string;
+      workers?: number;
+    }>;
   };
   /** `--shard` of this run when not merged. */
   shard?: { current: number; total: number } | null;

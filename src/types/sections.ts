@@ -1,7 +1,13 @@
 // Analysis sections fed by the perf fixtures, flows and Lighthouse. Each analyzer in src/analyze/run/
 // owns one of these shapes. Percentiles are nearest-rank over all samples in the run.
 import type {
-  FlowResult, Rating, VitalName, LighthouseResult, NavigationMetric, RouteChangeMetric, WebVitalMetric,
+  FlowResult,
+  Rating,
+  VitalName,
+  LighthouseResult,
+  NavigationMetric,
+  RouteChangeMetric,
+  WebVitalMetric,
 } from './metrics';
 
 export interface Distribution {
@@ -16,7 +22,14 @@ export interface StartupAnalysis {
   /** Per phase and temperature. */
   phases: Array<{ phase: string; temperature: 'cold' | 'warm'; browserName: string; dist: Distribution }>;
   /** Per worker: what its first test paid. */
-  perWorker: Array<{ workerIndex: number; browserName: string; launchMs: number; contextMs: number; pageMs: number; testId?: string }>;
+  perWorker: Array<{
+    workerIndex: number;
+    browserName: string;
+    launchMs: number;
+    contextMs: number;
+    pageMs: number;
+    testId?: string;
+  }>;
   /** Σ startup time across the run. */
   totalMs: number;
 }

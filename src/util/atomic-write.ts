@@ -14,7 +14,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array | readon
     if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(tmp, data);
     else writePieces(tmp, data);
     const fd = openSync(tmp, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

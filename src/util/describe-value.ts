@@ -11,5 +11,9 @@ export function describeValue(v: unknown): string {
   if (v === undefined) return 'undefined';
   if (typeof v === 'function') return 'a function';
   if (Array.isArray(v)) return 'an array';
-  try { return JSON.stringify(v) ?? String(v); } catch { return String(v); }
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
 }

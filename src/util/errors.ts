@@ -4,7 +4,11 @@ import type { PerfError } from '../types';
 
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
-  try { return String(e); } catch { return 'unknown error'; }
+  try {
+    return String(e);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 export function perfError(where: string, e: unknown, extra: Partial<PerfError> = {}): PerfError {
@@ -21,7 +25,12 @@ export function contain<T>(where: string, errors: PerfError[], fn: () => T, fall
   }
 }
 
-export async function containAsync<T>(where: string, errors: PerfError[], fn: () => Promise<T>, fallback: T): Promise<T> {
+export async function containAsync<T>(
+  where: string,
+  errors: PerfError[],
+  fn: () => Promise<T>,
+  fallback: T,
+): Promise<T> {
   try {
     return await fn();
   } catch (e) {

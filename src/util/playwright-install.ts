@@ -31,7 +31,9 @@ function locate(): PlaywrightInstall | null {
     const pwTest = dirname(require.resolve('@playwright/test/package.json'));
     const pw = dirname(require.resolve('playwright/package.json', { paths: [pwTest] }));
     return fromDir(dirname(require.resolve('playwright-core/package.json', { paths: [pw] })));
-  } catch { /* no @playwright/test next to us: try playwright-core alone */ }
+  } catch {
+    /* no @playwright/test next to us: try playwright-core alone */
+  }
   try {
     return fromDir(dirname(require.resolve('playwright-core/package.json')));
   } catch {

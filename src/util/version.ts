@@ -9,7 +9,9 @@ export function perfVersion(): string {
     try {
       const pkg = JSON.parse(readFileSync(join(__dirname, rel), 'utf8'));
       if (pkg.name === 'playwright-perf') return (cached = String(pkg.version));
-    } catch { /* try next */ }
+    } catch {
+      /* try next */
+    }
   }
   return (cached = '0.0.0');
 }

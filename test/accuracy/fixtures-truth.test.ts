@@ -133,7 +133,10 @@ before(async () => {
       ],`,
     }),
     'tests/truth.spec.ts': TRUTH_SPEC,
-    'tests/robust.spec.ts': ROBUST_SPEC.replace("test('bad options are warnings', async", "test.describe('bad', () => { test.use({ perfOptions: { nope: 1, webVitals: 'yes' } as any }); test('bad options are warnings', async").replace(/(test\('bad options are warnings'[\s\S]*?\n\}\);)/, '$1\n});'),
+    'tests/robust.spec.ts': ROBUST_SPEC.replace(
+      "test('bad options are warnings', async",
+      "test.describe('bad', () => { test.use({ perfOptions: { nope: 1, webVitals: 'yes' } as any }); test('bad options are warnings', async",
+    ).replace(/(test\('bad options are warnings'[\s\S]*?\n\}\);)/, '$1\n});'),
   });
   truthDir = join(project.dir, 'truth');
   mkdirSync(truthDir);
@@ -165,25 +168,43 @@ function readTruth(name: string): any {
 test('outcomes are exactly what the tests themselves decide', () => {
   assert.equal(exitCode, 1, stdout);
   const expectedOutcomes: Record<string, string> = {
-    ttfb: 'expected', resolve: 'expected', actionability: 'expected', cls: 'expected', 'inp and long task': 'expected', 'user timings': 'expected',
-    'page throws': 'expected', 'navigates away mid-measure': 'expected', 'closes early': 'expected', 'blocks the collector': 'expected',
-    'own failure is reported as is': 'unexpected', 'flaky passes on retry': 'flaky', 'bad options are warnings': 'expected', 'attaches nothing': 'expected',
+    ttfb: 'expected',
+    resolve: 'expected',
+    actionability: 'expected',
+    cls: 'expected',
+    'inp and long task': 'expected',
+    'user timings': 'expected',
+    'page throws': 'expected',
+    'navigates away mid-measure': 'expected',
+    'closes early': 'expected',
+    'blocks the collector': 'expected',
+    'own failure is reported as is': 'unexpected',
+    'flaky passes on retry': 'flaky',
+    'bad options are warnings': 'expected',
+    'attaches nothing': 'expected',
   };
-  for (const [title, outcome] of Object.entries(expectedOutcomes)) assert.equal(byTitle(title).outcome, outcome, `${title}: ${stdout}`);
+  for (const [title, outcome] of Object.entries(expectedOutcomes))
+    assert.equal(byTitle(title).outcome, outcome, `${title}: ${stdout}`);
   const failure = last('own failure is reported as is');
   assert.match(failure.errors[0].message, /the user assertion/);
   // No perf error anywhere in the accuracy tests.
   for (const t of run.tests.filter((x) => x.project === 'truth')) {
-    for (const r of t.results) assert.deepEqual(r.perf?.errors ?? [], [], `${t.title}: ${JSON.stringify(r.perf?.errors)}`);
+    for (const r of t.results)
+      assert.deepEqual(r.perf?.errors ?? [], [], `${t.title}: ${JSON.stringify(r.perf?.errors)}`);
   }
 });
 
-test('browser startup: per worker, cold then warm, > 0 and < wall time, agrees with Playwright\'s own steps', () => {
-  const all = run.tests.flatMap((t) => t.results.flatMap((r) => (r.perf?.startup ?? []).map((s) => ({ ...s, test: t.title, r }))));
+test("browser startup: per worker, cold then warm, > 0 and < wall time, agrees with Playwright's own steps", () => {
+  const all = run.tests.flatMap((t) =>
+    t.results.flatMap((r) => (r.perf?.startup ?? []).map((s) => ({ ...s, test: t.title, r }))),
+  );
   const launches = all.filter((s) => s.phase === 'browserLaunch');
   const workers = new Set(run.tests.flatMap((t) => t.results.map((r) => r.workerIndex)));
   // One launch per worker process that opened a browser (a failed test restarts its worker).
-  assert.ok(launches.length >= 2 && launches.length <= workers.size, `launches ${launches.length}, workers ${workers.size}`);
+  assert.ok(
+    launches.length >= 2 && launches.length <= workers.size,
+    `launches ${launches.length}, workers ${workers.size}`,
+  );
   const find = (steps: TestResultRecord['steps'], title: string): TestResultRecord['steps'][number] | undefined => {
     for (const st of steps) {
       if (st.title === title) return st;
@@ -192,7 +213,11 @@ test('browser startup: per worker, cold then warm, > 0 and < wall time, agrees w
     }
     return undefined;
   };
-  const stepOf = { browserLaunch: 'Launch browser', contextCreate: 'Create context', pageCreate: 'Create page' } as const;
+  const stepOf = {
+    browserLaunch: 'Launch browser',
+    contextCreate: 'Create context',
+    pageCreate: 'Create page',
+  } as const;
   const excess: Record<string, number[]> = {};
   for (const s of all) {
     assert.ok(s.durationMs > 0 && s.durationMs < run.wallTimeMs, JSON.stringify(s));
@@ -212,14 +237,18 @@ test('browser startup: per worker, cold then warm, > 0 and < wall time, agrees w
     const sorted = xs.sort((a, b) => a - b);
     const med = sorted[Math.floor((sorted.length - 1) / 2)];
     const bound = (phase === 'contextCreate' ? 100 : 30) * loadFactor();
-    assert.ok(med <= bound, `${phase}: median excess over Playwright's step ${med} ms > ${bound} (load factor ${loadFactor()}; ${sorted.join(', ')})`);
+    assert.ok(
+      med <= bound,
+      `${phase}: median excess over Playwright's step ${med} ms > ${bound} (load factor ${loadFactor()}; ${sorted.join(', ')})`,
+    );
   }
   for (const l of launches) assert.equal(l.temperature, 'cold');
   const ctx = all.filter((s) => s.phase === 'contextCreate');
   assert.ok(ctx.some((s) => s.temperature === 'cold') && ctx.some((s) => s.temperature === 'warm'));
   // Within one worker, exactly one cold context.
   const coldPerWorker = new Map<number, number>();
-  for (const s of ctx) if (s.temperature === 'cold') coldPerWorker.set(s.workerIndex, (coldPerWorker.get(s.workerIndex) ?? 0) + 1);
+  for (const s of ctx)
+    if (s.temperature === 'cold') coldPerWorker.set(s.workerIndex, (coldPerWorker.get(s.workerIndex) ?? 0) + 1);
   for (const [w, n] of coldPerWorker) assert.equal(n, 1, `worker ${w}`);
 });
 
@@ -235,18 +264,31 @@ test('navigation timing: TTFB matches the held response head; sub-resource count
   const errors = navs.map((n, i) => n.ttfbMs - truths[i]).sort((a, b) => a - b);
   const d = truths[2];
   const mid = errors[2];
-  assert.ok(mid >= -2 && mid <= tol(d) * loadFactor(), `ttfb median error ${mid} (errors ${errors.join(', ')}; truths ${truths.join(', ')}; load factor ${loadFactor()})`);
+  assert.ok(
+    mid >= -2 && mid <= tol(d) * loadFactor(),
+    `ttfb median error ${mid} (errors ${errors.join(', ')}; truths ${truths.join(', ')}; load factor ${loadFactor()})`,
+  );
   const nav = navs[0];
   assert.equal(nav.type, 'navigate');
   assert.equal(nav.httpStatus, 200);
-  assert.ok(nav.loadMs >= nav.domContentLoadedMs && nav.domContentLoadedMs >= nav.domInteractiveMs && nav.domInteractiveMs > nav.ttfbMs);
+  assert.ok(
+    nav.loadMs >= nav.domContentLoadedMs &&
+      nav.domContentLoadedMs >= nav.domInteractiveMs &&
+      nav.domInteractiveMs > nav.ttfbMs,
+  );
   assert.ok(nav.transferBytes > 0 && nav.decodedBodyBytes > 0);
   const script = nav.resources.byType.script;
   assert.ok(script && script.count === 1, JSON.stringify(nav.resources));
   const assetTruth = server.log.find((l) => l.path === '/asset.js' && l.query.delay === '150');
-  assert.ok(assetTruth && script.durationMs >= assetTruth.headDelayMs - 2, `${script.durationMs} vs ${assetTruth?.headDelayMs}`);
+  assert.ok(
+    assetTruth && script.durationMs >= assetTruth.headDelayMs - 2,
+    `${script.durationMs} vs ${assetTruth?.headDelayMs}`,
+  );
   // web-vitals' TTFB (navigation start → responseStart) includes the held head too.
-  const vts = (r.perf?.vitals ?? []).filter((v) => v.name === 'TTFB').sort((a, b) => a.time - b.time).slice(1);
+  const vts = (r.perf?.vitals ?? [])
+    .filter((v) => v.name === 'TTFB')
+    .sort((a, b) => a.time - b.time)
+    .slice(1);
   assert.equal(vts.length, ids.length);
   // Paired with the truth of the same navigation; web-vitals' TTFB starts at navigation start, so
   // it also holds the request set-up (≤ 20 ms locally).
@@ -263,7 +305,10 @@ test('web vitals: FCP, LCP and CLS reported with rating; CLS equals the injected
   assert.ok(Math.abs(byName.CLS.value - expected) <= 0.05 * expected, `CLS ${byName.CLS.value} vs ${expected}`);
   assert.equal(byName.CLS.rating, 'needs-improvement');
   assert.ok(byName.FCP.value > 0 && byName.LCP.value >= byName.FCP.value);
-  assert.deepEqual((r.perf?.missing ?? []).filter((m) => ['LCP', 'CLS', 'FCP', 'TTFB'].includes(m.metric)), []);
+  assert.deepEqual(
+    (r.perf?.missing ?? []).filter((m) => ['LCP', 'CLS', 'FCP', 'TTFB'].includes(m.metric)),
+    [],
+  );
 });
 
 test('long task and INP: a click that blocks the main thread for D ms', () => {
@@ -273,12 +318,18 @@ test('long task and INP: a click that blocks the main thread for D ms', () => {
   const lt = r.perf?.longTasks?.find((l) => l.count > 0);
   assert.ok(lt, JSON.stringify(r.perf?.longTasks));
   // The task also holds the input event's dispatch around the handler (a few ms; scheduler delay under load).
-  assert.ok(lt.maxMs >= d - 2 && lt.maxMs <= d + (tol(d) + 10) * loadFactor(), `long task ${lt.maxMs} vs ${d} (load factor ${loadFactor()})`);
+  assert.ok(
+    lt.maxMs >= d - 2 && lt.maxMs <= d + (tol(d) + 10) * loadFactor(),
+    `long task ${lt.maxMs} vs ${d} (load factor ${loadFactor()})`,
+  );
   assert.ok(lt.totalBlockingTimeMs >= d - 50 - 2);
   const inp = r.perf?.vitals?.find((v) => v.name === 'INP');
   assert.ok(inp, JSON.stringify(r.perf?.vitals));
   // INP = input delay + processing + presentation: at least the blocking time (lower bound).
-  assert.ok(inp.value >= d - 8 && inp.value <= d + 250 * loadFactor(), `INP ${inp.value} vs ${d} (load factor ${loadFactor()})`);
+  assert.ok(
+    inp.value >= d - 8 && inp.value <= d + 250 * loadFactor(),
+    `INP ${inp.value} vs ${d} (load factor ${loadFactor()})`,
+  );
   // The rating follows web-vitals' INP thresholds (200/500 ms) for the value it measured.
   assert.equal(inp.rating, rate('INP', inp.value));
 });
@@ -295,27 +346,39 @@ test('selector resolution: resolve time matches the late element (within one Pla
   // missing locator after waits of 0, 20, 50, 100, 100, 500 ms, so for a ~250 ms insertion the match
   // is seen at the first poll after it — one 100 ms step later — plus the round trip of each of the
   // ~5 polls before it, which reaches 30–40 ms per poll on a loaded 2-core machine (measured).
-  assert.ok(lt.resolveMs >= truth - tol(truth) && lt.resolveMs <= truth + 100 + 5 * 40 * loadFactor() + tol(truth), `resolve ${lt.resolveMs} vs truth ${truth} (load factor ${loadFactor()})`);
+  assert.ok(
+    lt.resolveMs >= truth - tol(truth) && lt.resolveMs <= truth + 100 + 5 * 40 * loadFactor() + tol(truth),
+    `resolve ${lt.resolveMs} vs truth ${truth} (load factor ${loadFactor()})`,
+  );
   const sum = lt.resolveMs + lt.actionabilityMs + lt.actionMs + (lt.navigationWaitMs ?? 0);
   assert.ok(Math.abs(sum - lt.totalMs) < 1, `${sum} vs ${lt.totalMs}`);
 });
 
 test('selector resolution: actionability wait matches an invisible, then a disabled element', () => {
   const r = last('actionability');
-  for (const [name, key, sel] of [['hidden', 'hiddenRevealedAt', '#hidden'], ['disabled', 'enabledAt', '#disabled']] as const) {
+  for (const [name, key, sel] of [
+    ['hidden', 'hiddenRevealedAt', '#hidden'],
+    ['disabled', 'enabledAt', '#disabled'],
+  ] as const) {
     const t = readTruth(name);
     const truth = t.truth[key] - t.clickAt;
     const lt = r.perf?.locators?.find((l) => l.selector.includes(sel));
     assert.ok(lt, JSON.stringify(r.perf?.locators));
     // The element was there from the start: the wait belongs to actionability, not to resolve.
     assert.ok(lt.resolveMs < truth, `${name} resolve ${lt.resolveMs} vs truth ${truth}`);
-    assert.ok(lt.actionabilityMs >= truth - lt.resolveMs - tol(truth), `${name} actionability ${lt.actionabilityMs} vs truth ${truth}`);
+    assert.ok(
+      lt.actionabilityMs >= truth - lt.resolveMs - tol(truth),
+      `${name} actionability ${lt.actionabilityMs} vs truth ${truth}`,
+    );
     assert.ok(lt.retries >= 1);
     // Actionability retries wait 0, 20, 100, 100, 500 ms between attempts: the element is seen
     // ready at the first attempt after it became ready — up to one 500 ms step later, plus the round
     // trip of each of the ~5 attempts (30–40 ms each on a loaded 2-core machine).
     const waited = lt.resolveMs + lt.actionabilityMs;
-    assert.ok(waited >= truth - tol(truth) && waited <= truth + 500 + 5 * 40 * loadFactor() + tol(truth), `${name}: waited ${waited} vs truth ${truth} (load factor ${loadFactor()})`);
+    assert.ok(
+      waited >= truth - tol(truth) && waited <= truth + 500 + 5 * 40 * loadFactor() + tol(truth),
+      `${name}: waited ${waited} vs truth ${truth} (load factor ${loadFactor()})`,
+    );
   }
 });
 
@@ -338,22 +401,37 @@ test('runtime (CDP, Chromium) metrics are recorded', () => {
 
 test('must hold: throws, navigates away, closes early, blocked collector', () => {
   const throws = last('page throws');
-  assert.ok(throws.perf?.vitals?.some((v) => v.name === 'FCP'), 'a throwing page still reports');
+  assert.ok(
+    throws.perf?.vitals?.some((v) => v.name === 'FCP'),
+    'a throwing page still reports',
+  );
   const away = last('navigates away mid-measure');
   const navs = away.perf?.navigations ?? [];
   assert.equal(navs.length, 2, JSON.stringify(navs));
   const firstDocVitals = (away.perf?.vitals ?? []).filter((v) => v.time < navs[1].startTime);
-  assert.ok(firstDocVitals.some((v) => v.name === 'FCP'), 'first document flushed on pagehide');
+  assert.ok(
+    firstDocVitals.some((v) => v.name === 'FCP'),
+    'first document flushed on pagehide',
+  );
   const closed = last('closes early');
   for (const metric of ['navigation', 'FCP', 'LCP']) {
-    assert.ok(closed.perf?.missing?.some((m) => m.metric === metric && /closed by the test/.test(m.reason)), JSON.stringify(closed.perf?.missing));
+    assert.ok(
+      closed.perf?.missing?.some((m) => m.metric === metric && /closed by the test/.test(m.reason)),
+      JSON.stringify(closed.perf?.missing),
+    );
   }
   const blocked = last('blocks the collector');
   for (const metric of ['FCP', 'LCP', 'CLS']) {
-    assert.ok(blocked.perf?.missing?.some((m) => m.metric === metric && m.reason.length > 10), JSON.stringify(blocked.perf));
+    assert.ok(
+      blocked.perf?.missing?.some((m) => m.metric === metric && m.reason.length > 10),
+      JSON.stringify(blocked.perf),
+    );
   }
   const bad = last('bad options are warnings');
-  assert.ok(bad.perf?.errors?.some((e) => /unknown perfOptions key "nope"/.test(e.message)), JSON.stringify(bad.perf?.errors));
+  assert.ok(
+    bad.perf?.errors?.some((e) => /unknown perfOptions key "nope"/.test(e.message)),
+    JSON.stringify(bad.perf?.errors),
+  );
   assert.ok(bad.perf?.errors?.some((e) => /perfOptions.webVitals must be true or false/.test(e.message)));
   assert.equal(last('attaches nothing').perf, undefined);
   const flaky = byTitle('flaky passes on retry');
@@ -364,20 +442,31 @@ test('must hold: throws, navigates away, closes early, blocked collector', () =>
 test('our own calls never show up as test steps', () => {
   const titles = (steps: TestResultRecord['steps']): string[] => steps.flatMap((s) => [s.title, ...titles(s.steps)]);
   const all = run.tests.flatMap((t) => t.results.flatMap((r) => titles(r.steps)));
-  assert.ok(!all.some((t) => /expose|init script|CDP|session/i.test(t)), all.filter((t) => /expose|init|cdp|session/i.test(t)).join(', '));
+  assert.ok(
+    !all.some((t) => /expose|init script|CDP|session/i.test(t)),
+    all.filter((t) => /expose|init|cdp|session/i.test(t)).join(', '),
+  );
   // The only Evaluate steps are the seven the specs make themselves (reading window.__truth).
   assert.equal(all.filter((t) => t === 'Evaluate').length, 7);
 });
 
 test('the analysis of the same run ties metrics to steps and aggregates them', () => {
   const a = project.readReport().analysis;
-  assert.ok(a.startup && a.startup.perWorker.length >= 2 && a.startup.perWorker.every((w) => w.launchMs > 0 && w.testId));
+  assert.ok(
+    a.startup && a.startup.perWorker.length >= 2 && a.startup.perWorker.every((w) => w.launchMs > 0 && w.testId),
+  );
   const inp = a.vitals?.worst?.find((v) => v.name === 'INP');
   assert.ok(inp && /^Click/.test(inp.step ?? ''), JSON.stringify(a.vitals?.worst));
-  assert.ok(a.navigation?.slowest?.some((n) => /^(Navigate|Click|Reload)/.test(n.step ?? '')), JSON.stringify(a.navigation?.slowest?.map((n) => n.step)));
+  assert.ok(
+    a.navigation?.slowest?.some((n) => /^(Navigate|Click|Reload)/.test(n.step ?? '')),
+    JSON.stringify(a.navigation?.slowest?.map((n) => n.step)),
+  );
   const late = a.locators?.perLocator.find((l) => l.selector === "locator('#late')");
   assert.ok(late && late.count === 1 && late.resolve.max > 0);
-  assert.ok(a.actions?.perKind.some((k) => k.kind === 'Click'), JSON.stringify(a.actions?.perKind.map((k) => k.kind)));
+  assert.ok(
+    a.actions?.perKind.some((k) => k.kind === 'Click'),
+    JSON.stringify(a.actions?.perKind.map((k) => k.kind)),
+  );
   assert.ok(a.userTimings?.perName.some((u) => u.name === 'hydrate' && u.source === 'page'));
   assert.ok(a.runtime && a.runtime.perUrl.length >= 1);
 });

@@ -46,13 +46,17 @@ test('12 unchanged runs never fail the gate; a 10 % slower page is the only thin
   const delays = { ...DELAYS };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
-    setTimeout(() => { res.setHeader('content-type', 'text/html'); res.end(`<h1>${path.slice(1)}</h1>`); }, delays[path] ?? 0);
+    setTimeout(() => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<h1>${path.slice(1)}</h1>`);
+    }, delays[path] ?? 0);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const env = { PERF_BASE: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
   const p = createProject('gate-real-runs', { 'playwright.config.ts': CONFIG, 'tests/pages.spec.ts': SPEC });
   try {
-    const alarms: string[] = [], notes: string[] = [];
+    const alarms: string[] = [],
+      notes: string[] = [];
     for (let i = 0; i < UNCHANGED_RUNS; i++) {
       const out = await p.run([], { env });
       const report = p.readReport();
@@ -64,7 +68,8 @@ test('12 unchanged runs never fail the gate; a 10 % slower page is the only thin
       } else {
         assert.equal(rg?.armed, true, `run ${i + 1} must be armed: ${JSON.stringify(report.gate)}`);
       }
-      if (report.gate?.failed || out.exitCode !== 0) alarms.push(`run ${i + 1} FAILED: ${report.gate?.reasons.join('; ')}`);
+      if (report.gate?.failed || out.exitCode !== 0)
+        alarms.push(`run ${i + 1} FAILED: ${report.gate?.reasons.join('; ')}`);
       for (const f of flagged(report)) notes.push(`run ${i + 1}${rg?.armed ? '' : ' (not armed)'}: ${f}`);
     }
     assert.deepEqual(alarms, [], [...alarms, 'all findings:', ...notes].join('\n'));

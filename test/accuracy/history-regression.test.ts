@@ -61,13 +61,17 @@ function seedSyntheticRuns(file: string): void {
   for (let i = 0; i < 6; i++) {
     const t0 = real[0];
     synthetic.push({
-      ...t0, runId: `synthetic-${i}`, startTime: t0.startTime - (6 - i) * 3_600_000,
+      ...t0,
+      runId: `synthetic-${i}`,
+      startTime: t0.startTime - (6 - i) * 3_600_000,
       tests: t0.tests.map((t) => {
         const pool = real.flatMap((run) => run.tests.filter((x) => x.subject === t.subject).flatMap((x) => x.attempts));
         return { ...t, attempts: [pick(pool)] };
       }),
       metrics: t0.metrics.map((m) => {
-        const pool = real.flatMap((run) => run.metrics.filter((x) => x.metric === m.metric && x.subject === m.subject).flatMap((x) => x.values));
+        const pool = real.flatMap((run) =>
+          run.metrics.filter((x) => x.metric === m.metric && x.subject === m.subject).flatMap((x) => x.values),
+        );
         return { ...m, values: m.values.map(() => pick(pool)) };
       }),
     });
@@ -77,7 +81,11 @@ function seedSyntheticRuns(file: string): void {
 }
 
 test('history flags exactly the slowed test, the gate fails the run; corrupt history keeps the report', async () => {
-  const p = createProject('history-regression', { 'playwright.config.ts': CONFIG, 'tests/pages.spec.ts': SPEC, 'delay.txt': '0' });
+  const p = createProject('history-regression', {
+    'playwright.config.ts': CONFIG,
+    'tests/pages.spec.ts': SPEC,
+    'delay.txt': '0',
+  });
   const historyFile = p.file('.playwright-perf/history.json');
   try {
     // Two clean runs, gate off (their mutual verdicts depend on this machine's noise, not on us).
@@ -93,14 +101,22 @@ test('history flags exactly the slowed test, the gate fails the run; corrupt his
     p.write('delay.txt', String(SLOW_DELAY_MS));
     const out = await p.run(['--repeat-each', '2'], { env: { PERF_GATE: '1' } });
     const report = p.readReport();
-    assert.ok(report.run.tests.every((t) => t.outcome === 'expected'), 'all tests passed');
+    assert.ok(
+      report.run.tests.every((t) => t.outcome === 'expected'),
+      'all tests passed',
+    );
     const regressions = report.history!.findings.filter((f) => f.verdict === 'regression');
     // Only the slow page may be flagged (its step, its test duration, its nav.ttfb once the navigation collector records it).
     for (const f of regressions) assert.match(f.subject, /slow/, `unexpected regression: ${JSON.stringify(f)}`);
     // TTFB carries exactly the server's delay and nothing else: the precise measurement of the change.
     const ttfb = regressions.find((f) => f.metric === 'nav.ttfb' && f.subject === '127.0.0.1/slow');
     assert.ok(ttfb, `nav.ttfb of /slow not flagged:\n${out.stdout}\n${JSON.stringify(report.history, null, 1)}`);
-    assert.ok(ttfb.currentMedian! >= SLOW_DELAY_MS && ttfb.currentMedian! < SLOW_DELAY_MS + 1000 && ttfb.baselineMedian! < SLOW_DELAY_MS / 3, JSON.stringify(ttfb));
+    assert.ok(
+      ttfb.currentMedian! >= SLOW_DELAY_MS &&
+        ttfb.currentMedian! < SLOW_DELAY_MS + 1000 &&
+        ttfb.baselineMedian! < SLOW_DELAY_MS / 3,
+      JSON.stringify(ttfb),
+    );
     assert.equal(ttfb.baselineSamples, 16); // 8 runs × 2 repeats
     // The page's step usually follows; on an overloaded machine its baseline spread can honestly
     // make it "not-enough-data", but never "unchanged" or an improvement.
@@ -116,7 +132,9 @@ test('history flags exactly the slowed test, the gate fails the run; corrupt his
     assert.match(out.stdout, /▲ slower {2}nav\.ttfb {2}127\.0\.0\.1\/slow/);
     const stored = JSON.parse(readFileSync(historyFile, 'utf8')) as HistoryData;
     assert.equal(stored.runs.length, 9);
-    assert.ok(stored.alerts.some((a) => a.kind === 'regression' && a.metric === 'nav.ttfb' && a.subject === '127.0.0.1/slow'));
+    assert.ok(
+      stored.alerts.some((a) => a.kind === 'regression' && a.metric === 'nav.ttfb' && a.subject === '127.0.0.1/slow'),
+    );
 
     // Corrupt history: the run is reported, history is kept, the exit code is Playwright's.
     const garbage = readFileSync(historyFile, 'utf8').slice(0, 500);
@@ -124,7 +142,10 @@ test('history flags exactly the slowed test, the gate fails the run; corrupt his
     p.write('delay.txt', '0');
     const broken = await p.run(['--grep', 'home'], { env: { PERF_GATE: '1' } });
     assert.equal(broken.exitCode, 0, broken.stdout + broken.stderr);
-    assert.match(broken.stderr, /\[playwright-perf\] warning \(store\.history\): history file .+history\.json is corrupt/);
+    assert.match(
+      broken.stderr,
+      /\[playwright-perf\] warning \(store\.history\): history file .+history\.json is corrupt/,
+    );
     const rep = p.readReport();
     assert.equal(rep.run.tests.length, 1);
     assert.equal(rep.history, undefined);

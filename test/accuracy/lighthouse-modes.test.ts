@@ -48,7 +48,10 @@ test('perf.lighthouse.timespan / .snapshot on the logged-in page', { timeout: 18
     assert.equal(out.exitCode, 0, log);
     const ts = JSON.parse(/TIMESPAN (.*)/.exec(out.stdout)![1]);
     assert.equal(ts.mode, 'timespan');
-    assert.ok(ts.inp >= CLICK_BLOCK_MS && ts.inp < CLICK_BLOCK_MS + 1500, `INP ${ts.inp} for a ${CLICK_BLOCK_MS} ms handler`);
+    assert.ok(
+      ts.inp >= CLICK_BLOCK_MS && ts.inp < CLICK_BLOCK_MS + 1500,
+      `INP ${ts.inp} for a ${CLICK_BLOCK_MS} ms handler`,
+    );
     assert.equal(typeof ts.tbt, 'number');
     const snap = JSON.parse(/SNAPSHOT (.*)/.exec(out.stdout)![1]);
     assert.equal(snap.mode, 'snapshot');
@@ -57,7 +60,10 @@ test('perf.lighthouse.timespan / .snapshot on the logged-in page', { timeout: 18
     assert.ok(snap.dom >= MORE_ROWS, `DOM size ${snap.dom}: prepare's click not seen`);
     // Run record: both results, with their modes.
     const run = p.readRun();
-    const modes = run.tests.flatMap((t) => t.results[0].perf?.lighthouse ?? []).map((r) => r.mode).sort();
+    const modes = run.tests
+      .flatMap((t) => t.results[0].perf?.lighthouse ?? [])
+      .map((r) => r.mode)
+      .sort();
     assert.deepEqual(modes, ['snapshot', 'timespan']);
     // The audit pages were logged in: no request of the audit browser was redirected to /login.
     const loginHits = server.hits.filter((h) => h.path === '/login' && h.method === 'GET');

@@ -33,7 +33,10 @@ function generatorNote(r: LoadReport): string {
 
 /** Trusted windows between the first and the last (ramp-up and drain excluded). */
 function steadyTrusted(r: LoadReport) {
-  return [...r.raw.windows].sort((a, b) => a.index - b.index).slice(1, -1).filter((w) => !w.saturated);
+  return [...r.raw.windows]
+    .sort((a, b) => a.index - b.index)
+    .slice(1, -1)
+    .filter((w) => !w.saturated);
 }
 
 /** Iterations per second over the steady trusted windows. */
@@ -44,13 +47,18 @@ function steadyThroughput(r: LoadReport): number {
 
 /** Fewer than 3 steady windows trusted: the report must say so, for the right reason. */
 function assertRightlyFlagged(t: TestContext, r: LoadReport): void {
-  t.diagnostic(`generator saturated in ${r.generator.saturatedWindows}/${r.generator.windows} windows: accuracy not ` +
-    `checkable on this machine now, checked the saturation flags instead${generatorNote(r)}`);
+  t.diagnostic(
+    `generator saturated in ${r.generator.saturatedWindows}/${r.generator.windows} windows: accuracy not ` +
+      `checkable on this machine now, checked the saturation flags instead${generatorNote(r)}`,
+  );
   assert.ok(r.generator.saturatedWindows > 0);
   assert.match(r.warnings.join('\n'), /load generator was saturated/);
   for (const w of r.raw.windows.filter((x) => x.saturated)) {
     const g = w.generator;
-    assert.ok(g && (g.cpu > 0.9 || g.eventLoopP99Ms > 100), `window ${w.index} flagged without cause: ${JSON.stringify(g)}`);
+    assert.ok(
+      g && (g.cpu > 0.9 || g.eventLoopP99Ms > 100),
+      `window ${w.index} flagged without cause: ${JSON.stringify(g)}`,
+    );
   }
 }
 

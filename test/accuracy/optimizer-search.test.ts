@@ -20,29 +20,44 @@ import type { ConfigEdit, MeasuredRun, ValidationSummary } from '../../src/types
 const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const WORKERS = [2, 4];
 
-interface Point { slowMo: boolean; fp: boolean; workers: number }
+interface Point {
+  slowMo: boolean;
+  fp: boolean;
+  workers: number;
+}
 const key = (p: Point) => `slowMo=${p.slowMo ? SEARCH_SLOW_MO : 0} fullyParallel=${p.fp} workers=${p.workers}`;
 
 /** Above this 1-minute load per core, run-to-run spread (measured: 12–24 s for one config at load 30 on 2 cores) exceeds the effects compared. */
 const MAX_LOAD_PER_CORE = 2;
 
-test('optimize --validate picks a config within 10 % of the best of an exhaustive sweep', { timeout: 1_800_000 }, async (t) => {
+test('optimize --validate picks a config within 10 % of the best of an exhaustive sweep', {
+  timeout: 1_800_000,
+}, async (t) => {
   const load = loadavg()[0];
   if (load > MAX_LOAD_PER_CORE * cpus().length) {
-    t.skip(`machine too busy for a timing comparison: load ${load.toFixed(1)} on ${cpus().length} cores (needs ≤ ${MAX_LOAD_PER_CORE}/core)`);
+    t.skip(
+      `machine too busy for a timing comparison: load ${load.toFixed(1)} on ${cpus().length} cores (needs ≤ ${MAX_LOAD_PER_CORE}/core)`,
+    );
     return;
   }
   const p = createSearchSuite();
   try {
     const first = await p.run([]);
     assert.equal(first.exitCode, 0, first.stdout + first.stderr);
-    const out = await p.exec(process.execPath, [CLI, 'optimize', '--apply', '--validate', '--runs', '2', '--sweep', WORKERS.join(','), '--json'], { timeoutMs: 1_200_000 });
+    const out = await p.exec(
+      process.execPath,
+      [CLI, 'optimize', '--apply', '--validate', '--runs', '2', '--sweep', WORKERS.join(','), '--json'],
+      { timeoutMs: 1_200_000 },
+    );
     assert.equal(out.exitCode, 0, out.stdout + out.stderr);
     assert.match(out.stderr, /\[\d+\/\d+\] sweep workers=\d: .* · ETA/, 'progress with an ETA');
     const { validation: v } = JSON.parse(out.stdout) as { validation: ValidationSummary };
     assert.deepEqual(v.newFailures, []);
     for (const r of [...v.baseline, ...v.candidate]) assert.equal(r.failed, 0, JSON.stringify(r));
-    assert.ok(v.edits?.some((e) => e.paths.includes('use.launchOptions.slowMo')), `slowMo is one of the changes searched: ${JSON.stringify(v.edits)}`);
+    assert.ok(
+      v.edits?.some((e) => e.paths.includes('use.launchOptions.slowMo')),
+      `slowMo is one of the changes searched: ${JSON.stringify(v.edits)}`,
+    );
 
     // The config the search left behind, as a point of the grid (rolled back = the original, not in the grid: fails below).
     const final = readFileSync(p.file('playwright.config.ts'), 'utf8');
@@ -61,7 +76,8 @@ test('optimize --validate picks a config within 10 % of the best of an exhaustiv
       return file;
     };
     const points: Point[] = [];
-    for (const slowMo of [true, false]) for (const fp of [false, true]) for (const workers of WORKERS) points.push({ slowMo, fp, workers });
+    for (const slowMo of [true, false])
+      for (const fp of [false, true]) for (const workers of WORKERS) points.push({ slowMo, fp, workers });
     const runs = new Map<string, MeasuredRun[]>();
     const measure = async (pt: Point) => {
       const r = await measureRun({ configPath: variant(pt), label: key(pt), workers: pt.workers });
@@ -74,9 +90,19 @@ test('optimize --validate picks a config within 10 % of the best of an exhaustiv
     if (!contenders.some((c) => key(c) === key(chosen))) contenders.push(chosen);
     for (let round = 0; round < 2; round++) for (const pt of contenders) await measure(pt);
     const best = contenders.reduce((a, b) => (med(b) < med(a) ? b : a));
-    const table = contenders.map((pt) => `${key(pt)}: ${runs.get(key(pt))!.map((r) => r.durationMs).join('/')} ms`).join('; ');
+    const table = contenders
+      .map(
+        (pt) =>
+          `${key(pt)}: ${runs
+            .get(key(pt))!
+            .map((r) => r.durationMs)
+            .join('/')} ms`,
+      )
+      .join('; ');
     const ratio = med(chosen) / med(best);
-    console.log(`chosen ${key(chosen)} median ${med(chosen)} ms; best ${key(best)} median ${med(best)} ms (×${ratio.toFixed(3)}); runs spent by --validate ${v.runsSpent}; ${table}`);
+    console.log(
+      `chosen ${key(chosen)} median ${med(chosen)} ms; best ${key(best)} median ${med(best)} ms (×${ratio.toFixed(3)}); runs spent by --validate ${v.runsSpent}; ${table}`,
+    );
     assert.ok(ratio <= 1.1, `chosen within 10 % of the best: ${table}`);
   } finally {
     p.cleanup();

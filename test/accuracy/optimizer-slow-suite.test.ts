@@ -27,7 +27,10 @@ test('optimize --apply --validate makes the slow suite faster and keeps all test
     assert.ok(workers, JSON.stringify(recs.map((r) => r.id)));
     assert.ok(workers!.expectedSavingMs > 0);
     assert.match(workers!.diff ?? '', /-\s+workers: 1,\n\+\s+workers: \d+,/);
-    assert.ok(recs.some((r) => r.id === 'rec.artifacts.trace'), 'trace "on" is flagged');
+    assert.ok(
+      recs.some((r) => r.id === 'rec.artifacts.trace'),
+      'trace "on" is flagged',
+    );
 
     // Preview only: nothing changes.
     const preview = await p.exec(process.execPath, [CLI, 'optimize']);
@@ -35,12 +38,21 @@ test('optimize --apply --validate makes the slow suite faster and keeps all test
     assert.match(preview.stdout, /\+\+\+ b\/playwright\.config\.ts/);
     assert.ok(readFileSync(configFile).equals(original));
 
-    const out = await p.exec(process.execPath, [CLI, 'optimize', '--apply', '--validate', '--runs', '2', '--sweep', '2,4', '--json'], { timeoutMs: 600_000 });
+    const out = await p.exec(
+      process.execPath,
+      [CLI, 'optimize', '--apply', '--validate', '--runs', '2', '--sweep', '2,4', '--json'],
+      { timeoutMs: 600_000 },
+    );
     assert.equal(out.exitCode, 0, out.stdout + out.stderr);
     assert.match(out.stderr, /\[1\/\d+\] baseline run 1\/2/, 'progress is shown');
     const result = JSON.parse(out.stdout) as { applied: boolean; backup: BackupEntry; validation: ValidationSummary };
     const v = result.validation;
-    const summary = JSON.stringify({ baseline: v.baseline.map((r) => r.durationMs), candidate: v.candidate.map((r) => r.durationMs), sweep: v.sweep?.map((s) => [s.workers, s.medianMs]), reason: v.reason });
+    const summary = JSON.stringify({
+      baseline: v.baseline.map((r) => r.durationMs),
+      candidate: v.candidate.map((r) => r.durationMs),
+      sweep: v.sweep?.map((s) => [s.workers, s.medianMs]),
+      reason: v.reason,
+    });
     assert.equal(result.applied, true, summary);
     assert.equal(v.kept, true, summary);
     // "Measurably faster" is the validator's own rule (median ≥ 3 % lower and ≥ 3 of 4 pairwise wins);
@@ -52,7 +64,10 @@ test('optimize --apply --validate makes the slow suite faster and keeps all test
       assert.equal(r.passed, TESTS, summary);
     }
     assert.deepEqual(v.newFailures, []);
-    assert.deepEqual(v.sweep?.map((s) => s.workers), [2, 4]);
+    assert.deepEqual(
+      v.sweep?.map((s) => s.workers),
+      [2, 4],
+    );
     const edited = readFileSync(configFile, 'utf8');
     assert.match(edited, new RegExp(`workers: ${v.chosenWorkers},`));
     // The search drops a change that does not measurably help (it says so); otherwise trace is off 'on'.

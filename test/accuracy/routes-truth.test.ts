@@ -97,24 +97,33 @@ function routesOf(title: string, projectName: string): RouteChangeMetric[] {
 /** How long the server really held the data request this route change made: the first request for
  *  its pattern that arrived after the change started. */
 function heldFor(rc: RouteChangeMetric, key = rc.route): number {
-  const e = server.log.filter((x) => x.route === key && x.receivedAt >= rc.startTime - 2).sort((a, b) => a.receivedAt - b.receivedAt)[0];
+  const e = server.log
+    .filter((x) => x.route === key && x.receivedAt >= rc.startTime - 2)
+    .sort((a, b) => a.receivedAt - b.receivedAt)[0];
   assert.ok(e, `no data request for ${key} after ${rc.startTime}: ${JSON.stringify(server.log)}`);
   return e.heldMs;
 }
 function assertWithin(r: RouteChangeMetric, truth: number, what: string): void {
   assert.ok(r.complete, `${what}: complete ${JSON.stringify(r)}`);
   assert.ok(r.durationMs >= truth, `${what}: ${r.durationMs} ms < truth ${truth.toFixed(1)} ms`);
-  assert.ok(r.durationMs <= truth + tol(truth) * loadFactor(), `${what}: ${r.durationMs} ms > ${truth.toFixed(1)} + ${tol(truth).toFixed(1)} ms`);
+  assert.ok(
+    r.durationMs <= truth + tol(truth) * loadFactor(),
+    `${what}: ${r.durationMs} ms > ${truth.toFixed(1)} + ${tol(truth).toFixed(1)} ms`,
+  );
 }
 
 for (const projectName of ['plain', 'softnav']) {
   test(`${projectName}: history routing — pushState by click, popstate by back; ids collapsed; step attributed`, () => {
     const routes = routesOf('history routing', projectName);
-    assert.deepEqual(routes.map((r) => [r.route, r.trigger, r.cause]), [
-      ['/documents/:id', 'push', 'input'],
-      ['/templates/:id', 'push', 'input'],
-      ['/documents/:id', 'traverse', 'call'],
-    ], JSON.stringify(routes));
+    assert.deepEqual(
+      routes.map((r) => [r.route, r.trigger, r.cause]),
+      [
+        ['/documents/:id', 'push', 'input'],
+        ['/templates/:id', 'push', 'input'],
+        ['/documents/:id', 'traverse', 'call'],
+      ],
+      JSON.stringify(routes),
+    );
     assertWithin(routes[0], heldFor(routes[0]), 'document (click)');
     assertWithin(routes[1], heldFor(routes[1]), 'template (click)');
     assertWithin(routes[2], heldFor(routes[2]), 'document (back)');
@@ -125,11 +134,20 @@ for (const projectName of ['plain', 'softnav']) {
     assert.equal(routes[0].inputType, 'pointerdown');
     // Layout shift, long task and INP belong to the template route only.
     assert.ok(routes[1].cls > 0.01 && routes[1].layoutShifts >= 1, JSON.stringify(routes[1]));
-    assert.ok(routes[1].longTasks.count >= 1 && routes[1].longTasks.maxMs >= SPA_BUSY_MS - 1, JSON.stringify(routes[1].longTasks));
+    assert.ok(
+      routes[1].longTasks.count >= 1 && routes[1].longTasks.maxMs >= SPA_BUSY_MS - 1,
+      JSON.stringify(routes[1].longTasks),
+    );
     assert.ok((routes[1].inpMs ?? 0) >= SPA_BUSY_MS, `template INP ${routes[1].inpMs}`);
-    assert.ok(routes[1].cls > routes[0].cls + 0.01, `banner shift on the template route: ${routes[1].cls} vs ${routes[0].cls}`);
+    assert.ok(
+      routes[1].cls > routes[0].cls + 0.01,
+      `banner shift on the template route: ${routes[1].cls} vs ${routes[0].cls}`,
+    );
     // Other routes may see ordinary tasks over 50 ms on a loaded machine, never the 200 ms block.
-    assert.ok(routes[0].longTasks.maxMs < SPA_BUSY_MS && routes[2].longTasks.maxMs < SPA_BUSY_MS, JSON.stringify(routes));
+    assert.ok(
+      routes[0].longTasks.maxMs < SPA_BUSY_MS && routes[2].longTasks.maxMs < SPA_BUSY_MS,
+      JSON.stringify(routes),
+    );
     // The analysis ties each route to the step that triggered it.
     const a = analyze(run);
     const mine = a.routes!.slowest!.filter((s) => s.testId === testOf('history routing', projectName).id);

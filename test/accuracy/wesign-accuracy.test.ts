@@ -36,16 +36,27 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     const out = await p.run([], { env: { WESIGN_APP_DIR: APP, WESIGN_PORT: '' }, timeoutMs: 300_000 }); // a kill guard for a hung run, not a timing check
     const run: RunRecord = p.readRun();
     const byTitle = new Map(run.tests.map((t) => [t.title, t]));
-    const flows = (title: string): FlowResult[] => byTitle.get(title)?.results.flatMap((r) => r.perf?.flows ?? []) ?? [];
+    const flows = (title: string): FlowResult[] =>
+      byTitle.get(title)?.results.flatMap((r) => r.perf?.flows ?? []) ?? [];
     const ctx = `\n${out.stdout.slice(-3000)}\n${out.stderr.slice(-3000)}`;
     assert.equal(run.tests.length, 10, ctx);
     for (const v of ['baseline', 'delayed']) {
-      for (const t of [`${v}: rendering and switches`, `${v}: business flows`, 'missing Hebrew web font is detected', 'wrong direction is reported']) {
+      for (const t of [
+        `${v}: rendering and switches`,
+        `${v}: business flows`,
+        'missing Hebrew web font is detected',
+        'wrong direction is reported',
+      ]) {
         assert.equal(byTitle.get(t)?.outcome, 'expected', `${t}${ctx}`);
       }
     }
     const pick = (v: string, name: string, direction?: string) => {
-      const t = v === 'baseline' || v === 'delayed' ? (['hebrew rendering', 'language switch'].includes(name) ? `${v}: rendering and switches` : `${v}: business flows`) : v;
+      const t =
+        v === 'baseline' || v === 'delayed'
+          ? ['hebrew rendering', 'language switch'].includes(name)
+            ? `${v}: rendering and switches`
+            : `${v}: business flows`
+          : v;
       const all = flows(t).filter((f) => f.name === name && (direction === undefined || f.direction === direction));
       assert.ok(all.length > 0, `no flow ${name} ${direction ?? ''} in ${t}${ctx}`);
       for (const f of all) assert.equal(f.ok, true, `${name}: ${f.error}`);
@@ -59,7 +70,10 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
       const label = `${name}${direction ? ` ${direction}` : ''}: baseline ${base.toFixed(0)} ms, delayed ${delayed.toFixed(0)} ms, injected ${injected} ms`;
       console.log(label);
       assert.ok(delayed >= injected - 5, `delayed run shorter than the injected delay — ${label}`);
-      assert.ok(Math.abs(delayed - base - injected) <= TOLERANCE_MS, `difference off by more than ${TOLERANCE_MS} ms — ${label}`);
+      assert.ok(
+        Math.abs(delayed - base - injected) <= TOLERANCE_MS,
+        `difference off by more than ${TOLERANCE_MS} ms — ${label}`,
+      );
     };
 
     // Bilingual metrics.
@@ -68,10 +82,13 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     check('language switch', D.i18n, 'en→he');
     for (const v of ['baseline', 'delayed']) {
       for (const r of pick(v, 'hebrew rendering')) {
-      assert.equal(r.details?.trigger, 'navigation');
-      assert.equal(r.details?.fontStatus, 'loaded');
-      assert.deepEqual(r.findings ?? [], [], JSON.stringify(r.findings));
-      assert.ok(Number(r.details?.webFontGlyphs) >= Number(r.details?.rtlLetters) && Number(r.details?.rtlLetters) > 5, JSON.stringify(r.details));
+        assert.equal(r.details?.trigger, 'navigation');
+        assert.equal(r.details?.fontStatus, 'loaded');
+        assert.deepEqual(r.findings ?? [], [], JSON.stringify(r.findings));
+        assert.ok(
+          Number(r.details?.webFontGlyphs) >= Number(r.details?.rtlLetters) && Number(r.details?.rtlLetters) > 5,
+          JSON.stringify(r.details),
+        );
       }
       for (const s of pick(v, 'language switch')) {
         assert.equal(s.details?.startSource, 'input');
@@ -81,7 +98,10 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     }
     // The font response arrives after the injected delay, and the rendering ends after it.
     const fontEnd = Number(pick('delayed', 'hebrew rendering')[0].details?.fontResponseEndMs);
-    assert.ok(fontEnd >= D.font && fontEnd <= pick('delayed', 'hebrew rendering')[0].durationMs + 1, `font response end ${fontEnd}`);
+    assert.ok(
+      fontEnd >= D.font && fontEnd <= pick('delayed', 'hebrew rendering')[0].durationMs + 1,
+      `font response end ${fontEnd}`,
+    );
 
     // Business flows.
     check('auth', D.login + D.documents);
@@ -92,7 +112,13 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     assert.equal(doc.details?.pages, 2);
     for (const v of ['baseline', 'delayed']) {
       const parents = Object.fromEntries(flows(`${v}: business flows`).map((f) => [f.name, f.parents.join('/')]));
-      assert.deepEqual(parents, { auth: '', 'document processing': '', signature: 'sign and pay', payment: 'sign and pay', 'sign and pay': '' });
+      assert.deepEqual(parents, {
+        auth: '',
+        'document processing': '',
+        signature: 'sign and pay',
+        payment: 'sign and pay',
+        'sign and pay': '',
+      });
       assert.equal(flows(`${v}: business flows`).length, 15);
     }
 
@@ -109,14 +135,20 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     assert.equal(partial?.details?.fontStatus, 'loaded', JSON.stringify(partial));
     assert.equal(partial.details?.rtlLetters, 11);
     assert.equal(partial.details?.webFontGlyphs, 9);
-    assert.ok((partial.findings ?? []).some((f) => f.kind === 'fallback-font' && /^2 of 11 Hebrew letters/.test(f.message)), JSON.stringify(partial.findings));
+    assert.ok(
+      (partial.findings ?? []).some((f) => f.kind === 'fallback-font' && /^2 of 11 Hebrew letters/.test(f.message)),
+      JSON.stringify(partial.findings),
+    );
     assert.ok(!(partial.findings ?? []).some((f) => f.kind === 'font-load-failed'));
 
     // Wrong direction.
     const ltr = pick('wrong direction is reported', 'hebrew rendering (ltr note)');
     void ltr;
     const wrong = flows('wrong direction is reported')[0];
-    assert.ok((wrong.findings ?? []).some((f) => f.kind === 'wrong-direction' && f.selector === '#bad-note'), JSON.stringify(wrong.findings));
+    assert.ok(
+      (wrong.findings ?? []).some((f) => f.kind === 'wrong-direction' && f.selector === '#bad-note'),
+      JSON.stringify(wrong.findings),
+    );
 
     // A throwing flow: recorded failed with its duration; the test fails with the flow's own error.
     const doomedTest = byTitle.get('a throwing flow fails the test as without us')!;
@@ -130,7 +162,10 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     // An end condition that never holds: failed flow (≈ timeout) + a clear error in the test.
     const neverTest = byTitle.get('an end condition that never holds fails with a clear error')!;
     assert.equal(neverTest.outcome, 'unexpected');
-    assert.match(neverTest.results[0].errors[0]?.message ?? '', /end condition not reached within 800 ms \(still waiting for: selector/);
+    assert.match(
+      neverTest.results[0].errors[0]?.message ?? '',
+      /end condition not reached within 800 ms \(still waiting for: selector/,
+    );
     const never = flows('an end condition that never holds fails with a clear error')[0];
     assert.equal(never.ok, false);
     assert.ok(never.durationMs >= 800 && never.durationMs < 3_000, `${never.durationMs}`);
@@ -147,7 +182,10 @@ test('WeSign flows: accuracy vs injected delays, both switch directions, fallbac
     const report = p.readReport();
     const rows = report.analysis.flows?.perFlow ?? [];
     const sw = rows.filter((r) => r.name === 'language switch').map((r) => [r.direction, r.count]);
-    assert.deepEqual(sw.sort(), [['en→he', 4], ['he→en', 4]]);
+    assert.deepEqual(sw.sort(), [
+      ['en→he', 4],
+      ['he→en', 4],
+    ]);
   } finally {
     p.cleanup();
   }

@@ -28,16 +28,26 @@ function required(name: string): string {
   return v;
 }
 
-interface Exec { code: number | null; out: string }
+interface Exec {
+  code: number | null;
+  out: string;
+}
 function exec(cmd: string, args: string[], env: Record<string, string> = {}, timeoutMs = 240_000): Promise<Exec> {
   return new Promise((done) => {
     const childEnv = { ...process.env, CI: '', FORCE_COLOR: '0', ...env };
     const child = spawn(cmd, args, { cwd: DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => { clearTimeout(timer); done({ code, out }); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, out });
+    });
   });
 }
 
@@ -53,7 +63,10 @@ function copiesOf(name: string): string[] {
     if (!existsSync(nm)) return;
     for (const entry of readdirSync(nm)) {
       const p = join(nm, entry);
-      if (entry.startsWith('@')) { for (const sub of readdirSync(p)) visit(`${entry}/${sub}`, join(p, sub)); continue; }
+      if (entry.startsWith('@')) {
+        for (const sub of readdirSync(p)) visit(`${entry}/${sub}`, join(p, sub));
+        continue;
+      }
       visit(entry, p);
     }
   };
@@ -99,7 +112,11 @@ let run: RunRecord;
 const phases: string[] = [];
 async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const t = Date.now();
-  try { return await fn(); } finally { phases.push(`${name} ${((Date.now() - t) / 1000).toFixed(1)} s`); }
+  try {
+    return await fn();
+  } finally {
+    phases.push(`${name} ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
 }
 
 before(async () => {
@@ -159,10 +176,19 @@ test('`playwright test --list` with the reporter lists the suite and exits 0', (
 
 test('test outcomes and exit code are the same with and without playwright-perf', () => {
   const control = outcomes('out/baseline/results.json');
-  assert.deepEqual(control, {
-    'navigation and web vitals': 'expected', 'locator split': 'expected', flow: 'expected', 'preset flow': 'expected',
-    'fails on purpose': 'unexpected', 'flaky: passes on retry': 'flaky', skipped: 'skipped',
-  }, `the control run itself is off:\n${baseline.out}`);
+  assert.deepEqual(
+    control,
+    {
+      'navigation and web vitals': 'expected',
+      'locator split': 'expected',
+      flow: 'expected',
+      'preset flow': 'expected',
+      'fails on purpose': 'unexpected',
+      'flaky: passes on retry': 'flaky',
+      skipped: 'skipped',
+    },
+    `the control run itself is off:\n${baseline.out}`,
+  );
   assert.equal(baseline.code, 1, baseline.out);
   assert.deepEqual(outcomes('out/perf/results.json'), control, perfRun.out);
   assert.equal(perfRun.code, baseline.code, perfRun.out);
@@ -197,7 +223,11 @@ test('every module was loaded from the scratch project, none from the repo aroun
 });
 
 test('no playwright-perf errors and nothing missing that this version should have', () => {
-  assert.deepEqual(run.errors.filter((e) => e.where !== 'playwright'), [], 'reporter errors');
+  assert.deepEqual(
+    run.errors.filter((e) => e.where !== 'playwright'),
+    [],
+    'reporter errors',
+  );
   for (const t of run.tests) {
     for (const r of t.results) {
       assert.deepEqual(r.perf?.errors ?? [], [], `${t.title}: collector errors`);
@@ -261,7 +291,10 @@ test('locator split: resolve waits for the late element; assertions are not spli
 });
 
 function walk(steps: StepRecord[], visit: (s: StepRecord) => void): void {
-  for (const s of steps) { visit(s); walk(s.steps, visit); }
+  for (const s of steps) {
+    visit(s);
+    walk(s.steps, visit);
+  }
 }
 
 test('steps: one title/params shape on every version, and our own calls stay out of them', () => {
@@ -290,9 +323,15 @@ test('flows and the actions analysis', () => {
   const report: JsonReport = readJson('out/perf/report/report.json');
   const kinds = (report.analysis.actions?.perKind ?? []).map((k) => k.kind);
   for (const k of ['Click', 'Expect "toHaveText"']) assert.ok(kinds.includes(k), `${k} in ${kinds.join(', ')}`);
-  assert.ok(kinds.some((k) => k.startsWith('Navigate')), kinds.join(', '));
+  assert.ok(
+    kinds.some((k) => k.startsWith('Navigate')),
+    kinds.join(', '),
+  );
   const perFlow = report.analysis.flows?.perFlow ?? [];
-  assert.ok(perFlow.some((f) => f.name === 'open page'), 'flow aggregated in the report');
+  assert.ok(
+    perFlow.some((f) => f.name === 'open page'),
+    'flow aggregated in the report',
+  );
 });
 
 test('reporter output: report.json matches the published schema, the HTML report is written', () => {

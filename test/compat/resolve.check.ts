@@ -19,8 +19,12 @@ function npmInstall(cwd: string): Promise<{ code: number | null; out: string }> 
     const args = ['install', ...flags, TARBALL];
     const child = spawn('npm', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     child.on('close', (code) => done({ code, out }));
   });
 }
@@ -38,6 +42,9 @@ for (const version of VERSIONS) {
     const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as Lock;
     assert.equal(lock.packages['node_modules/@playwright/test']?.version, version);
     const cores = Object.entries(lock.packages).filter(([path]) => /(^|\/)node_modules\/playwright-core$/.test(path));
-    assert.deepEqual(cores.map(([path, p]) => `${path}@${p.version}`), [`node_modules/playwright-core@${version}`]);
+    assert.deepEqual(
+      cores.map(([path, p]) => `${path}@${p.version}`),
+      [`node_modules/playwright-core@${version}`],
+    );
   });
 }

@@ -32,14 +32,38 @@ after(async () => {
 const sum = (r: Array<{ value: number }>) => r.reduce((s, x) => s + x.value, 0);
 
 test('a running load test is scraped live; its final counters match the load report', async () => {
-  const child = spawn(process.execPath, [CLI_MAIN, 'load', 'test/fixtures/load/queue.load.ts', '--metrics-port', String(port),
-    '--metrics-linger', '4', '--out', out, '--no-history', '--quiet'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, LOAD_TARGET: server.url, LOAD_SHAPE: 'closed', LOAD_VUS: '2', LOAD_DURATION: '5s',
-      LOAD_CONTEXT: 'vu', LOAD_WORKERS: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      CLI_MAIN,
+      'load',
+      'test/fixtures/load/queue.load.ts',
+      '--metrics-port',
+      String(port),
+      '--metrics-linger',
+      '4',
+      '--out',
+      out,
+      '--no-history',
+      '--quiet',
+    ],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        LOAD_TARGET: server.url,
+        LOAD_SHAPE: 'closed',
+        LOAD_VUS: '2',
+        LOAD_DURATION: '5s',
+        LOAD_CONTEXT: 'vu',
+        LOAD_WORKERS: '1',
+      },
+    },
+  );
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   const exited = new Promise<number | null>((r) => child.on('close', r));
   const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
   // While it runs: Prometheus sees the VUs and iterations climbing.
@@ -63,21 +87,40 @@ test('a running load test is scraped live; its final counters match the load rep
   assert.equal(failed[0].value, report.totals.failed);
   const parts = report.raw.windows.map((w) => w.sketches['flow.work']).filter(Boolean);
   const sketch = mergeSketches(parts, report.raw.relativeAccuracy);
-  const count = await stack.query('playwright_perf_load_latency_seconds_count{job="playwright-perf",metric="flow.work"}');
+  const count = await stack.query(
+    'playwright_perf_load_latency_seconds_count{job="playwright-perf",metric="flow.work"}',
+  );
   assert.equal(count[0].value, sketch.count);
   // Known truth: every flow waits for the 40 ms service time, so no flow is at or below 25 ms.
-  const le = await stack.query('playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="0.025"}');
+  const le = await stack.query(
+    'playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="0.025"}',
+  );
   assert.equal(le[0].value, 0);
   assert.equal(countAtMost(sketch, 25), 0);
-  assert.equal(sum(await stack.query('playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="+Inf"}')), sketch.count);
+  assert.equal(
+    sum(
+      await stack.query(
+        'playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="+Inf"}',
+      ),
+    ),
+    sketch.count,
+  );
 });
 
 test('bad --metrics-port / --metrics-linger values are usage errors before anything starts', async () => {
-  for (const args of [['--metrics-port', 'x'], ['--metrics-port', '70000'], ['--metrics-linger', '3']]) {
+  for (const args of [
+    ['--metrics-port', 'x'],
+    ['--metrics-port', '70000'],
+    ['--metrics-linger', '3'],
+  ]) {
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const c = spawn(process.execPath, [CLI_MAIN, 'load', 'test/fixtures/load/queue.load.ts', ...args], { cwd: REPO_ROOT });
+      const c = spawn(process.execPath, [CLI_MAIN, 'load', 'test/fixtures/load/queue.load.ts', ...args], {
+        cwd: REPO_ROOT,
+      });
       let stderr = '';
-      c.stderr.on('data', (d) => { stderr += d; });
+      c.stderr.on('data', (d) => {
+        stderr += d;
+      });
       c.on('close', (code) => resolve({ code, stderr }));
     });
     assert.equal(r.code, 2, r.stderr);

@@ -30,10 +30,16 @@ const listen = (srv: Server | ReturnType<typeof createTcpServer>) =>
 before(async () => {
   http500 = createHttpServer((req, res) => {
     req.resume();
-    req.on('end', () => { res.statusCode = 503; res.end('overloaded'); });
+    req.on('end', () => {
+      res.statusCode = 503;
+      res.end('overloaded');
+    });
   });
   // Accepts the connection and never answers.
-  silent = createTcpServer((s) => { held.push(s); s.on('error', () => {}); });
+  silent = createTcpServer((s) => {
+    held.push(s);
+    s.on('error', () => {});
+  });
   urls.unreachable = `http://127.0.0.1:${await freePort()}`;
   urls.error5xx = `http://127.0.0.1:${await listen(http500)}`;
   urls.silent = `http://127.0.0.1:${await listen(silent)}`;
@@ -63,7 +69,11 @@ test('gateway unreachable, answering 5xx or silent: one warning, identical outco
   for (const name of Object.keys(urls)) {
     const out = await p.run(['--config', `${name}.config.ts`]);
     assert.equal(out.exitCode, plain.exitCode, `${name}: ${out.stderr}`);
-    assert.equal(countMatches(out.stderr, /\[playwright-perf\] warning \(export\.pushgateway\)/), 1, `${name}: ${out.stderr}`);
+    assert.equal(
+      countMatches(out.stderr, /\[playwright-perf\] warning \(export\.pushgateway\)/),
+      1,
+      `${name}: ${out.stderr}`,
+    );
     assert.match(out.stderr, /push to Pushgateway http:\/\/127\.0\.0\.1:\d+\/ failed/);
     if (name === 'error5xx') assert.match(out.stderr, /503/);
     if (name === 'silent') assert.match(out.stderr, /timed out|no answer within 1500 ms/);

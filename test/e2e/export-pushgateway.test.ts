@@ -52,7 +52,13 @@ test('pushed run is scraped by Prometheus with the values of report.json', async
   assert.match(wall[0].metric.machine_class, /^linux-/);
   assert.equal(sum(await stack.query(`playwright_perf_tests${SEL}`)), 4);
   const count = await stack.query(`playwright_perf_test_duration_seconds_count${SEL}`);
-  assert.deepEqual(new Map(count.map((r) => [r.metric.file, r.value])), new Map([['tests/a.spec.ts', 2], ['tests/b.spec.ts', 2]]));
+  assert.deepEqual(
+    new Map(count.map((r) => [r.metric.file, r.value])),
+    new Map([
+      ['tests/a.spec.ts', 2],
+      ['tests/b.spec.ts', 2],
+    ]),
+  );
   const durSum = sum(await stack.query(`playwright_perf_test_duration_seconds_sum${SEL}`));
   const want = report.run.tests.reduce((s, t) => s + Math.round(t.results[0].durationMs), 0) / 1000;
   assert.ok(Math.abs(durSum - want) < 1e-6, `${durSum} vs ${want}`);
@@ -68,7 +74,10 @@ test('the next push of the same group replaces it: a removed test leaves no stal
   const out = await p.run();
   assert.equal(out.exitCode, 0, out.stdout + out.stderr);
   const report: JsonReport = p.readReport();
-  await stack.waitFor(`playwright_perf_run_duration_seconds${SEL}`, (r) => r.length === 1 && r[0].value === report.run.wallTimeMs / 1000);
+  await stack.waitFor(
+    `playwright_perf_run_duration_seconds${SEL}`,
+    (r) => r.length === 1 && r[0].value === report.run.wallTimeMs / 1000,
+  );
   const text = await (await fetch(`${stack.gatewayUrl}/metrics`)).text();
   assert.doesNotMatch(text, /test="slow one"/, 'the gateway dropped the old group');
   const tests = await stack.waitFor(`playwright_perf_tests${SEL}`, (r) => sum(r) === 3);
@@ -80,22 +89,36 @@ test('CLI: `metrics` prints a promtool-clean exposition, `--push` pushes a saved
   const report: JsonReport = p.readReport();
   const printed = await runCli(['metrics', 'perf-report/report.json', '--slowest', '1'], p.dir);
   assert.equal(printed.exitCode, 0, printed.stderr);
-  assert.match(printed.stdout, /^playwright_perf_run_duration_seconds\{status="passed",machine_class="[^"]+"\} [\d.]+$/m);
+  assert.match(
+    printed.stdout,
+    /^playwright_perf_run_duration_seconds\{status="passed",machine_class="[^"]+"\} [\d.]+$/m,
+  );
   const lint = promtoolCheck(printed.stdout);
   assert.ok(lint.ok && lint.output === '', lint.output);
-  const pushed = await runCli(['metrics', 'perf-report/report.json', '--push', stack.gatewayUrl, '--job', 'e2e-cli',
-    '--grouping', 'suite=cli'], p.dir);
+  const pushed = await runCli(
+    ['metrics', 'perf-report/report.json', '--push', stack.gatewayUrl, '--job', 'e2e-cli', '--grouping', 'suite=cli'],
+    p.dir,
+  );
   assert.equal(pushed.exitCode, 0, pushed.stderr);
-  assert.match(pushed.stdout, /pushed to http:\/\/127\.0\.0\.1:\d+\/ \(job=e2e-cli, branch=unknown, shard=all, suite=cli\)/);
+  assert.match(
+    pushed.stdout,
+    /pushed to http:\/\/127\.0\.0\.1:\d+\/ \(job=e2e-cli, branch=unknown, shard=all, suite=cli\)/,
+  );
   const wall = await stack.waitFor('playwright_perf_run_duration_seconds{job="e2e-cli"}', (r) => r.length === 1);
   assert.equal(wall[0].value, report.run.wallTimeMs / 1000);
-  const bad = await runCli(['metrics', 'perf-report/report.json', '--push', stack.gatewayUrl, '--grouping', 'oops'], p.dir);
+  const bad = await runCli(
+    ['metrics', 'perf-report/report.json', '--push', stack.gatewayUrl, '--grouping', 'oops'],
+    p.dir,
+  );
   assert.equal(bad.exitCode, 2);
   assert.match(bad.stderr, /--grouping must be label=value, got "oops"/);
   const badUrl = await runCli(['metrics', 'perf-report/report.json', '--push', 'nope'], p.dir);
   assert.equal(badUrl.exitCode, 2);
   assert.match(badUrl.stderr, /"prometheus\.pushgateway\.url" must be an http\(s\) URL/);
-  const down = await runCli(['metrics', 'perf-report/report.json', '--push', 'http://127.0.0.1:9', '--timeout', '1000'], p.dir);
+  const down = await runCli(
+    ['metrics', 'perf-report/report.json', '--push', 'http://127.0.0.1:9', '--timeout', '1000'],
+    p.dir,
+  );
   assert.equal(down.exitCode, 1);
   assert.match(down.stderr, /push to Pushgateway http:\/\/127\.0\.0\.1:9\/ failed/);
 });

@@ -42,7 +42,9 @@ test('serve /metrics: lint-clean, scraped by Prometheus, equal to the history', 
   assert.equal(sum(runs), history.runs.length);
   const last = await stack.query('playwright_perf_last_run_duration_seconds{job="playwright-perf"}');
   for (const series of last) {
-    const mine = history.runs.filter((r) => (r.branch ?? 'unknown') === series.metric.branch && r.machineClass === series.metric.machine_class);
+    const mine = history.runs.filter(
+      (r) => (r.branch ?? 'unknown') === series.metric.branch && r.machineClass === series.metric.machine_class,
+    );
     const latest = mine.reduce((a, b) => (b.startTime >= a.startTime ? b : a));
     assert.equal(series.value, latest.wallTimeMs / 1000, `${series.metric.branch} ${series.metric.machine_class}`);
   }
@@ -56,10 +58,15 @@ test('serve /metrics: lint-clean, scraped by Prometheus, equal to the history', 
 test('resolving an alert through the API lowers the open-alert gauge Prometheus sees', async () => {
   const alert = openAlerts(history)[0];
   const res = await fetch(new URL(`/api/v1/alerts/${alert.id}/resolve`, server.url), {
-    method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: '{}',
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: '{}',
   });
   assert.equal(res.status, 200, await res.text());
   const want = openAlerts(history).length - 1;
-  const open = await stack.waitFor('sum(playwright_perf_open_alerts{job="playwright-perf"})', (r) => r[0]?.value === want);
+  const open = await stack.waitFor(
+    'sum(playwright_perf_open_alerts{job="playwright-perf"})',
+    (r) => r[0]?.value === want,
+  );
   assert.equal(open[0].value, want);
 });

@@ -11,7 +11,14 @@ import { makeRun, makeTest, makeResult, makeStep } from '../helpers/factories';
 
 const dir = mkdtempSync(join(tmpdir(), 'pp-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const run = makeRun({ tests: [makeTest({ title: '<img src=x onerror=alert(1)>', results: [makeResult({ steps: [makeStep({ params: { url: 'http://x/' } })] })] })] });
+const run = makeRun({
+  tests: [
+    makeTest({
+      title: '<img src=x onerror=alert(1)>',
+      results: [makeResult({ steps: [makeStep({ params: { url: 'http://x/' } })] })],
+    }),
+  ],
+});
 writeFileSync(join(dir, 'run.json'), JSON.stringify(run));
 
 test('--help, --version, unknown command and flag', async () => {
@@ -72,14 +79,20 @@ test('show: serves the folder on 127.0.0.1, confined to it; --no-open; stops on 
   writeFileSync(join(dir, 'served', 'index.html'), '<p>report</p>');
   writeFileSync(join(dir, 'secret.txt'), 'outside');
   symlinkSync(join(dir, 'secret.txt'), join(dir, 'served', 'link.txt'));
-  const child = spawn(process.execPath, [CLI_MAIN, 'show', 'served', '--no-open'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI_MAIN, 'show', 'served', '--no-open'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   const url = await new Promise<string>((ok, fail) => {
     const t = setTimeout(() => fail(new Error('no URL printed: ' + stdout)), 15_000);
     child.stdout.on('data', (d) => {
       stdout += d;
       const m = /http:\/\/127\.0\.0\.1:(\d+)\/index\.html/.exec(stdout);
-      if (m) { clearTimeout(t); ok(m[0]); }
+      if (m) {
+        clearTimeout(t);
+        ok(m[0]);
+      }
     });
   });
   try {

@@ -49,7 +49,10 @@ test('never runs 2', async () => {});
   assert.equal(run.interrupted, true);
   assert.equal(run.interruptReason, 'max-failures');
   assert.equal(run.plannedTests, 4);
-  assert.deepEqual(run.tests.map((t) => t.title), ['passes', 'fails']);
+  assert.deepEqual(
+    run.tests.map((t) => t.title),
+    ['passes', 'fails'],
+  );
   const report = p.readReport();
   assert.equal(report.analysis.workers.length, 1);
   assert.match(report.analysis.criticalPath!.reason, /^a single worker lane ran all 2 attempts serially/);

@@ -5,7 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProject, LAUNCH_OPTIONS_SNIPPET, PLAYWRIGHT_CLI, runCli, type InlineProject } from '../helpers/inline-project';
+import {
+  createProject,
+  LAUNCH_OPTIONS_SNIPPET,
+  PLAYWRIGHT_CLI,
+  runCli,
+  type InlineProject,
+} from '../helpers/inline-project';
 import { reportValidator } from '../helpers/report-schema';
 import { unpackHistory, type PackedHistory } from '../../src/store/packed-format';
 import type { RunRecord, StepRecord, TestRecord } from '../../src/types';
@@ -45,9 +51,16 @@ export default defineConfig({
   for (const i of [1, 2]) {
     const out = await p.run([`--shard=${i}/2`, '--reporter=blob']);
     assert.equal(out.exitCode, 0, out.stdout + out.stderr);
-    for (const f of readdirSync(p.file('blob-report'))) if (f.endsWith('.zip')) renameSync(p.file(join('blob-report', f)), p.file(join('all-blobs', f)));
+    for (const f of readdirSync(p.file('blob-report')))
+      if (f.endsWith('.zip')) renameSync(p.file(join('blob-report', f)), p.file(join('all-blobs', f)));
   }
-  const m = await p.exec(process.execPath, [PLAYWRIGHT_CLI, 'merge-reports', '--config', 'merge.config.ts', 'all-blobs']);
+  const m = await p.exec(process.execPath, [
+    PLAYWRIGHT_CLI,
+    'merge-reports',
+    '--config',
+    'merge.config.ts',
+    'all-blobs',
+  ]);
   assert.equal(m.exitCode, 0, m.stdout + m.stderr);
   merged = p.readRun('merged-report');
 });
@@ -55,11 +68,24 @@ after(() => p?.cleanup());
 
 /** What must be equal between a sharded+merged and an unsharded run (times and worker ids differ). */
 function content(run: RunRecord) {
-  const step = (s: StepRecord): unknown => ({ title: s.title, category: s.category, params: s.params, steps: s.steps.map(step) });
+  const step = (s: StepRecord): unknown => ({
+    title: s.title,
+    category: s.category,
+    params: s.params,
+    steps: s.steps.map(step),
+  });
   const test = (t: TestRecord) => ({
-    id: t.id, file: t.file, titlePath: t.titlePath, project: t.project, outcome: t.outcome, expectedStatus: t.expectedStatus,
+    id: t.id,
+    file: t.file,
+    titlePath: t.titlePath,
+    project: t.project,
+    outcome: t.outcome,
+    expectedStatus: t.expectedStatus,
     results: t.results.map((r) => ({
-      retry: r.retry, status: r.status, errors: r.errors.map((e) => e.message), steps: r.steps.map(step),
+      retry: r.retry,
+      status: r.status,
+      errors: r.errors.map((e) => e.message),
+      steps: r.steps.map(step),
       // Measured values differ run to run; which metrics arrived, and the test's own marks, must not.
       perfKeys: Object.keys(r.perf ?? {}).sort(),
       userTimings: r.perf?.userTimings,
@@ -72,16 +98,28 @@ test('merged shards = unsharded run in content', () => {
   assert.equal(merged.tests.length, 6);
   assert.deepEqual(content(merged), content(unsharded));
   assert.equal(merged.status, unsharded.status);
-  assert.ok(merged.tests.some((t) => t.results.some((r) => r.perf?.userTimings?.length)), 'perf attachments decoded after merge');
+  assert.ok(
+    merged.tests.some((t) => t.results.some((r) => r.perf?.userTimings?.length)),
+    'perf attachments decoded after merge',
+  );
 });
 
 test('merged meta marks the shards; results carry their shard; lanes per shard', async () => {
   assert.equal(merged.meta.merged?.shards, 2);
-  assert.deepEqual(merged.meta.merged?.shardRuns?.map((s) => [s.shardIndex, s.totalShards, s.status]), [[1, 2, 'passed'], [2, 2, 'passed']]);
+  assert.deepEqual(
+    merged.meta.merged?.shardRuns?.map((s) => [s.shardIndex, s.totalShards, s.status]),
+    [
+      [1, 2, 'passed'],
+      [2, 2, 'passed'],
+    ],
+  );
   assert.deepEqual([...new Set(merged.tests.flatMap((t) => t.results.map((r) => r.shardIndex)))].sort(), [1, 2]);
   assert.equal(merged.system.length, 0, 'no system samples from the merge process');
   const report = JSON.parse((await import('node:fs')).readFileSync(p.file('merged-report/report.json'), 'utf8'));
-  assert.deepEqual(report.analysis.workers.map((w: { shardIndex?: number }) => w.shardIndex), [1, 2]);
+  assert.deepEqual(
+    report.analysis.workers.map((w: { shardIndex?: number }) => w.shardIndex),
+    [1, 2],
+  );
   assert.equal(unsharded.meta.merged, undefined);
 });
 
@@ -100,7 +138,9 @@ test('CLI `report` re-renders the merged run.json without a browser', async () =
 });
 
 test('merge-reports records the merged run once, as one baseline run (the --reporter=blob shard runs add nothing)', async () => {
-  const history = unpackHistory(JSON.parse(readFileSync(p.file('.playwright-perf/history.json'), 'utf8')) as PackedHistory);
+  const history = unpackHistory(
+    JSON.parse(readFileSync(p.file('.playwright-perf/history.json'), 'utf8')) as PackedHistory,
+  );
   assert.deepEqual(history.runs.map((r) => r.runId).sort(), [unsharded.runId, merged.runId].sort());
   assert.equal(merged.notBaseline, undefined);
 });

@@ -33,9 +33,13 @@ const [file, writer, count] = process.argv.slice(1);
 
 function runWriter(file: string, i: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', WRITER, file, String(i), String(RUNS_PER_WRITER)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['-e', WRITER, file, String(i), String(RUNS_PER_WRITER)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (code) => resolve({ code, stderr }));
   });
 }
@@ -49,8 +53,11 @@ test(`${WRITERS} processes × ${RUNS_PER_WRITER} runs written at once: all ${WRI
     const data = JSON.parse(readFileSync(file, 'utf8')) as HistoryData;
     const ids = new Set(data.runs.map((r) => r.runId));
     assert.equal(ids.size, WRITERS * RUNS_PER_WRITER);
-    for (let w = 0; w < WRITERS; w++) for (let i = 0; i < RUNS_PER_WRITER; i++) assert.ok(ids.has(`w${w}-${i}`), `w${w}-${i} missing`);
-    const leftovers = readdirSync(join(dir, '.playwright-perf')).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'));
+    for (let w = 0; w < WRITERS; w++)
+      for (let i = 0; i < RUNS_PER_WRITER; i++) assert.ok(ids.has(`w${w}-${i}`), `w${w}-${i} missing`);
+    const leftovers = readdirSync(join(dir, '.playwright-perf')).filter(
+      (n) => n.endsWith('.tmp') || n.endsWith('.lock'),
+    );
     assert.deepEqual(leftovers, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -14,19 +14,44 @@ import { tmpdir } from 'node:os';
 import { openHistoryStore } from '../../src/store/history-store';
 
 let pg: PgServer;
-before(async () => { pg = await startPostgres(); });
-after(async () => { await pg?.stop(); });
+before(async () => {
+  pg = await startPostgres();
+});
+after(async () => {
+  await pg?.stop();
+});
 
-const WRITERS = 8, PER_WRITER = 25, SHARED = 5, SHARDS = 3;
+const WRITERS = 8,
+  PER_WRITER = 25,
+  SHARED = 5,
+  SHARDS = 3;
 
 function writer(url: string, w: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'test/helpers/pg-writer.ts'), url,
-      String(w), String(WRITERS), String(PER_WRITER), String(SHARED), String(SHARDS)], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(REPO_ROOT, 'test/helpers/pg-writer.ts'),
+        url,
+        String(w),
+        String(WRITERS),
+        String(PER_WRITER),
+        String(SHARED),
+        String(SHARDS),
+      ],
+      { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stderr }); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
   });
 }
 
@@ -41,7 +66,13 @@ test(`${WRITERS} writer processes × ${PER_WRITER} runs and duplicated shards: e
   assert.equal(new Set(keys).size, keys.length, 'no duplicates');
   assert.equal(keys.length, WRITERS * PER_WRITER + SHARED * SHARDS);
   for (let k = 0; k < SHARED; k++) {
-    assert.deepEqual(data.runs.filter((r) => r.runId === `ci-${k}`).map((r) => r.shard).sort(), ['1/3', '2/3', '3/3']);
+    assert.deepEqual(
+      data.runs
+        .filter((r) => r.runId === `ci-${k}`)
+        .map((r) => r.shard)
+        .sort(),
+      ['1/3', '2/3', '3/3'],
+    );
   }
   const c = new Client({ connectionString: url });
   await c.connect();
@@ -101,11 +132,23 @@ test('CLI: history import copies a JSON history into Postgres, export copies it 
     await json.update((d) => {
       d.runs.push(...runs);
       d.pins.release = [runs[3].runId];
-      d.alerts.push({ id: 'a1', runId: runs[5].runId, time: 1, kind: 'regression', severity: 'error', metric: 'test.duration', subject: 'x', message: 'm' });
+      d.alerts.push({
+        id: 'a1',
+        runId: runs[5].runId,
+        time: 1,
+        kind: 'regression',
+        severity: 'error',
+        metric: 'test.duration',
+        subject: 'x',
+        message: 'm',
+      });
     });
     const imported = await runCli(['history', 'import', file, '--db', url], dir);
     assert.equal(imported.exitCode, 0, imported.stderr);
-    assert.match(imported.stdout, /imported 12 run\(s\) into postgres:\/\/postgres@127\.0\.0\.1:\d+\/\w+ \(0 already there\), 1 alert\(s\), 1 pin\(s\)/);
+    assert.match(
+      imported.stdout,
+      /imported 12 run\(s\) into postgres:\/\/postgres@127\.0\.0\.1:\d+\/\w+ \(0 already there\), 1 alert\(s\), 1 pin\(s\)/,
+    );
     const again = await runCli(['history', 'import', file, '--db', url], dir);
     assert.match(again.stdout, /imported 0 run\(s\) .* \(12 already there\)/);
     const listed = await runCli(['history', 'list', '--db', url, '--json', '--limit', '100'], dir);

@@ -21,7 +21,9 @@ const dir = mkdtempSync(join(tmpdir(), 'pwperf-stores-'));
 let seq = 0;
 const stores: HistoryStore[] = [];
 
-before(async () => { pg = await startPostgres(); });
+before(async () => {
+  pg = await startPostgres();
+});
 after(async () => {
   await Promise.all(stores.map((s) => s.close?.()));
   await pg?.stop();
@@ -42,15 +44,22 @@ async function fresh(kind: keyof typeof kinds): Promise<HistoryStore> {
 /** A history where run `current` makes one test 30 % slower and leaves the others alone. */
 function regressionScenario(): { earlier: CompactRun[]; current: CompactRun } {
   const r = rng(42);
-  const run = (i: number, slow: number) => compact(i, [
-    compactTest('a.spec.ts › steady', noisy(r, 200, 0.05, 1)),
-    compactTest('a.spec.ts › slows down', noisy(r, slow, 0.05, 1)),
-  ], [{ metric: 'nav.ttfb', subject: '127.0.0.1/p1', project: 'chromium', values: noisy(r, 50, 0.05, 5) }]);
+  const run = (i: number, slow: number) =>
+    compact(
+      i,
+      [
+        compactTest('a.spec.ts › steady', noisy(r, 200, 0.05, 1)),
+        compactTest('a.spec.ts › slows down', noisy(r, slow, 0.05, 1)),
+      ],
+      [{ metric: 'nav.ttfb', subject: '127.0.0.1/p1', project: 'chromium', values: noisy(r, 50, 0.05, 5) }],
+    );
   return { earlier: Array.from({ length: 8 }, (_, i) => run(i, 300)), current: run(8, 390) };
 }
 
 const verdicts = (c?: HistoryComparison) =>
-  (c?.findings ?? []).map((f) => `${f.metric}|${f.subject}|${f.verdict}|${f.baselineMedian}|${f.currentMedian}|${f.qValue}`).sort();
+  (c?.findings ?? [])
+    .map((f) => `${f.metric}|${f.subject}|${f.verdict}|${f.baselineMedian}|${f.currentMedian}|${f.qValue}`)
+    .sort();
 
 const answers: Record<string, unknown> = {};
 
@@ -59,11 +68,16 @@ for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
     test('empty, then every field of a run round-trips', async () => {
       const store = await fresh(kind);
       assert.deepEqual((await store.read()).runs, []);
-      const run = compact(1, [compactTest('x › y', [120, 80], { outcome: 'flaky' })],
+      const run = compact(
+        1,
+        [compactTest('x › y', [120, 80], { outcome: 'flaky' })],
         [{ metric: 'vital.CLS', subject: 'h/p', project: 'chromium', values: [0.01, 0.2] }],
-        { labels: { env: 'ci', 'שפה': 'עברית' }, commit: 'abc', shard: '2/3' });
+        { labels: { env: 'ci', שפה: 'עברית' }, commit: 'abc', shard: '2/3' },
+      );
       const r0 = await store.changeToken!();
-      await store.update((d) => { d.runs.push(run); });
+      await store.update((d) => {
+        d.runs.push(run);
+      });
       assert.deepEqual((await store.read()).runs, [run]);
       const r1 = await store.changeToken!();
       assert.notEqual(r1, r0, 'a write changes the revision');
@@ -98,23 +112,35 @@ for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
         const branch = i % 3 === 0 ? 'feature' : 'main';
         const machineClass = i % 4 === 0 ? 'linux-x64-8cpu-32g' : 'linux-x64-2cpu-8g';
         const slow = i >= 85 && branch === 'main' ? 400 : 300;
-        const run = compact(1000 + i, [compactTest('m.spec.ts › a', noisy(r, slow, 0.05, 2)), compactTest('m.spec.ts › b', noisy(r, 100, 0.05, 1))],
-          [{ metric: 'nav.ttfb', subject: 'h/p', project: 'chromium', values: noisy(r, 40, 0.1, 3) }], { branch, machineClass });
-        if (i === 20) await store.update((d) => { d.pins.old = [d.runs[2].runId]; });
+        const run = compact(
+          1000 + i,
+          [compactTest('m.spec.ts › a', noisy(r, slow, 0.05, 2)), compactTest('m.spec.ts › b', noisy(r, 100, 0.05, 1))],
+          [{ metric: 'nav.ttfb', subject: 'h/p', project: 'chromium', values: noisy(r, 40, 0.1, 3) }],
+          { branch, machineClass },
+        );
+        if (i === 20)
+          await store.update((d) => {
+            d.pins.old = [d.runs[2].runId];
+          });
         const res = await recordRun(store, run, opts, { now: run.startTime });
         results.push([res.added, verdicts(res.comparison), res.comparison?.baseline, res.quality]);
       }
       const data = await store.read();
       answers[`mixed-${kind}`] = { results, runs: data.runs.map((x) => x.runId), alerts: data.alerts, pins: data.pins };
-      assert.ok(data.runs.some((x) => x.runId === 'r1002'), 'the pinned run survives retention');
+      assert.ok(
+        data.runs.some((x) => x.runId === 'r1002'),
+        'the pinned run survives retention',
+      );
       assert.equal(data.runs.length, 61);
-      if (answers['mixed-json'] && answers['mixed-postgres']) assert.deepEqual(answers['mixed-postgres'], answers['mixed-json']);
+      if (answers['mixed-json'] && answers['mixed-postgres'])
+        assert.deepEqual(answers['mixed-postgres'], answers['mixed-json']);
     });
 
     test('shards sharing a run id are parts of one run; a re-upload of a shard is ignored', async () => {
       const store = await fresh(kind);
       const opts = defaultHistoryOptions();
-      const part = (s: number) => compact(100 + s, [compactTest(`s${s}.spec.ts › t`, [100])], [], { runId: 'ci-42', shard: `${s}/3` });
+      const part = (s: number) =>
+        compact(100 + s, [compactTest(`s${s}.spec.ts › t`, [100])], [], { runId: 'ci-42', shard: `${s}/3` });
       for (const s of [3, 1, 3, 2, 1]) await recordRun(store, part(s), opts, { now: part(3).startTime });
       const runs = (await store.read()).runs;
       assert.deepEqual(runs.map((r) => r.shard).sort(), ['1/3', '2/3', '3/3']);
@@ -127,19 +153,40 @@ for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
       await store.update((d) => {
         d.runs.push(...runs);
         d.pins.release = [runs[0].runId];
-        d.alerts.push({ id: 'a1', runId: runs[1].runId, time: 1, kind: 'budget', severity: 'warn', metric: 'm', subject: 's', message: 'x' });
+        d.alerts.push({
+          id: 'a1',
+          runId: runs[1].runId,
+          time: 1,
+          kind: 'budget',
+          severity: 'warn',
+          metric: 'm',
+          subject: 's',
+          message: 'x',
+        });
       });
-      const removed = await store.update((d) => applyRetention(d, { keepRuns: 2, keepDays: 100_000, now: runs[5].startTime }).removedRuns);
+      const removed = await store.update(
+        (d) => applyRetention(d, { keepRuns: 2, keepDays: 100_000, now: runs[5].startTime }).removedRuns,
+      );
       const data = await store.read();
-      assert.deepEqual(data.runs.map((r) => r.runId), [runs[0], runs[4], runs[5]].map((r) => r.runId), 'pinned run kept');
+      assert.deepEqual(
+        data.runs.map((r) => r.runId),
+        [runs[0], runs[4], runs[5]].map((r) => r.runId),
+        'pinned run kept',
+      );
       assert.deepEqual(removed.sort(), [1, 2, 3].map((i) => runs[i].runId).sort());
       assert.deepEqual(data.alerts, [], 'alerts go with their runs');
       assert.deepEqual(data.pins, { release: [runs[0].runId] });
       const source = await fresh('json');
-      await source.update((d) => { d.runs.push(runs[1], runs[5]); d.pins.old = [runs[1].runId]; });
+      await source.update((d) => {
+        d.runs.push(runs[1], runs[5]);
+        d.pins.old = [runs[1].runId];
+      });
       const res = await importHistory(await source.read(), store);
       assert.deepEqual([res.added, res.skipped, res.pins], [1, 1, 1]);
-      assert.deepEqual((await store.read()).runs.map((r) => r.runId), [runs[0], runs[1], runs[4], runs[5]].map((r) => r.runId));
+      assert.deepEqual(
+        (await store.read()).runs.map((r) => r.runId),
+        [runs[0], runs[1], runs[4], runs[5]].map((r) => r.runId),
+      );
       const twice = await importHistory(await source.read(), store);
       assert.equal(twice.added, 0, 'importing again adds nothing');
     });
@@ -192,11 +239,19 @@ describe('postgres only', () => {
       await admin.end();
     }
     assert.equal(calls, 2, 'the update ran again on a new connection');
-    assert.deepEqual((await store.read()).runs.map((r) => r.runId), ['r300']);
+    assert.deepEqual(
+      (await store.read()).runs.map((r) => r.runId),
+      ['r300'],
+    );
   });
 
   test('database down: a clear error naming the database without its password', async () => {
     const store = openHistoryStore('postgres://user:secret@127.0.0.1:9/nothing');
-    await assert.rejects(store.read(), (e: Error) => /history database postgres:\/\/user:\*\*\*@127\.0\.0\.1:9\/nothing: read failed/.test(e.message) && !e.message.includes('secret'));
+    await assert.rejects(
+      store.read(),
+      (e: Error) =>
+        /history database postgres:\/\/user:\*\*\*@127\.0\.0\.1:9\/nothing: read failed/.test(e.message) &&
+        !e.message.includes('secret'),
+    );
   });
 });

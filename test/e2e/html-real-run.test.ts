@@ -42,7 +42,19 @@ test('real run: index.html from the reporter opens, renders every view, payloads
     const html = p.file('perf-report/index.html');
     assert.ok(existsSync(html));
     const rp = await openReport(browser, html);
-    for (const v of ['overview', 'timeline', 'tests', 'slowest', 'vitals', 'locators', 'flows', 'startup', 'trends', 'lighthouse', 'recommendations']) {
+    for (const v of [
+      'overview',
+      'timeline',
+      'tests',
+      'slowest',
+      'vitals',
+      'locators',
+      'flows',
+      'startup',
+      'trends',
+      'lighthouse',
+      'recommendations',
+    ]) {
       await rp.view(`#/${v}`);
       assert.equal(await rp.page.getByText('This view failed to render').count(), 0, v);
     }
@@ -56,12 +68,14 @@ test('real run: index.html from the reporter opens, renders every view, payloads
       assert.equal(await title.textContent(), run.tests[i].title);
       if (run.tests[i].title === 'התחברות למערכת') {
         assert.equal(await title.evaluate((el) => getComputedStyle(el).direction), 'rtl');
-        assert.ok(await rp.page.locator('.step-row').count() > 0, 'step tree from the real run');
+        assert.ok((await rp.page.locator('.step-row').count()) > 0, 'step tree from the real run');
         await rp.screenshot('real-run-hebrew-detail');
       }
-      await rp.page.evaluate(() => document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => {
-        r.click();
-      }));
+      await rp.page.evaluate(() =>
+        document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => {
+          r.click();
+        }),
+      );
     }
     await rp.view('#/tests');
     await rp.screenshot('real-run-tests');
@@ -71,10 +85,19 @@ test('real run: index.html from the reporter opens, renders every view, payloads
     assert.deepEqual(rp.pageErrors, []);
     await rp.page.context().close();
 
-    const cli = await p.exec(process.execPath, [join(REPO_ROOT, 'dist', 'cli', 'main.js'), 'report', 'perf-report/run.json', '--out', 'rerendered']);
+    const cli = await p.exec(process.execPath, [
+      join(REPO_ROOT, 'dist', 'cli', 'main.js'),
+      'report',
+      'perf-report/run.json',
+      '--out',
+      'rerendered',
+    ]);
     assert.equal(cli.exitCode, 0, cli.stdout + cli.stderr);
     const again = await openReport(browser, p.file('rerendered/index.html'), { hash: '#/tests' });
-    assert.equal(await again.page.locator('[data-role="count"]').textContent(), `${run.tests.length} of ${run.tests.length} tests`);
+    assert.equal(
+      await again.page.locator('[data-role="count"]').textContent(),
+      `${run.tests.length} of ${run.tests.length} tests`,
+    );
     assert.deepEqual(again.pageErrors, []);
   } finally {
     await browser.close();

@@ -19,7 +19,19 @@ import { syntheticReport, syntheticRun } from '../helpers/synthetic-report';
 import { launch, openReport, type ReportPage } from '../helpers/report-page';
 
 const TMP = join(__dirname, '..', '.tmp', 'html-views');
-const VIEWS = ['overview', 'timeline', 'tests', 'slowest', 'vitals', 'locators', 'flows', 'startup', 'trends', 'lighthouse', 'recommendations'];
+const VIEWS = [
+  'overview',
+  'timeline',
+  'tests',
+  'slowest',
+  'vitals',
+  'locators',
+  'flows',
+  'startup',
+  'trends',
+  'lighthouse',
+  'recommendations',
+];
 let browser: Browser;
 const report = syntheticReport({ tests: 300, workers: 4, historyRuns: 20, seed: 3 });
 const vm = buildViewModel(report);
@@ -34,7 +46,9 @@ before(async () => {
   browser = await launch();
   rp = await openReport(browser, file);
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+});
 
 const count = (sel: string) => rp.page.locator(sel).count();
 
@@ -66,21 +80,34 @@ test('charts have one mark per datum', async () => {
   await rp.view('#/trends');
   const shown = Math.min(120, vm.history!.trends.length);
   assert.equal(await count('.trend-card'), shown);
-  assert.equal(await count('[data-kind="trend-point"]'), vm.history!.trends.slice(0, shown).reduce((n, t) => n + t.points.length, 0));
+  assert.equal(
+    await count('[data-kind="trend-point"]'),
+    vm.history!.trends.slice(0, shown).reduce((n, t) => n + t.points.length, 0),
+  );
   const regressions = vm.history!.trends.slice(0, shown).filter((t) => t.verdict === 'regression').length;
   assert.ok(regressions > 0);
   assert.equal(await count('.spark-dot.regressed'), regressions, 'each regressed series marks its last point');
   await rp.page.locator('[data-role="only-regressions"]').check();
   assert.equal(await count('.trend-card'), vm.history!.trends.filter((t) => t.verdict === 'regression').length);
   await rp.view('#/lighthouse');
-  assert.equal(await count('[data-kind="lighthouse-score"]'), Object.keys(report.analysis.lighthouse!.results[0].scores).length);
+  assert.equal(
+    await count('[data-kind="lighthouse-score"]'),
+    Object.keys(report.analysis.lighthouse!.results[0].scores).length,
+  );
   // The saved full Lighthouse reports are linked (file:// URLs of their absolute paths).
   const lhArtifacts = report.analysis.lighthouse!.results[0].artifacts!;
-  assert.deepEqual(await rp.page.locator('.lh-artifacts a.file-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)),
-    [encodeURI('file://' + lhArtifacts.html), encodeURI('file://' + lhArtifacts.json)]);
+  assert.deepEqual(
+    await rp.page
+      .locator('.lh-artifacts a.file-link')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)),
+    [encodeURI('file://' + lhArtifacts.html), encodeURI('file://' + lhArtifacts.json)],
+  );
   await rp.view('#/flows');
   assert.equal(await count('[data-kind="flow"]'), report.analysis.flows!.perFlow.length);
-  assert.ok(await rp.page.getByText('en→he').count() > 0 && await rp.page.getByText('he→en').count() > 0, 'language switch per direction');
+  assert.ok(
+    (await rp.page.getByText('en→he').count()) > 0 && (await rp.page.getByText('he→en').count()) > 0,
+    'language switch per direction',
+  );
   await rp.view('#/vitals');
   assert.equal(await count('.vitals-table tbody tr'), report.analysis.vitals!.perUrl.length);
   await rp.view('#/startup');
@@ -99,19 +126,28 @@ test('test list: virtualised, sorts, filters, searches', async () => {
   const rows = await count('.vt-body[data-kind="tests"] .vt-row');
   assert.ok(rows > 5 && rows < 80, `only visible rows exist (${rows} of 300)`);
   const byDur = [...vm.tests].sort((a, b) => (b[col('durationMs')] as number) - (a[col('durationMs')] as number));
-  assert.deepEqual((await visibleTitles()).slice(0, 3), byDur.slice(0, 3).map((t) => t[col('title')]));
+  assert.deepEqual(
+    (await visibleTitles()).slice(0, 3),
+    byDur.slice(0, 3).map((t) => t[col('title')]),
+  );
   await rp.page.locator('.vt-th[data-key="durationMs"]').click(); // now ascending
   const asc = await rp.page.locator('.vt-body[data-kind="tests"] .vt-row .dur-cell').allTextContents();
   assert.equal(await rp.page.locator('.vt-th[data-key="durationMs"]').getAttribute('aria-sort'), 'ascending');
   assert.ok(asc.length > 3);
   await rp.page.locator('.vt-th[data-key="title"]').click();
   const titles = await visibleTitles();
-  assert.deepEqual(titles, [...titles].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)));
+  assert.deepEqual(
+    titles,
+    [...titles].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)),
+  );
 
   await rp.page.locator('[data-role="outcome"]').selectOption('failed');
   const failed = vm.tests.filter((t) => t[col('outcome')] === 1).length;
   assert.equal(await rp.page.locator('[data-role="count"]').textContent(), `${failed} of 300 tests`);
-  assert.deepEqual([...new Set(await rp.page.locator('.vt-body[data-kind="tests"] .badge').allTextContents())], ['failed']);
+  assert.deepEqual(
+    [...new Set(await rp.page.locator('.vt-body[data-kind="tests"] .badge').allTextContents())],
+    ['failed'],
+  );
   await rp.page.locator('[data-role="outcome"]').selectOption('all');
 
   await rp.page.locator('[data-role="search"]').fill('#123');
@@ -119,7 +155,10 @@ test('test list: virtualised, sorts, filters, searches', async () => {
   assert.deepEqual(await visibleTitles(), [vm.tests[123][col('title')]]);
   await rp.page.locator('[data-role="search"]').fill('area-7-he.spec');
   const inFile = vm.tests.filter((t) => vm.strings[t[col('file')] as number] === 'tests/area-7-he.spec.ts').length;
-  await rp.page.waitForFunction((n) => document.querySelector('[data-role="count"]')?.textContent === `${n} of 300 tests`, inFile);
+  await rp.page.waitForFunction(
+    (n) => document.querySelector('[data-role="count"]')?.textContent === `${n} of 300 tests`,
+    inFile,
+  );
   await rp.screenshot('synthetic-tests-search');
 });
 
@@ -127,7 +166,10 @@ test('test detail: open from the list, step tree, previous/next in list order, H
   await rp.view('#/tests');
   await rp.page.locator('[data-role="search"]').fill('התחברות');
   const matches = vm.tests.filter((t) => String(t[col('title')]).includes('התחברות')).length;
-  await rp.page.waitForFunction((n) => document.querySelector('[data-role="count"]')?.textContent === `${n} of 300 tests`, matches);
+  await rp.page.waitForFunction(
+    (n) => document.querySelector('[data-role="count"]')?.textContent === `${n} of 300 tests`,
+    matches,
+  );
   const first = (await visibleTitles())[0];
   await rp.page.locator('.vt-body[data-kind="tests"] .vt-row').first().click();
   await rp.page.waitForSelector('body[data-ready="test"]');
@@ -137,12 +179,16 @@ test('test detail: open from the list, step tree, previous/next in list order, H
   const idx = Number(decodeURIComponent(await rp.page.evaluate(() => location.hash)).split('/')[2]);
   const d = vm.details[idx];
   assert.ok(d, 'detail embedded');
-  const stepCount = (steps: unknown[]): number => steps.reduce<number>((n, s) => n + 1 + stepCount(((s as unknown[])[7] || []) as unknown[]), 0);
-  assert.equal(await count('.step-row'), d.attempts.reduce((n, a) => n + stepCount(a.steps), 0));
+  const stepCount = (steps: unknown[]): number =>
+    steps.reduce<number>((n, s) => n + 1 + stepCount(((s as unknown[])[7] || []) as unknown[]), 0);
+  assert.equal(
+    await count('.step-row'),
+    d.attempts.reduce((n, a) => n + stepCount(a.steps), 0),
+  );
   const hiddenBefore = await count('.step-row[hidden]');
   await rp.page.locator('.step-row[aria-expanded="true"]').first().click();
-  assert.ok(await count('.step-row[hidden]') > hiddenBefore, 'collapsing hides children');
-  assert.ok(await count('[data-view="test"] table') >= 3, 'navigations, vitals, locators tables');
+  assert.ok((await count('.step-row[hidden]')) > hiddenBefore, 'collapsing hides children');
+  assert.ok((await count('[data-view="test"] table')) >= 3, 'navigations, vitals, locators tables');
   await rp.screenshot('synthetic-test-detail-hebrew');
   await rp.page.locator('[data-role="next"]').click();
   await rp.page.waitForFunction((i) => !location.hash.endsWith('/' + i), idx);
@@ -151,7 +197,10 @@ test('test detail: open from the list, step tree, previous/next in list order, H
   assert.notEqual(second, first);
   // A Hebrew title in the list is isolated in its own RTL run.
   await rp.view('#/tests');
-  const dir = await rp.page.locator('.vt-row bdi.title').first().evaluate((el) => getComputedStyle(el).direction);
+  const dir = await rp.page
+    .locator('.vt-row bdi.title')
+    .first()
+    .evaluate((el) => getComputedStyle(el).direction);
   assert.equal(dir, 'rtl');
   await rp.page.locator('[data-role="search"]').fill('');
 });
@@ -171,16 +220,26 @@ test('theme toggle switches light/dark and survives reload', async () => {
 
 test('a report without optional sections: every view says so briefly', async () => {
   const run = syntheticRun({ tests: 6, seed: 9 });
-  for (const t of run.tests) for (const r of t.results) { delete r.perf; }
+  for (const t of run.tests)
+    for (const r of t.results) {
+      delete r.perf;
+    }
   run.system = [];
-  const bare = renderHtml({ kind: 'playwright-perf-report', schemaVersion: 1, generatedAt: run.startedAt, run, analysis: analyzeRun(run) });
+  const bare = renderHtml({
+    kind: 'playwright-perf-report',
+    schemaVersion: 1,
+    generatedAt: run.startedAt,
+    run,
+    analysis: analyzeRun(run),
+  });
   const f = join(TMP, 'bare.html');
   writeFileSync(f, bare);
   const p = await openReport(browser, f);
   for (const v of VIEWS) {
     await p.view(`#/${v}`);
     assert.equal(await p.page.getByText('This view failed to render').count(), 0, v);
-    if (!['overview', 'tests', 'slowest', 'timeline'].includes(v)) assert.ok(await p.page.locator('.empty').count() >= 1, `${v} says its data is absent`);
+    if (!['overview', 'tests', 'slowest', 'timeline'].includes(v))
+      assert.ok((await p.page.locator('.empty').count()) >= 1, `${v} says its data is absent`);
   }
   assert.deepEqual(p.pageErrors, []);
   await p.page.context().close();
@@ -192,14 +251,19 @@ test('10,000 tests: opens, filters and searches (compressed embedding)', async (
   writeFileSync(f, renderHtml(big));
   const p = await openReport(browser, f, { hash: '#/tests' });
   assert.equal(await p.page.locator('[data-role="count"]').textContent(), '10,000 of 10,000 tests');
-  assert.ok(await p.page.locator('.vt-row').count() < 80);
+  assert.ok((await p.page.locator('.vt-row').count()) < 80);
   await p.page.locator('[data-role="search"]').fill('#9999');
-  await p.page.waitForFunction(() => document.querySelector('[data-role="count"]')?.textContent === '1 of 10,000 tests');
+  await p.page.waitForFunction(
+    () => document.querySelector('[data-role="count"]')?.textContent === '1 of 10,000 tests',
+  );
   await p.page.locator('.vt-row').first().click();
   await p.page.waitForSelector('body[data-ready="test"]');
-  assert.ok(await p.page.locator('.step-row').count() > 0, 'details read after first paint');
+  assert.ok((await p.page.locator('.step-row').count()) > 0, 'details read after first paint');
   await p.view('#/timeline');
-  assert.equal(await p.page.locator('[data-kind="attempt"]').count(), big.run.tests.reduce((n, t) => n + t.results.length, 0));
+  assert.equal(
+    await p.page.locator('[data-kind="attempt"]').count(),
+    big.run.tests.reduce((n, t) => n + t.results.length, 0),
+  );
   await p.screenshot('synthetic-10000-timeline');
   assert.deepEqual(p.pageErrors, []);
   await p.page.context().close();
@@ -215,10 +279,18 @@ test('real history: from the 2nd run, Trends shows every series (unflagged too);
     const run = syntheticRun({ tests: 24, workers: 2, seed: 40 + k, startTime: T0 + k * 3_600_000, payload });
     run.runId = `trend-run-${k}`;
     const report: JsonReport = {
-      kind: 'playwright-perf-report', schemaVersion: 1, generatedAt: run.startedAt, run, analysis: analyzeRun(run),
+      kind: 'playwright-perf-report',
+      schemaVersion: 1,
+      generatedAt: run.startedAt,
+      run,
+      analysis: analyzeRun(run),
     };
     await addHistoryToReport(report, { options: { history: { path: 'history.json' } }, rootDir: dir });
-    assert.deepEqual(run.errors.filter((e) => e.where.startsWith('store')), [], 'history stage ran cleanly');
+    assert.deepEqual(
+      run.errors.filter((e) => e.where.startsWith('store')),
+      [],
+      'history stage ran cleanly',
+    );
     const f = join(dir, `report-${k}.html`);
     writeFileSync(f, renderHtml(report));
     const p = await openReport(browser, f, { hash: '#/trends' });
@@ -240,8 +312,12 @@ test('real history: from the 2nd run, Trends shows every series (unflagged too);
     const shown = trends.slice(0, 120);
     assert.equal(await p.page.locator('.trend-card').count(), shown.length);
     const dots = p.page.locator('.sparkline [data-kind="trend-point"]');
-    assert.equal(await dots.count(), shown.reduce((n, t) => n + t.points.length, 0));
-    const plain = await p.page.locator('.trend-card:not([data-verdict="regression"]):not([data-verdict="improvement"])')
+    assert.equal(
+      await dots.count(),
+      shown.reduce((n, t) => n + t.points.length, 0),
+    );
+    const plain = await p.page
+      .locator('.trend-card:not([data-verdict="regression"]):not([data-verdict="improvement"])')
       .count();
     assert.equal(plain, shown.filter((t) => t.verdict !== 'regression' && t.verdict !== 'improvement').length);
     await p.screenshot(`history-trends-${k + 1}-runs`);
@@ -257,8 +333,9 @@ test('real history: from the 2nd run, Trends shows every series (unflagged too);
     const audit = await p.page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
       injected: document.querySelectorAll('img, iframe, script:not([type="application/json"])').length,
-      handlers: Array.from(document.querySelectorAll('*'))
-        .filter((el) => Array.from(el.attributes).some((a) => a.name.startsWith('on'))).length,
+      handlers: Array.from(document.querySelectorAll('*')).filter((el) =>
+        Array.from(el.attributes).some((a) => a.name.startsWith('on')),
+      ).length,
     }));
     assert.deepEqual(audit, { pwned: undefined, injected: 1, handlers: 0 }, 'only our script, nothing injected');
     assert.deepEqual([...p.pageErrors, ...p.consoleErrors, ...p.dialogs, ...p.requests], []);

@@ -25,10 +25,27 @@ export const XSS_PAYLOAD = [
 ].join(' ');
 
 const TMP = join(__dirname, '..', '.tmp', 'html-xss');
-const VIEWS = ['overview', 'timeline', 'tests', 'slowest', 'vitals', 'locators', 'flows', 'startup', 'trends', 'lighthouse', 'recommendations'];
+const VIEWS = [
+  'overview',
+  'timeline',
+  'tests',
+  'slowest',
+  'vitals',
+  'locators',
+  'flows',
+  'startup',
+  'trends',
+  'lighthouse',
+  'recommendations',
+];
 let browser: Browser;
-before(async () => { mkdirSync(TMP, { recursive: true }); browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  mkdirSync(TMP, { recursive: true });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /** Page-side audit: elements and attributes no report of ours ever creates. */
 function audit(): { pwned: unknown; scripts: number; handlers: string[]; foreign: string[]; links: string[] } {
@@ -36,9 +53,19 @@ function audit(): { pwned: unknown; scripts: number; handlers: string[]; foreign
   return {
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
     scripts: document.querySelectorAll('script').length,
-    handlers: all.flatMap((el) => Array.from(el.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),
-    foreign: all.filter((el) => ['IFRAME', 'IMG', 'OBJECT', 'EMBED', 'FOREIGNOBJECT', 'BASE', 'FORM'].includes(el.tagName.toUpperCase())).map((el) => el.tagName),
-    links: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#/')),
+    handlers: all.flatMap((el) =>
+      Array.from(el.attributes)
+        .filter((a) => a.name.startsWith('on'))
+        .map((a) => `${el.tagName}[${a.name}]`),
+    ),
+    foreign: all
+      .filter((el) =>
+        ['IFRAME', 'IMG', 'OBJECT', 'EMBED', 'FOREIGNOBJECT', 'BASE', 'FORM'].includes(el.tagName.toUpperCase()),
+      )
+      .map((el) => el.tagName),
+    links: Array.from(document.querySelectorAll('a[href]'))
+      .map((a) => a.getAttribute('href')!)
+      .filter((h) => !h.startsWith('#/')),
   };
 }
 
@@ -52,9 +79,11 @@ for (const size of [40, 800]) {
     const visit = async (hash: string) => {
       await rp.view(hash);
       // Open every collapsed step so each step title/param/error is in the DOM.
-      await rp.page.evaluate(() => document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => {
-        r.click();
-      }));
+      await rp.page.evaluate(() =>
+        document.querySelectorAll<HTMLElement>('.step-row[aria-expanded="false"]').forEach((r) => {
+          r.click();
+        }),
+      );
       const a = await rp.page.evaluate(audit);
       assert.equal(a.pwned, undefined, `${hash}: injected script ran`);
       assert.equal(a.scripts, 3, `${hash}: extra <script> elements`);
@@ -62,7 +91,11 @@ for (const size of [40, 800]) {
       assert.deepEqual(a.foreign, [], `${hash}: injected elements`);
       // The only links to outside the page are saved Lighthouse reports: file:/// URLs whose path
       // is percent-encoded segment by segment (no scheme change, no quote, no angle bracket).
-      assert.deepEqual(a.links.filter((l) => !/^file:\/\/\/[A-Za-z0-9%._~\-\/]*$/.test(l)), [], `${hash}: non-internal links`);
+      assert.deepEqual(
+        a.links.filter((l) => !/^file:\/\/\/[A-Za-z0-9%._~\-/]*$/.test(l)),
+        [],
+        `${hash}: non-internal links`,
+      );
     };
     for (const v of VIEWS) await visit(`#/${v}`);
     const detailed = Object.keys(vm.details).slice(0, size > 100 ? 4 : 12);
@@ -73,7 +106,10 @@ for (const size of [40, 800]) {
     await rp.screenshot(`xss-detail-${size}`);
     await rp.view('#/tests');
     await rp.page.locator('[data-role="search"]').fill('<svg onload');
-    await rp.page.waitForFunction((n) => document.querySelector('[data-role="count"]')?.textContent === `${n} of ${n} tests`, size.toLocaleString('en-US'));
+    await rp.page.waitForFunction(
+      (n) => document.querySelector('[data-role="count"]')?.textContent === `${n} of ${n} tests`,
+      size.toLocaleString('en-US'),
+    );
     assert.deepEqual(rp.dialogs, [], 'no dialog opened');
     assert.deepEqual(rp.pageErrors, []);
     assert.deepEqual(rp.requests, [], 'no request (an <img src=x> would try one)');

@@ -21,7 +21,11 @@ const STACK = /^\s+at .+\(|node:internal|Node\.js v\d/m;
 
 const cases: Array<{ args: string[]; code: number; message: RegExp }> = [
   // Wrong arguments: usage errors, exit 2.
-  ...['report', 'show', 'history', 'compare', 'lighthouse', 'optimize', 'rollback'].map((cmd) => ({ args: [cmd, '--no-such-flag'], code: 2, message: /Unknown option '--no-such-flag'/ })),
+  ...['report', 'show', 'history', 'compare', 'lighthouse', 'optimize', 'rollback'].map((cmd) => ({
+    args: [cmd, '--no-such-flag'],
+    code: 2,
+    message: /Unknown option '--no-such-flag'/,
+  })),
   { args: ['report'], code: 2, message: /missing the run\.json or report\.json/ },
   { args: ['report', 'run.json', 'run.json'], code: 2, message: /expected one input file, got 2/ },
   { args: ['compare', 'run.json'], code: 2, message: /need at least two files/ },
@@ -35,12 +39,24 @@ const cases: Array<{ args: string[]; code: number; message: RegExp }> = [
   { args: ['compare', 'run.json', 'corrupt.json'], code: 1, message: /corrupt\.json/ },
   { args: ['compare', 'run.json', 'missing.json'], code: 1, message: /cannot read .*missing\.json/ },
   { args: ['optimize', '--run', 'corrupt.json'], code: 1, message: /corrupt\.json is not valid JSON/ },
-  { args: ['optimize', '--run', 'foreign.json'], code: 1, message: /foreign\.json is not a playwright-perf run record/ },
-  { args: ['optimize', '--run', 'run.json', '--config', 'missing.config.ts'], code: 1, message: /--config .*missing\.config\.ts does not exist/ },
+  {
+    args: ['optimize', '--run', 'foreign.json'],
+    code: 1,
+    message: /foreign\.json is not a playwright-perf run record/,
+  },
+  {
+    args: ['optimize', '--run', 'run.json', '--config', 'missing.config.ts'],
+    code: 1,
+    message: /--config .*missing\.config\.ts does not exist/,
+  },
   { args: ['show', 'missing-folder'], code: 1, message: /missing-folder does not exist/ },
   { args: ['history', 'list', '--history', 'corrupt.json'], code: 1, message: /corrupt\.json is corrupt/ },
   // An output folder that cannot be created (a file is in the way): one message, not one per file.
-  { args: ['history', 'export', '--out', 'a-file/history.json'], code: 1, message: /cannot write .*a-file\/history\.json: / },
+  {
+    args: ['history', 'export', '--out', 'a-file/history.json'],
+    code: 1,
+    message: /cannot write .*a-file\/history\.json: /,
+  },
   { args: ['report', 'run.json', '--out', 'a-file/out'], code: 1, message: /cannot write to a-file\/out: ENOTDIR/ },
 ];
 

@@ -5,7 +5,17 @@
 // HTML report page, the CLI bin and the schema export must all work from the tarball alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, symlinkSync, readdirSync, statSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  writeFileSync,
+  readFileSync,
+  existsSync,
+  rmSync,
+  symlinkSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
@@ -33,13 +43,20 @@ before(async () => {
   const packDir = join(base, 'pack');
   mkdirSync(packDir);
   // --ignore-scripts: packing must not rebuild; the tarball holds what dist/ holds now.
-  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   tarball = join(packDir, (JSON.parse(out) as Array<{ filename: string }>)[0].filename);
   server = createServer((req, res) => {
     if (req.url === '/' || req.url?.startsWith('/?')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(PAGE);
-    } else { res.writeHead(404); res.end(); }
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -58,7 +75,10 @@ function installedProject(name: string, esm: boolean): string {
   const pkgDir = join(nm, 'playwright-perf');
   mkdirSync(pkgDir, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', pkgDir, '--strip-components=1']);
-  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    bin: Record<string, string>;
+  };
   for (const dep of [...Object.keys(pkg.dependencies), '@playwright/test', 'playwright']) {
     const link = join(nm, dep);
     if (existsSync(link)) continue;
@@ -67,8 +87,12 @@ function installedProject(name: string, esm: boolean): string {
   }
   // npm's bin link.
   mkdirSync(join(nm, '.bin'));
-  for (const [bin, target] of Object.entries(pkg.bin)) symlinkSync(join('..', 'playwright-perf', target), join(nm, '.bin', bin));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `journey-${name}`, private: true, ...(esm ? { type: 'module' } : {}) }, null, 2));
+  for (const [bin, target] of Object.entries(pkg.bin))
+    symlinkSync(join('..', 'playwright-perf', target), join(nm, '.bin', bin));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `journey-${name}`, private: true, ...(esm ? { type: 'module' } : {}) }, null, 2),
+  );
   return dir;
 }
 
@@ -97,20 +121,36 @@ test('buy', async ({ page, perf }) => {
 
 function exec(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunOutput> {
   return new Promise((ok) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, CI: '', FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, CI: '', FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('close', (exitCode, signal) => { clearTimeout(timer); ok({ exitCode, signal, stdout, stderr }); });
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      ok({ exitCode, signal, stdout, stderr });
+    });
   });
 }
 
 test('the tarball ships dist and docs only, with every asset the runtime reads', () => {
   const dir = installedProject('files', false);
   const pkgDir = join(dir, 'node_modules', 'playwright-perf');
-  assert.ok(!existsSync(join(pkgDir, 'src')) && !existsSync(join(pkgDir, 'test')), 'no sources or tests in the package');
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
+  assert.ok(
+    !existsSync(join(pkgDir, 'src')) && !existsSync(join(pkgDir, 'test')),
+    'no sources or tests in the package',
+  );
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   // Every non-TypeScript asset under src/ must be in the package (the build copies them to dist/),
   // except the browser pages' build input (their tsconfig.json and package.json).
   for (const f of walk(join(REPO_ROOT, 'src'))) {
@@ -119,13 +159,25 @@ test('the tarball ships dist and docs only, with every asset the runtime reads',
     assert.ok(existsSync(join(pkgDir, 'dist', rel)), `dist/${rel} is shipped`);
   }
   // Every browser page is shipped bundled (the package has no esbuild to bundle it at run time).
-  for (const b of BROWSER_BUNDLES) assert.ok(existsSync(bundlePath(join(pkgDir, 'dist'), b.name)), `${b.name} bundle is shipped`);
+  for (const b of BROWSER_BUNDLES)
+    assert.ok(existsSync(bundlePath(join(pkgDir, 'dist'), b.name)), `${b.name} bundle is shipped`);
   // Everything "exports" points at exists.
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-  const targets = [pkg.main, pkg.types, ...Object.values(pkg.bin), ...Object.values(pkg.exports).flatMap((e) => typeof e === 'string' ? [e] : Object.values(e as object))] as string[];
+  const targets = [
+    pkg.main,
+    pkg.types,
+    ...Object.values(pkg.bin),
+    ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e as object))),
+  ] as string[];
   for (const t of targets) assert.ok(existsSync(join(pkgDir, t)), `${t} exists`);
   // The schema is importable by subpath.
-  const schema = JSON.parse(execFileSync(process.execPath, ['-e', `process.stdout.write(JSON.stringify(require('playwright-perf/report.schema.json')))`], { cwd: dir, encoding: 'utf8' }));
+  const schema = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['-e', `process.stdout.write(JSON.stringify(require('playwright-perf/report.schema.json')))`],
+      { cwd: dir, encoding: 'utf8' },
+    ),
+  );
   assert.equal(typeof schema.$schema, 'string');
 });
 
@@ -154,9 +206,29 @@ test('a user TypeScript project type-checks against the package (node16 ESM and 
   symlinkSync(join(REPO_ROOT, 'node_modules', '@types', 'node'), join(dir, 'node_modules', '@types', 'node'), 'dir');
   writeFileSync(join(dir, 'user.ts'), USER_TS);
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  for (const [module, resolution] of [['node16', 'node16'], ['esnext', 'bundler']]) {
+  for (const [module, resolution] of [
+    ['node16', 'node16'],
+    ['esnext', 'bundler'],
+  ]) {
     try {
-      execFileSync(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--types', 'node', '--module', module, '--moduleResolution', resolution, 'user.ts'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [
+          tsc,
+          '--noEmit',
+          '--strict',
+          '--target',
+          'es2022',
+          '--types',
+          'node',
+          '--module',
+          module,
+          '--moduleResolution',
+          resolution,
+          'user.ts',
+        ],
+        { cwd: dir, encoding: 'utf8', stdio: 'pipe' },
+      );
     } catch (e) {
       assert.fail(`tsc --moduleResolution ${resolution}: ${(e as { stdout?: string }).stdout}`);
     }
@@ -170,11 +242,17 @@ for (const esm of [false, true]) {
     mkdirSync(join(dir, 'tests'));
     writeFileSync(join(dir, 'tests', 'shop.spec.ts'), SPEC);
 
-    const out = await exec(process.execPath, [PLAYWRIGHT_CLI, 'test', '--config', esm ? 'playwright.config.js' : 'playwright.config.cjs'], dir, { JOURNEY_URL: baseUrl });
+    const out = await exec(
+      process.execPath,
+      [PLAYWRIGHT_CLI, 'test', '--config', esm ? 'playwright.config.js' : 'playwright.config.cjs'],
+      dir,
+      { JOURNEY_URL: baseUrl },
+    );
     const log = out.stdout + out.stderr;
     assert.equal(out.exitCode, 0, log);
     assert.doesNotMatch(log, /\[playwright-perf\] warning/, 'no contained failures');
-    for (const f of ['run.json', 'report.json', 'index.html']) assert.ok(existsSync(join(dir, 'perf-report', f)), `${f} written`);
+    for (const f of ['run.json', 'report.json', 'index.html'])
+      assert.ok(existsSync(join(dir, 'perf-report', f)), `${f} written`);
 
     const run = JSON.parse(readFileSync(join(dir, 'perf-report', 'run.json'), 'utf8')) as RunRecord;
     assert.equal(run.tests.length, 1);
@@ -184,12 +262,19 @@ for (const esm of [false, true]) {
     const nav = perf.navigations?.find((n) => n.url === baseUrl);
     assert.ok(nav, `navigation to ${baseUrl} recorded (page script shipped): ${JSON.stringify(perf.navigations)}`);
     const vitals = new Set((perf.vitals ?? []).map((v) => v.name));
-    assert.ok(vitals.has('TTFB') && vitals.has('FCP'), `web-vitals ran in the page (IIFE shipped): ${[...vitals].join(',')}`);
+    assert.ok(
+      vitals.has('TTFB') && vitals.has('FCP'),
+      `web-vitals ran in the page (IIFE shipped): ${[...vitals].join(',')}`,
+    );
     const flow = perf.flows?.find((f) => f.name === 'checkout');
     assert.ok(flow && flow.ok && flow.durationMs >= 50, `flow recorded: ${JSON.stringify(perf.flows)}`);
 
     const html = readFileSync(join(dir, 'perf-report', 'index.html'), 'utf8');
-    assert.match(html, /<script>[\s\S]*\/\/ src\/report\/client\/main\.ts/, 'the bundled report page script is inlined');
+    assert.match(
+      html,
+      /<script>[\s\S]*\/\/ src\/report\/client\/main\.ts/,
+      'the bundled report page script is inlined',
+    );
     if (!esm) {
       // The shipped page renders under its own CSP, without script errors.
       const installed = createRequire(join(dir, 'package.json'))('playwright-perf') as typeof import('../../src');
@@ -198,7 +283,9 @@ for (const esm of [false, true]) {
         const page = await browser.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
         await page.goto(pathToFileURL(join(dir, 'perf-report', 'index.html')).href);
         await page.locator('#app').getByText('buy').first().waitFor({ timeout: 15_000 });
         assert.deepEqual(errors, [], 'no errors in the report page');
@@ -211,7 +298,11 @@ for (const esm of [false, true]) {
     const help = await exec(join(dir, 'node_modules', '.bin', 'playwright-perf'), ['--help'], dir);
     assert.equal(help.exitCode, 0, help.stderr);
     assert.match(help.stdout, /Usage: playwright-perf <command>/);
-    const report = await exec(process.execPath, ['node_modules/playwright-perf/dist/cli/main.js', 'report', 'perf-report/run.json', '--out', 'x'], dir);
+    const report = await exec(
+      process.execPath,
+      ['node_modules/playwright-perf/dist/cli/main.js', 'report', 'perf-report/run.json', '--out', 'x'],
+      dir,
+    );
     assert.equal(report.exitCode, 0, report.stdout + report.stderr);
     for (const f of ['report.json', 'index.html']) assert.ok(existsSync(join(dir, 'x', f)), `x/${f} re-rendered`);
     const version = await exec(join(dir, 'node_modules', '.bin', 'playwright-perf'), ['--version'], dir);

@@ -16,9 +16,14 @@ const CLI = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 function cli(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, 'lighthouse', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -49,21 +54,66 @@ test('lighthouse CLI: bad arguments exit 2 with the reason, before any audit', a
   }
 });
 
-test('lighthouse CLI: logged in via --storage-state, 2 runs, median run, TBT budget breach → exit 1, run record + reports', { timeout: 240_000 }, async () => {
+test('lighthouse CLI: logged in via --storage-state, 2 runs, median run, TBT budget breach → exit 1, run record + reports', {
+  timeout: 240_000,
+}, async () => {
   const server = await startLoginServer();
   const cwd = mkdtempSync(join(tmpdir(), 'pwperf-lhcli-'));
   try {
     // A Playwright storage state file holding a real session of the app.
-    const login = await fetch(`${server.url}/login`, { method: 'POST', body: 'user=cli', headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    const login = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      body: 'user=cli',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
     const sid = /sid=([a-f0-9]+)/.exec(login.headers.get('set-cookie') ?? '')![1];
-    writeFileSync(join(cwd, 'state.json'), JSON.stringify({ cookies: [{ name: 'sid', value: sid, domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }], origins: [] }));
+    writeFileSync(
+      join(cwd, 'state.json'),
+      JSON.stringify({
+        cookies: [
+          {
+            name: 'sid',
+            value: sid,
+            domain: '127.0.0.1',
+            path: '/',
+            expires: -1,
+            httpOnly: true,
+            secure: false,
+            sameSite: 'Lax',
+          },
+        ],
+        origins: [],
+      }),
+    );
     const url = `${server.url}/heavy`;
-    const out = await cli([url, '--runs', '2', '--throttling', 'provided', '--form-factor', 'desktop', '--storage-state', 'state.json',
-      '--threshold', 'tbtMs=200', '--threshold', 'performance=1', '--out', 'lh'], cwd);
+    const out = await cli(
+      [
+        url,
+        '--runs',
+        '2',
+        '--throttling',
+        'provided',
+        '--form-factor',
+        'desktop',
+        '--storage-state',
+        'state.json',
+        '--threshold',
+        'tbtMs=200',
+        '--threshold',
+        'performance=1',
+        '--out',
+        'lh',
+      ],
+      cwd,
+    );
     const log = out.stdout + out.stderr;
     assert.equal(out.code, 1, log);
     assert.match(out.stdout, new RegExp(`✗ ${url.replace(/[.:/]/g, '\\$&')}: performance \\d+ \\(runs: \\d+, \\d+\\)`));
-    assert.match(out.stdout, /Lighthouse budget not met for .*\/heavy \(navigation, desktop\):\n\s+- TBT \d+ ms > 200 ms/);
+    assert.match(
+      out.stdout,
+      /Lighthouse budget not met for .*\/heavy \(navigation, desktop\):\n\s+- TBT \d+ ms > 200 ms/,
+    );
     assert.match(out.stderr, /run 1\/2…[\s\S]*run 2\/2…/); // progress
     const run = JSON.parse(readFileSync(join(cwd, 'lh', 'run.json'), 'utf8')) as RunRecord;
     assert.equal(run.kind, 'playwright-perf-run');
@@ -72,7 +122,13 @@ test('lighthouse CLI: logged in via --storage-state, 2 runs, median run, TBT bud
     assert.equal(r.runs, 2);
     assert.equal(r.runScores?.length, 2);
     assert.ok((r.metrics.tbtMs ?? 0) >= HEAVY_BLOCK_MS * 0.6, `TBT ${r.metrics.tbtMs}`);
-    assert.deepEqual(r.thresholds?.map((t) => [t.key, t.ok]), [['tbtMs', false], ['performance', true]]);
+    assert.deepEqual(
+      r.thresholds?.map((t) => [t.key, t.ok]),
+      [
+        ['tbtMs', false],
+        ['performance', true],
+      ],
+    );
     assert.ok(r.artifacts?.html && existsSync(r.artifacts.html));
     assert.equal(readdirSync(join(cwd, 'lh', 'lighthouse')).length, 4); // html + json per run
     const report = JSON.parse(readFileSync(join(cwd, 'lh', 'report.json'), 'utf8')) as JsonReport;
@@ -80,7 +136,10 @@ test('lighthouse CLI: logged in via --storage-state, 2 runs, median run, TBT bud
     assert.ok(existsSync(join(cwd, 'lh', 'index.html')));
     assert.equal(r.finalUrl, undefined); // not redirected to /login
     // Exactly 2 page loads of the audited URL (one per run), both logged in; never sent to /login.
-    assert.deepEqual(server.hits.filter((h) => h.path === '/heavy').map((h) => h.user), ['cli', 'cli']);
+    assert.deepEqual(
+      server.hits.filter((h) => h.path === '/heavy').map((h) => h.user),
+      ['cli', 'cli'],
+    );
     assert.equal(server.hits.filter((h) => h.path === '/login' && h.method === 'GET').length, 0);
     assert.equal(readdirSync(join(cwd, 'lh', 'lighthouse')).length, 4);
   } finally {

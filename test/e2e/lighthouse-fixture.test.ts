@@ -73,7 +73,10 @@ function brokenChromium(): { path: string; cause: RegExp } {
   const path = join(dir, 'chromium');
   if (userInfo().uid === 0) {
     const real = chromiumExecutablePath();
-    writeFileSync(path, `#!/bin/sh\nfor a in "$@"; do shift; [ "$a" = "--no-sandbox" ] || set -- "$@" "$a"; done\nexec "${real}" "$@"\n`);
+    writeFileSync(
+      path,
+      `#!/bin/sh\nfor a in "$@"; do shift; [ "$a" = "--no-sandbox" ] || set -- "$@" "$a"; done\nexec "${real}" "$@"\n`,
+    );
     chmodSync(path, 0o755);
     return { path, cause: /Running as root without --no-sandbox is not supported/ };
   }
@@ -82,7 +85,9 @@ function brokenChromium(): { path: string; cause: RegExp } {
   return { path, cause: /EACCES/ };
 }
 
-test('perf.lighthouse: logged-in audit, 2 parallel workers, budget breach, broken Chromium', { timeout: 240_000 }, async () => {
+test('perf.lighthouse: logged-in audit, 2 parallel workers, budget breach, broken Chromium', {
+  timeout: 240_000,
+}, async () => {
   const server = await startLoginServer();
   const broken = brokenChromium();
   const p = createProject('lighthouse-fixture', {
@@ -108,7 +113,11 @@ test('perf.lighthouse: logged-in audit, 2 parallel workers, budget breach, broke
     // The tests' own browser says "HeadlessChrome"; Lighthouse emulates a desktop Chrome user agent.
     const lhHits = server.hits.filter((h) => !/HeadlessChrome/.test(h.ua) && h.path !== '/favicon.ico');
     assert.ok(lhHits.length >= 3, JSON.stringify(server.hits));
-    assert.deepEqual(lhHits.filter((h) => h.user === null), [], 'Lighthouse made an unauthenticated request');
+    assert.deepEqual(
+      lhHits.filter((h) => h.user === null),
+      [],
+      'Lighthouse made an unauthenticated request',
+    );
     assert.ok(!lhHits.some((h) => h.path === '/login'), 'Lighthouse was redirected to /login');
     assert.deepEqual([...new Set(lhHits.map((h) => h.user))].sort(), ['alice', 'bob', 'carol']);
 
@@ -125,23 +134,32 @@ test('perf.lighthouse: logged-in audit, 2 parallel workers, budget breach, broke
       assert.equal(r.formFactor, 'desktop');
       assert.match(r.lighthouseVersion, /^12\./);
       assert.ok(typeof r.scores.performance === 'number' && r.scores.performance >= 0 && r.scores.performance <= 100);
-      for (const k of ['lcpMs', 'fcpMs', 'tbtMs', 'siMs', 'cls'] as const) assert.equal(typeof r.metrics[k], 'number', k);
+      for (const k of ['lcpMs', 'fcpMs', 'tbtMs', 'siMs', 'cls'] as const)
+        assert.equal(typeof r.metrics[k], 'number', k);
       assert.ok(r.artifacts?.html && existsSync(r.artifacts.html), 'HTML report saved');
       assert.ok(r.artifacts?.json && existsSync(r.artifacts.json), 'JSON report saved');
     }
     assert.equal(bob.name, 'bob');
     // Serialized: the two audits (which the tests started at the same time) did not overlap.
     const [first, second] = [alice, bob].sort((a, b) => a.startTime - b.startTime);
-    assert.ok(first.startTime + first.durationMs <= second.startTime + 50,
-      `audits overlapped: ${first.startTime}+${first.durationMs} vs ${second.startTime}`);
+    assert.ok(
+      first.startTime + first.durationMs <= second.startTime + 50,
+      `audits overlapped: ${first.startTime}+${first.durationMs} vs ${second.startTime}`,
+    );
     // …and they were requested at the same time: the second one waited for the first's lock.
-    assert.ok((second.phasesMs?.lockWaitMs ?? 0) > 1000, `second audit did not wait: ${JSON.stringify(second.phasesMs)}`);
+    assert.ok(
+      (second.phasesMs?.lockWaitMs ?? 0) > 1000,
+      `second audit did not wait: ${JSON.stringify(second.phasesMs)}`,
+    );
     const attached = by['alice audits her account'].results[0].attachments.map((a) => a.name);
     assert.ok(attached.includes('lighthouse-1.html') && attached.includes('lighthouse-1.json'), attached.join(','));
 
     // Budget breach: readable message, and the measured TBT reflects the injected block.
     const heavy = lh('heavy page breaks the TBT budget');
-    assert.ok((heavy.metrics.tbtMs ?? 0) >= HEAVY_BLOCK_MS * 0.6, `TBT ${heavy.metrics.tbtMs} for an ${HEAVY_BLOCK_MS} ms block`);
+    assert.ok(
+      (heavy.metrics.tbtMs ?? 0) >= HEAVY_BLOCK_MS * 0.6,
+      `TBT ${heavy.metrics.tbtMs} for an ${HEAVY_BLOCK_MS} ms block`,
+    );
     const tbt = heavy.thresholds?.find((t) => t.key === 'tbtMs');
     assert.equal(tbt?.ok, false);
     assert.equal(heavy.thresholds?.find((t) => t.key === 'performance')?.ok, true);

@@ -17,7 +17,9 @@ test('two audit Chromiums started at once get different OS-chosen ports; close()
   try {
     assert.ok(a.port > 0 && b.port > 0);
     assert.notEqual(a.port, b.port);
-    const version = await (await fetch(`http://127.0.0.1:${a.port}/json/version`)).json() as { webSocketDebuggerUrl: string };
+    const version = (await (await fetch(`http://127.0.0.1:${a.port}/json/version`)).json()) as {
+      webSocketDebuggerUrl: string;
+    };
     assert.equal(version.webSocketDebuggerUrl, a.wsEndpoint);
   } finally {
     await Promise.all([a.close(), b.close()]);
@@ -26,11 +28,16 @@ test('two audit Chromiums started at once get different OS-chosen ports; close()
   assert.ok(!existsSync(a.userDataDir) && !existsSync(b.userDataDir));
 });
 
-test('a Chromium that cannot start: the error quotes its stderr, not ECONNREFUSED', { skip: userInfo().uid !== 0 && 'needs root (Chromium refuses to run as root without --no-sandbox)' }, async () => {
+test('a Chromium that cannot start: the error quotes its stderr, not ECONNREFUSED', {
+  skip: userInfo().uid !== 0 && 'needs root (Chromium refuses to run as root without --no-sandbox)',
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pwperf-nosandbox-'));
   const wrapper = join(dir, 'chromium');
   // The real binary with --no-sandbox removed: as root it exits at once, saying why on stderr only.
-  writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do shift; [ "$a" = "--no-sandbox" ] || set -- "$@" "$a"; done\nexec "${chromiumExecutablePath()}" "$@"\n`);
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nfor a in "$@"; do shift; [ "$a" = "--no-sandbox" ] || set -- "$@" "$a"; done\nexec "${chromiumExecutablePath()}" "$@"\n`,
+  );
   chmodSync(wrapper, 0o755);
   await assert.rejects(launchAuditChromium({ executablePath: wrapper }), (e: Error) => {
     assert.ok(e instanceof ChromiumLaunchError);
@@ -53,14 +60,27 @@ test('a missing Chromium binary: the error names the path and the spawn failure'
 test('audit lock: a second holder waits until the first releases, across processes', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'pwperf-lock-')), 'lh');
   // Another process holds the lock for 1.5 s.
-  const holder = spawn(process.execPath, ['--import', 'tsx', '-e', `
+  const holder = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `
     const { acquireAuditLock } = require(${JSON.stringify(join(__dirname, '../../src/lighthouse/audit-lock.ts'))});
     acquireAuditLock({ timeoutMs: 5000, path: ${JSON.stringify(path)} }).then((l) => {
       process.stdout.write('held\\n');
       setTimeout(() => l.release().then(() => process.exit(0)), 1500);
-    });`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const holderExited = new Promise((r) => holder.on('exit', r));
-  await new Promise<void>((resolve) => holder.stdout!.on('data', (d) => { if (String(d).includes('held')) resolve(); }));
+  await new Promise<void>((resolve) =>
+    holder.stdout!.on('data', (d) => {
+      if (String(d).includes('held')) resolve();
+    }),
+  );
   const notices: string[] = [];
   const t0 = Date.now();
   const lock = await acquireAuditLock({ timeoutMs: 20_000, path, onWait: (m) => notices.push(m) });

@@ -11,7 +11,8 @@ import { REPO_ROOT } from '../helpers/inline-project';
 const HEAVY = /node_modules[\\/](lighthouse|chrome-launcher|puppeteer-core)[\\/]/;
 
 test('loading playwright-perf does not load Lighthouse or its helpers', () => {
-  const hook = 'export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write("ESM " + r.url + "\\n"); return r; }';
+  const hook =
+    'export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write("ESM " + r.url + "\\n"); return r; }';
   const script = `
     const { register } = require('node:module');
     register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));

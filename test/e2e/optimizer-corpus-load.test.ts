@@ -21,7 +21,20 @@ const PROBE = `class Probe {
 module.exports = Probe;
 `;
 
-interface Probe { workers: number; fullyParallel: boolean; tests: number; projects: Array<{ name: string; retries: number; trace?: string; screenshot?: string; video?: string; slowMo?: number; headless?: boolean }> }
+interface Probe {
+  workers: number;
+  fullyParallel: boolean;
+  tests: number;
+  projects: Array<{
+    name: string;
+    retries: number;
+    trace?: string;
+    screenshot?: string;
+    video?: string;
+    slowMo?: number;
+    headless?: boolean;
+  }>;
+}
 
 test('edited corpus configs load in Playwright and resolve to the new values', async () => {
   const cases = loadCorpus().filter((c) => c.expect !== 'refuse');
@@ -30,18 +43,29 @@ test('edited corpus configs load in Playwright and resolve to the new values', a
     '_base.config.ts': readFileSync(join(CORPUS_DIR, '_base.config.ts'), 'utf8'),
     'probe.cjs': PROBE,
   };
-  const results = cases.map((c) => ({ c, r: rewriteConfig(readFileSync(join(CORPUS_DIR, c.file), 'utf8'), c.file, c.edits, { env: c.env }) }));
+  const results = cases.map((c) => ({
+    c,
+    r: rewriteConfig(readFileSync(join(CORPUS_DIR, c.file), 'utf8'), c.file, c.edits, { env: c.env }),
+  }));
   for (const { c, r } of results) files[c.file] = r.text;
   const p = createProject('optimizer-corpus', files);
   try {
     // Two at a time: each --list is mostly process start-up.
     const outs = new Map<string, RunOutput>();
     const queue = [...results];
-    await Promise.all([0, 1].map(async () => {
-      for (let x = queue.shift(); x; x = queue.shift()) {
-        outs.set(x.c.file, await p.run(['--list', '--config', x.c.file, '--reporter', './probe.cjs'], { env: { CI: x.c.env === 'ci' ? '1' : '' }, timeoutMs: 60_000 }));
-      }
-    }));
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let x = queue.shift(); x; x = queue.shift()) {
+          outs.set(
+            x.c.file,
+            await p.run(['--list', '--config', x.c.file, '--reporter', './probe.cjs'], {
+              env: { CI: x.c.env === 'ci' ? '1' : '' },
+              timeoutMs: 60_000,
+            }),
+          );
+        }
+      }),
+    );
     for (const { c, r } of results) {
       const out = outs.get(c.file)!;
       assert.equal(out.exitCode, 0, `${c.file} loads:\n${out.stdout}\n${out.stderr}`);
@@ -50,16 +74,23 @@ test('edited corpus configs load in Playwright and resolve to the new values', a
       const probe = JSON.parse(line!.slice(6)) as Probe;
       assert.ok(probe.tests >= 1, `${c.file}: tests listed`);
       for (const { edit } of r.applied) {
-        const m = /^(?:projects\[([^\]]+)\]\.)?use\.(trace|screenshot|video|headless|launchOptions\.slowMo)$/.exec(edit.path);
+        const m = /^(?:projects\[([^\]]+)\]\.)?use\.(trace|screenshot|video|headless|launchOptions\.slowMo)$/.exec(
+          edit.path,
+        );
         if (edit.path === 'workers') assert.equal(probe.workers, edit.to, `${c.file}: workers`);
         else if (edit.path === 'fullyParallel') assert.equal(probe.fullyParallel, edit.to, `${c.file}: fullyParallel`);
-        else if (edit.path === 'retries') assert.ok(probe.projects.every((x) => x.retries === (c.env === 'ci' ? edit.from : edit.to)), `${c.file}: retries`);
+        else if (edit.path === 'retries')
+          assert.ok(
+            probe.projects.every((x) => x.retries === (c.env === 'ci' ? edit.from : edit.to)),
+            `${c.file}: retries`,
+          );
         else if (m) {
           const projects = m[1] ? probe.projects.filter((x) => x.name === m[1]) : probe.projects;
           assert.ok(projects.length > 0, `${c.file}: project ${m[1]}`);
           // Every project (they override the top level themselves in some shapes) ends up with the new value.
           const field = (m[2] === 'launchOptions.slowMo' ? 'slowMo' : m[2]) as 'trace';
-          for (const x of projects) assert.equal(x[field], edit.to, `${c.file}: ${edit.path} in project ${x.name || '(default)'}`);
+          for (const x of projects)
+            assert.equal(x[field], edit.to, `${c.file}: ${edit.path} in project ${x.name || '(default)'}`);
         }
       }
     }

@@ -10,10 +10,19 @@ test('fails', async () => { expect(1).toBe(2); });
 
 for (const esm of [false, true]) {
   test(`reporter + fixtures load by package name (${esm ? 'ESM' : 'CJS'} project)`, async () => {
-    const p = createProject(esm ? 'load-esm' : 'load-cjs', {
-      'playwright.config.ts': configTs().replace("require('playwright-perf').chromiumLaunchOptions()", 'chromiumLaunchOptions()').replace("import { defineConfig } from '@playwright/test';", "import { defineConfig } from '@playwright/test';\nimport { chromiumLaunchOptions } from 'playwright-perf';"),
-      'tests/a.spec.ts': SPEC,
-    }, { esm });
+    const p = createProject(
+      esm ? 'load-esm' : 'load-cjs',
+      {
+        'playwright.config.ts': configTs()
+          .replace("require('playwright-perf').chromiumLaunchOptions()", 'chromiumLaunchOptions()')
+          .replace(
+            "import { defineConfig } from '@playwright/test';",
+            "import { defineConfig } from '@playwright/test';\nimport { chromiumLaunchOptions } from 'playwright-perf';",
+          ),
+        'tests/a.spec.ts': SPEC,
+      },
+      { esm },
+    );
     try {
       const out = await p.run();
       assert.equal(out.exitCode, 1, out.stdout + out.stderr); // one test fails, as without us

@@ -22,12 +22,22 @@ export default defineConfig({ testDir: './tests', workers: 1, reporter: [['playw
 const REPORT_FILES = ['perf-report/run.json', 'perf-report/report.json', 'perf-report/index.html'];
 
 test('--list, an empty --grep, --last-failed and --only-changed never add a baseline run', async () => {
-  const p = createProject('reporter-modes', { 'playwright.config.ts': CONFIG, 'tests/a.spec.ts': SPEC('a'), 'tests/b.spec.ts': SPEC('b') });
+  const p = createProject('reporter-modes', {
+    'playwright.config.ts': CONFIG,
+    'tests/a.spec.ts': SPEC('a'),
+    'tests/b.spec.ts': SPEC('b'),
+  });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: p.dir, stdio: 'pipe' });
-  const snapshot = () => [...REPORT_FILES, '.playwright-perf/history.json'].map((f) => `${f} ${statSync(p.file(f)).mtimeMs} ${readFileSync(p.file(f), 'utf8').length}`);
-  const historyRuns = () => unpackHistory(JSON.parse(readFileSync(p.file('.playwright-perf/history.json'), 'utf8')) as PackedHistory).runs;
+  const snapshot = () =>
+    [...REPORT_FILES, '.playwright-perf/history.json'].map(
+      (f) => `${f} ${statSync(p.file(f)).mtimeMs} ${readFileSync(p.file(f), 'utf8').length}`,
+    );
+  const historyRuns = () =>
+    unpackHistory(JSON.parse(readFileSync(p.file('.playwright-perf/history.json'), 'utf8')) as PackedHistory).runs;
   try {
-    git('init', '-q'); git('add', '.'); git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'suite');
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'suite');
     const first = await p.run([], { env: { FAIL_SOMETIMES: '1' } });
     assert.equal(first.exitCode, 1, first.stdout + first.stderr);
     assert.equal(historyRuns().length, 1);

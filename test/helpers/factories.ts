@@ -6,8 +6,15 @@
 // Times: by default the run starts at T0 and attempts/steps start where you put them; use
 // `at(ms)` for readable absolute times relative to T0.
 import {
-  RUN_RECORD_KIND, RUN_RECORD_VERSION,
-  type RunRecord, type TestRecord, type TestResultRecord, type StepRecord, type SystemSample, type RunMeta, type ConfigSnapshot,
+  RUN_RECORD_KIND,
+  RUN_RECORD_VERSION,
+  type RunRecord,
+  type TestRecord,
+  type TestResultRecord,
+  type StepRecord,
+  type SystemSample,
+  type RunMeta,
+  type ConfigSnapshot,
 } from '../../src/types';
 
 /** Start of every factory-built run (a fixed instant, so exact values are reproducible). */
@@ -17,7 +24,9 @@ export const at = (ms: number) => T0 + ms;
 
 let seq = 0;
 /** Resets the id counter (call in beforeEach when ids matter). */
-export function resetIds(): void { seq = 0; }
+export function resetIds(): void {
+  seq = 0;
+}
 
 export function makeMeta(overrides: Partial<RunMeta> = {}): RunMeta {
   return {
@@ -85,7 +94,10 @@ export function makeTest(overrides: Partial<TestRecord> = {}): TestRecord {
 }
 
 /** Playwright's TestCase.outcome() rule, for factories. */
-export function outcomeOf(results: TestResultRecord[], expected: TestRecord['expectedStatus'] = 'passed'): TestRecord['outcome'] {
+export function outcomeOf(
+  results: TestResultRecord[],
+  expected: TestRecord['expectedStatus'] = 'passed',
+): TestRecord['outcome'] {
   const statuses = results.map((r) => r.status).filter((s) => s !== 'interrupted');
   if (!statuses.length || statuses.every((s) => s === 'skipped')) return 'skipped';
   const ok = statuses.map((s) => s === expected);
@@ -95,7 +107,15 @@ export function outcomeOf(results: TestResultRecord[], expected: TestRecord['exp
 }
 
 export function makeSample(overrides: Partial<SystemSample> = {}): SystemSample {
-  return { time: T0, cpu: 0.5, memUsedBytes: 2 * 2 ** 30, memTotalBytes: 8 * 2 ** 30, load1: 1, chromiumProcesses: 0, ...overrides };
+  return {
+    time: T0,
+    cpu: 0.5,
+    memUsedBytes: 2 * 2 ** 30,
+    memTotalBytes: 8 * 2 ** 30,
+    load1: 1,
+    chromiumProcesses: 0,
+    ...overrides,
+  };
 }
 
 export function makeRun(overrides: Partial<RunRecord> = {}): RunRecord {

@@ -40,49 +40,70 @@ export interface RunOutput {
 /** Launch options every inline config uses (system Chromium when Playwright's own is absent). */
 export const LAUNCH_OPTIONS_SNIPPET = `launchOptions: require('playwright-perf').chromiumLaunchOptions()`;
 
-export function createProject(name: string, files: Record<string, string>, options: { esm?: boolean } = {}): InlineProject {
+export function createProject(
+  name: string,
+  files: Record<string, string>,
+  options: { esm?: boolean } = {},
+): InlineProject {
   const base = join(tmpdir(), 'playwright-perf-tests');
   mkdirSync(base, { recursive: true });
   const dir = mkdtempSync(join(base, `${name.replace(/[^a-z0-9-]+/gi, '-')}-`));
   mkdirSync(join(dir, 'node_modules', '@playwright'), { recursive: true });
   symlinkSync(REPO_ROOT, join(dir, 'node_modules', 'playwright-perf'), 'dir');
-  symlinkSync(join(REPO_ROOT, 'node_modules', '@playwright', 'test'), join(dir, 'node_modules', '@playwright', 'test'), 'dir');
+  symlinkSync(
+    join(REPO_ROOT, 'node_modules', '@playwright', 'test'),
+    join(dir, 'node_modules', '@playwright', 'test'),
+    'dir',
+  );
   symlinkSync(join(REPO_ROOT, 'node_modules', 'playwright'), join(dir, 'node_modules', 'playwright'), 'dir');
   symlinkSync(join(REPO_ROOT, 'node_modules', 'playwright-core'), join(dir, 'node_modules', 'playwright-core'), 'dir');
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `inline-${name}`, private: true, ...(options.esm ? { type: 'module' } : {}) }, null, 2));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `inline-${name}`, private: true, ...(options.esm ? { type: 'module' } : {}) }, null, 2),
+  );
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), content);
   }
 
-  const exec = (cmd: string, args: string[], opts: RunOptions = {}) => new Promise<RunOutput>((resolvePromise) => {
-    const child = spawn(cmd, args, {
-      cwd: dir,
-      env: { ...process.env, CI: '', FORCE_COLOR: '0', PW_TEST_HTML_REPORT_OPEN: 'never', ...opts.env } as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '', stderr = '';
-    let signalled = false;
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const s = opts.signal;
-      if (s && 'whenStdoutMatches' in s && !signalled && s.whenStdoutMatches.test(stdout)) {
-        signalled = true;
-        child.kill(s.name);
+  const exec = (cmd: string, args: string[], opts: RunOptions = {}) =>
+    new Promise<RunOutput>((resolvePromise) => {
+      const child = spawn(cmd, args, {
+        cwd: dir,
+        env: {
+          ...process.env,
+          CI: '',
+          FORCE_COLOR: '0',
+          PW_TEST_HTML_REPORT_OPEN: 'never',
+          ...opts.env,
+        } as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '',
+        stderr = '';
+      let signalled = false;
+      child.stdout.on('data', (d) => {
+        stdout += d;
+        const s = opts.signal;
+        if (s && 'whenStdoutMatches' in s && !signalled && s.whenStdoutMatches.test(stdout)) {
+          signalled = true;
+          child.kill(s.name);
+        }
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      const timers: NodeJS.Timeout[] = [];
+      if (opts.signal && 'afterMs' in opts.signal) {
+        const s = opts.signal;
+        timers.push(setTimeout(() => child.kill(s.name), s.afterMs));
       }
+      timers.push(setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000));
+      child.on('close', (exitCode, signal) => {
+        timers.forEach(clearTimeout);
+        resolvePromise({ exitCode, signal, stdout, stderr });
+      });
     });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timers: NodeJS.Timeout[] = [];
-    if (opts.signal && 'afterMs' in opts.signal) {
-      const s = opts.signal;
-      timers.push(setTimeout(() => child.kill(s.name), s.afterMs));
-    }
-    timers.push(setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000));
-    child.on('close', (exitCode, signal) => {
-      timers.forEach(clearTimeout);
-      resolvePromise({ exitCode, signal, stdout, stderr });
-    });
-  });
 
   const outPath = (outputDir = 'perf-report', f: string) => join(dir, outputDir, f);
   return {
@@ -119,12 +140,24 @@ export const CLI_MAIN = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 /** Runs the built CLI (`node dist/cli/main.js …`) in `cwd`. */
 export function runCli(args: string[], cwd: string, opts: RunOptions = {}): Promise<RunOutput> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [CLI_MAIN, ...args], { cwd, env: { ...process.env, ...opts.env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    const child = spawn(process.execPath, [CLI_MAIN, ...args], {
+      cwd,
+      env: { ...process.env, ...opts.env } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
-    child.on('close', (exitCode, signal) => { clearTimeout(timer); resolvePromise({ exitCode, signal, stdout, stderr }); });
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ exitCode, signal, stdout, stderr });
+    });
   });
 }
 

@@ -18,7 +18,13 @@ export const HEAVY_BLOCK_MS = 800;
 export const CLICK_BLOCK_MS = 300;
 export const MORE_ROWS = 200;
 
-export interface Hit { method: string; path: string; user: string | null; ua: string; time: number }
+export interface Hit {
+  method: string;
+  path: string;
+  user: string | null;
+  ua: string;
+  time: number;
+}
 
 export interface LoginServer {
   url: string;
@@ -38,16 +44,27 @@ export async function startLoginServer(): Promise<LoginServer> {
   const hits: Hit[] = [];
   const userOf = (req: IncomingMessage): string | null => {
     const m = /(?:^|;\s*)sid=([a-f0-9]+)/.exec(req.headers.cookie ?? '');
-    return m ? sessions.get(m[1]) ?? null : null;
+    return m ? (sessions.get(m[1]) ?? null) : null;
   };
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const user = userOf(req);
-    hits.push({ method: req.method ?? 'GET', path, user, ua: String(req.headers['user-agent'] ?? ''), time: Date.now() });
-    const html = (status: number, body: string) => { res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }); res.end(body); };
+    hits.push({
+      method: req.method ?? 'GET',
+      path,
+      user,
+      ua: String(req.headers['user-agent'] ?? ''),
+      time: Date.now(),
+    });
+    const html = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(body);
+    };
     if (path === '/login' && req.method === 'POST') {
       let body = '';
-      req.on('data', (d) => { body += d; });
+      req.on('data', (d) => {
+        body += d;
+      });
       req.on('end', () => {
         const name = new URLSearchParams(body).get('user') || 'anonymous';
         const sid = randomBytes(16).toString('hex');
@@ -58,23 +75,48 @@ export async function startLoginServer(): Promise<LoginServer> {
       return;
     }
     if (path === '/login') {
-      return html(200, page('Login', `<main><h1>Please log in</h1><form method="post" action="/login">
-<label>User <input name="user" autocomplete="username"></label> <button type="submit">Log in</button></form></main>`));
+      return html(
+        200,
+        page(
+          'Login',
+          `<main><h1>Please log in</h1><form method="post" action="/login">
+<label>User <input name="user" autocomplete="username"></label> <button type="submit">Log in</button></form></main>`,
+        ),
+      );
     }
     if (path === '/account' || path === '/heavy') {
-      if (!user) { res.writeHead(302, { location: '/login' }); return res.end(); }
-      const block = path === '/heavy'
-        ? `<script>setTimeout(function(){var end=performance.now()+${HEAVY_BLOCK_MS};while(performance.now()<end){}},50)</script>`
-        : '';
-      return html(200, page(`Account of ${user}`, `<main><h1 id="who" style="font-size:48px">Logged in as ${esc(user)}</h1>
+      if (!user) {
+        res.writeHead(302, { location: '/login' });
+        return res.end();
+      }
+      const block =
+        path === '/heavy'
+          ? `<script>setTimeout(function(){var end=performance.now()+${HEAVY_BLOCK_MS};while(performance.now()<end){}},50)</script>`
+          : '';
+      return html(
+        200,
+        page(
+          `Account of ${user}`,
+          `<main><h1 id="who" style="font-size:48px">Logged in as ${esc(user)}</h1>
 <script>document.getElementById('who').textContent += ' (device ' + (localStorage.getItem('device') || 'none') + ')';</script>
-<p>Your account page.</p><button id="more" onclick="var end=performance.now()+${CLICK_BLOCK_MS};while(performance.now()<end){}for(var i=0;i<${MORE_ROWS};i++){var p=document.createElement('p');p.textContent='row '+i;document.querySelector('main').appendChild(p)}">More</button></main>${block}`));
+<p>Your account page.</p><button id="more" onclick="var end=performance.now()+${CLICK_BLOCK_MS};while(performance.now()<end){}for(var i=0;i<${MORE_ROWS};i++){var p=document.createElement('p');p.textContent='row '+i;document.querySelector('main').appendChild(p)}">More</button></main>${block}`,
+        ),
+      );
     }
     if (path === '/public-heavy') {
-      return html(200, page('Public heavy page', `<main><h1 style="font-size:48px">Public page</h1><p>Blocks the main thread once.</p></main>
-<script>setTimeout(function(){var end=performance.now()+${HEAVY_BLOCK_MS};while(performance.now()<end){}},50)</script>`));
+      return html(
+        200,
+        page(
+          'Public heavy page',
+          `<main><h1 style="font-size:48px">Public page</h1><p>Blocks the main thread once.</p></main>
+<script>setTimeout(function(){var end=performance.now()+${HEAVY_BLOCK_MS};while(performance.now()<end){}},50)</script>`,
+        ),
+      );
     }
-    if (path === '/') { res.writeHead(302, { location: user ? '/account' : '/login' }); return res.end(); }
+    if (path === '/') {
+      res.writeHead(302, { location: user ? '/account' : '/login' });
+      return res.end();
+    }
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   });
@@ -84,6 +126,10 @@ export async function startLoginServer(): Promise<LoginServer> {
     url: `http://127.0.0.1:${port}`,
     port,
     hits,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }

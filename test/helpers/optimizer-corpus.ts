@@ -22,6 +22,8 @@ export interface CorpusCase {
 }
 
 export function loadCorpus(): CorpusCase[] {
-  const raw = JSON.parse(readFileSync(join(CORPUS_DIR, 'cases.json'), 'utf8')) as { cases: Array<Omit<CorpusCase, 'edits' | 'env'> & { edits: 'std' | ConfigEdit[]; env?: 'ci' | 'local' }> };
+  const raw = JSON.parse(readFileSync(join(CORPUS_DIR, 'cases.json'), 'utf8')) as {
+    cases: Array<Omit<CorpusCase, 'edits' | 'env'> & { edits: 'std' | ConfigEdit[]; env?: 'ci' | 'local' }>;
+  };
   return raw.cases.map((c) => ({ ...c, edits: c.edits === 'std' ? STD_EDITS : c.edits, env: c.env ?? 'local' }));
 }

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
   const now = Date.now();
   const jobs: Array<() => Promise<unknown>> = [];
   for (let i = 0; i < perWriter; i++) {
-    const run = compact(w * 1000 + i, [compactTest(`w${w}.spec.ts › t${i}`, [100 + i])], [], { runId: `w${w}-r${i}`, startTime: now - 1e6 + w * 1000 + i });
+    const run = compact(w * 1000 + i, [compactTest(`w${w}.spec.ts › t${i}`, [100 + i])], [], {
+      runId: `w${w}-r${i}`,
+      startTime: now - 1e6 + w * 1000 + i,
+    });
     jobs.push(() => recordRun(store, run, opts, { now }));
   }
   // Shard s of shared run k is uploaded by writers (k*shards+s) % writers and the next one.
@@ -21,8 +24,11 @@ async function main(): Promise<void> {
     for (let s = 1; s <= shards; s++) {
       const owner = (k * shards + s) % writers;
       if (w !== owner && w !== (owner + 1) % writers) continue;
-      const part = compact(50_000 + k * 10 + s, [compactTest(`shared${k}.spec.ts › s${s}`, [200])], [],
-        { runId: `ci-${k}`, shard: `${s}/${shards}`, startTime: now - 5e5 + k * 10 + s });
+      const part = compact(50_000 + k * 10 + s, [compactTest(`shared${k}.spec.ts › s${s}`, [200])], [], {
+        runId: `ci-${k}`,
+        shard: `${s}/${shards}`,
+        startTime: now - 5e5 + k * 10 + s,
+      });
       jobs.push(() => recordRun(store, part, opts, { now }));
     }
   }

@@ -13,9 +13,13 @@ const READY_TIMEOUT_MS = 30_000;
 
 export function postgresBinDir(): string {
   const base = '/usr/lib/postgresql';
-  const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'postgres'))) : [];
+  const versions = existsSync(base)
+    ? readdirSync(base).filter((v) => existsSync(join(base, v, 'bin', 'postgres')))
+    : [];
   if (!versions.length) {
-    throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql: run "node scripts/setup.mjs --test-servers" (Debian package postgresql)');
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql: run "node scripts/setup.mjs --test-servers" (Debian package postgresql)',
+    );
   }
   return join(base, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin');
 }
@@ -47,7 +51,17 @@ export async function startPostgres(): Promise<PgServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pwperf-pg-'));
   if (asRoot()) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()), 0);
   const data = join(dir, 'data');
-  const [cmd, args] = command(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const [cmd, args] = command(join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   const init = spawnSync(cmd, args, { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`initdb failed (${userInfo().username}): ${init.stderr || init.stdout}`);
   const port = await freePort();
@@ -56,11 +70,27 @@ export async function startPostgres(): Promise<PgServer> {
   let log = '';
   const start = async () => {
     const [c, a] = command(join(bin, 'postgres'), [
-      '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+      '-c',
+      'max_connections=200',
     ]);
     child = spawn(c, a, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const keep = (d: Buffer) => { log = (log + d.toString()).slice(-4000); };
+    const keep = (d: Buffer) => {
+      log = (log + d.toString()).slice(-4000);
+    };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     const until = Date.now() + READY_TIMEOUT_MS;

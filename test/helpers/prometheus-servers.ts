@@ -27,7 +27,9 @@ export function freePort(): Promise<number> {
 export function requireBinaries(): void {
   const missing = [PROMETHEUS_BIN, PROMTOOL_BIN, PUSHGATEWAY_BIN].filter((b) => !existsSync(b));
   if (missing.length) {
-    throw new Error(`missing ${missing.join(', ')}: run "node scripts/setup.mjs --test-servers" (Debian packages prometheus, prometheus-pushgateway)`);
+    throw new Error(
+      `missing ${missing.join(', ')}: run "node scripts/setup.mjs --test-servers" (Debian packages prometheus, prometheus-pushgateway)`,
+    );
   }
 }
 
@@ -37,7 +39,9 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
     if (child.exitCode !== null) throw new Error(`${url}: server exited (${child.exitCode}): ${log()}`);
     try {
       if ((await fetch(url)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} not ready within ${READY_TIMEOUT_MS} ms: ${log()}`);
@@ -46,7 +50,9 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
 function start(bin: string, args: string[]): { child: ChildProcess; log: () => string } {
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const keep = (d: Buffer) => { out = (out + d.toString()).slice(-4000); };
+  const keep = (d: Buffer) => {
+    out = (out + d.toString()).slice(-4000);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return { child, log: () => out };
@@ -58,8 +64,11 @@ export interface PromStack {
   /** Instant query through Prometheus' HTTP API: each result's labels and value. */
   query(expr: string): Promise<Array<{ metric: Record<string, string>; value: number }>>;
   /** Polls `query` until `ok` accepts the result (Prometheus scrapes every second). */
-  waitFor(expr: string, ok: (r: Array<{ metric: Record<string, string>; value: number }>) => boolean, timeoutMs?: number):
-    Promise<Array<{ metric: Record<string, string>; value: number }>>;
+  waitFor(
+    expr: string,
+    ok: (r: Array<{ metric: Record<string, string>; value: number }>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Array<{ metric: Record<string, string>; value: number }>>;
   stop(): Promise<void>;
 }
 
@@ -73,24 +82,43 @@ export async function startPromStack(extraTargets: string[] = []): Promise<PromS
   // Debian's build persists to /var/lib/prometheus/pushgateway.data by default: state shared across
   // runs would leak one test's pushes into the next, so every gateway gets its own file.
   const gw = start(PUSHGATEWAY_BIN, [
-    `--web.listen-address=127.0.0.1:${gwPort}`, `--persistence.file=${join(dir, 'pushgateway.data')}`, '--log.level=warn',
+    `--web.listen-address=127.0.0.1:${gwPort}`,
+    `--persistence.file=${join(dir, 'pushgateway.data')}`,
+    '--log.level=warn',
   ]);
   // honor_labels keeps the pushed job/branch/shard labels instead of the scrape target's.
-  writeFileSync(join(dir, 'prometheus.yml'), [
-    'global:', '  scrape_interval: 1s', '  evaluation_interval: 1s', 'scrape_configs:',
-    '  - job_name: pushgateway', '    honor_labels: true', '    static_configs:', `      - targets: ['127.0.0.1:${gwPort}']`,
-    ...(extraTargets.length
-      ? ['  - job_name: playwright-perf', '    static_configs:', `      - targets: [${extraTargets.map((t) => `'${t}'`).join(', ')}]`]
-      : []),
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'prometheus.yml'),
+    [
+      'global:',
+      '  scrape_interval: 1s',
+      '  evaluation_interval: 1s',
+      'scrape_configs:',
+      '  - job_name: pushgateway',
+      '    honor_labels: true',
+      '    static_configs:',
+      `      - targets: ['127.0.0.1:${gwPort}']`,
+      ...(extraTargets.length
+        ? [
+            '  - job_name: playwright-perf',
+            '    static_configs:',
+            `      - targets: [${extraTargets.map((t) => `'${t}'`).join(', ')}]`,
+          ]
+        : []),
+      '',
+    ].join('\n'),
+  );
   const prom = start(PROMETHEUS_BIN, [
-    `--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`,
-    `--web.listen-address=127.0.0.1:${promPort}`, '--log.level=warn',
+    `--config.file=${join(dir, 'prometheus.yml')}`,
+    `--storage.tsdb.path=${join(dir, 'data')}`,
+    `--web.listen-address=127.0.0.1:${promPort}`,
+    '--log.level=warn',
   ]);
   const stop = async () => {
     for (const p of [gw.child, prom.child]) if (p.exitCode === null) p.kill('SIGTERM');
-    await Promise.all([gw.child, prom.child].map((p) => (p.exitCode !== null ? null : new Promise((r) => p.once('exit', r)))));
+    await Promise.all(
+      [gw.child, prom.child].map((p) => (p.exitCode !== null ? null : new Promise((r) => p.once('exit', r)))),
+    );
     rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -102,7 +130,10 @@ export async function startPromStack(extraTargets: string[] = []): Promise<PromS
   }
   const query = async (expr: string) => {
     const res = await fetch(`${prometheusUrl}/api/v1/query?query=${encodeURIComponent(expr)}`);
-    const body = (await res.json()) as { status: string; data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+    const body = (await res.json()) as {
+      status: string;
+      data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+    };
     if (body.status !== 'success') throw new Error(`query ${expr}: ${JSON.stringify(body)}`);
     return body.data.result.map((r) => ({ metric: r.metric, value: Number(r.value[1]) }));
   };

@@ -23,15 +23,27 @@ export async function launch(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions());
 }
 
-export async function openReport(browser: Browser, file: string, opts: { colorScheme?: 'light' | 'dark'; hash?: string } = {}): Promise<ReportPage> {
-  const context = await browser.newContext({ colorScheme: opts.colorScheme ?? 'light', viewport: { width: 1280, height: 900 } });
+export async function openReport(
+  browser: Browser,
+  file: string,
+  opts: { colorScheme?: 'light' | 'dark'; hash?: string } = {},
+): Promise<ReportPage> {
+  const context = await browser.newContext({
+    colorScheme: opts.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const rp: ReportPage = {
-    page, pageErrors: [], consoleErrors: [], dialogs: [], requests: [],
+    page,
+    pageErrors: [],
+    consoleErrors: [],
+    dialogs: [],
+    requests: [],
     async view(hash) {
       await page.evaluate(() => document.body.removeAttribute('data-ready'));
       await page.evaluate((h) => {
-        if (location.hash === h) window.dispatchEvent(new HashChangeEvent('hashchange')); // same view: render again
+        if (location.hash === h)
+          window.dispatchEvent(new HashChangeEvent('hashchange')); // same view: render again
         else location.hash = h;
       }, hash);
       await page.waitForSelector('body[data-ready]');
@@ -44,9 +56,16 @@ export async function openReport(browser: Browser, file: string, opts: { colorSc
     },
   };
   page.on('pageerror', (e) => rp.pageErrors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') rp.consoleErrors.push(m.text()); });
-  page.on('dialog', (d) => { rp.dialogs.push(d.message()); void d.dismiss(); });
-  page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) rp.requests.push(r.url()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') rp.consoleErrors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    rp.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) rp.requests.push(r.url());
+  });
   await page.goto(pathToFileURL(file).href + (opts.hash ?? ''));
   await page.waitForSelector('body[data-ready]', { timeout: 30_000 });
   return rp;

@@ -86,14 +86,21 @@ export async function startSpaServer(): Promise<SpaServer> {
       const receivedAt = Date.now();
       const t0 = performance.now();
       const route = u.searchParams.get('route') ?? '';
-      setTimeout(() => {
-        log.push({ route, receivedAt, heldMs: performance.now() - t0 });
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify({ title: route.split('/')[1] ?? route }));
-      }, Number(u.searchParams.get('delay') ?? 0));
+      setTimeout(
+        () => {
+          log.push({ route, receivedAt, heldMs: performance.now() - t0 });
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          res.end(JSON.stringify({ title: route.split('/')[1] ?? route }));
+        },
+        Number(u.searchParams.get('delay') ?? 0),
+      );
       return;
     }
-    if (u.pathname === '/favicon.ico') { res.writeHead(404); res.end(); return; }
+    if (u.pathname === '/favicon.ico') {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(shell(u.pathname === '/hash'));
   };
@@ -103,6 +110,10 @@ export async function startSpaServer(): Promise<SpaServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     log,
-    close: () => new Promise<void>((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections?.();
+        server.close(() => r());
+      }),
   };
 }

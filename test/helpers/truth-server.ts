@@ -51,39 +51,59 @@ export function expectedShiftCls(shiftPx: number, vw = TRUTH_VIEWPORT.width, vh 
 }
 
 function escapeAttr(s: string): string {
-  return s.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' }[c] as string));
+  return s.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c] as string);
 }
 
 export function truthPage(q: Record<string, string>): string {
   const num = (k: string) => (q[k] !== undefined ? Number(q[k]) : undefined);
   const parts: string[] = [];
-  const script: string[] = ['window.__truth = { scriptAt: Date.now() }; const armed = [];', 'window.__armTruth = () => { window.__truth.armedAt = Date.now(); armed.forEach((f) => f()); };'];
+  const script: string[] = [
+    'window.__truth = { scriptAt: Date.now() }; const armed = [];',
+    'window.__armTruth = () => { window.__truth.armedAt = Date.now(); armed.forEach((f) => f()); };',
+  ];
   if (num('res') !== undefined) parts.push(`<script src="/asset.js?delay=${num('res')}"></script>`);
   parts.push('<h1 id="title">truth page</h1>');
   if (num('late') !== undefined) {
-    script.push(`armed.push(() => setTimeout(() => { const b = document.createElement('button'); b.id = 'late'; b.textContent = 'late'; document.body.appendChild(b); window.__truth.lateInsertedAt = Date.now(); }, ${num('late')}));`);
+    script.push(
+      `armed.push(() => setTimeout(() => { const b = document.createElement('button'); b.id = 'late'; b.textContent = 'late'; document.body.appendChild(b); window.__truth.lateInsertedAt = Date.now(); }, ${num('late')}));`,
+    );
   }
   if (num('hidden') !== undefined) {
     parts.push('<button id="hidden" style="visibility:hidden">hidden</button>');
-    script.push(`armed.push(() => setTimeout(() => { document.getElementById('hidden').style.visibility = 'visible'; window.__truth.hiddenRevealedAt = Date.now(); }, ${num('hidden')}));`);
+    script.push(
+      `armed.push(() => setTimeout(() => { document.getElementById('hidden').style.visibility = 'visible'; window.__truth.hiddenRevealedAt = Date.now(); }, ${num('hidden')}));`,
+    );
   }
   if (num('disabled') !== undefined) {
     parts.push('<button id="disabled" disabled>disabled</button>');
-    script.push(`armed.push(() => setTimeout(() => { document.getElementById('disabled').disabled = false; window.__truth.enabledAt = Date.now(); }, ${num('disabled')}));`);
+    script.push(
+      `armed.push(() => setTimeout(() => { document.getElementById('disabled').disabled = false; window.__truth.enabledAt = Date.now(); }, ${num('disabled')}));`,
+    );
   }
   if (num('block') !== undefined) {
     parts.push('<button id="block">block</button>');
-    script.push(`document.getElementById('block').addEventListener('click', () => { const s = performance.now(); while (performance.now() - s < ${num('block')}) {} window.__truth.blockedMs = performance.now() - s; });`);
+    script.push(
+      `document.getElementById('block').addEventListener('click', () => { const s = performance.now(); while (performance.now() - s < ${num('block')}) {} window.__truth.blockedMs = performance.now() - s; });`,
+    );
   }
   if (num('shift') !== undefined) {
-    parts.push(`<div id="shift-slot"></div><div id="shift-box" style="width:100%;height:${SHIFT_BOX_HEIGHT}px;background:#8ac"></div>`);
-    script.push(`addEventListener('load', () => setTimeout(() => { const d = document.createElement('div'); d.style.height = '${num('shift')}px'; document.getElementById('shift-slot').appendChild(d); window.__truth.shiftedAt = Date.now(); }, 600));`);
+    parts.push(
+      `<div id="shift-slot"></div><div id="shift-box" style="width:100%;height:${SHIFT_BOX_HEIGHT}px;background:#8ac"></div>`,
+    );
+    script.push(
+      `addEventListener('load', () => setTimeout(() => { const d = document.createElement('div'); d.style.height = '${num('shift')}px'; document.getElementById('shift-slot').appendChild(d); window.__truth.shiftedAt = Date.now(); }, 600));`,
+    );
   }
   if (q.measure) {
-    script.push(`performance.mark('m-start'); { const s = performance.now(); while (performance.now() - s < 50) {} } performance.measure(${JSON.stringify(q.measure)}, 'm-start');`);
+    script.push(
+      `performance.mark('m-start'); { const s = performance.now(); while (performance.now() - s < 50) {} } performance.measure(${JSON.stringify(q.measure)}, 'm-start');`,
+    );
   }
   if (q.link) parts.push(`<a id="link" href="${escapeAttr(q.link)}">next</a>`);
-  if (q.throws) script.push(`setTimeout(() => { Promise.reject(new Error('truth rejection')); throw new Error('truth page throws'); }, 0);`);
+  if (q.throws)
+    script.push(
+      `setTimeout(() => { Promise.reject(new Error('truth rejection')); throw new Error('truth page throws'); }, 0);`,
+    );
   // Body margin 0 and content < viewport height: no scrollbar, so the only shift is the injected one.
   return `<!doctype html><html><head><meta charset="utf-8"><title>truth</title>
 <style>html,body{margin:0;padding:0}h1{margin:0;height:40px;font-size:20px}</style></head>
@@ -101,13 +121,19 @@ export async function startTruthServer(): Promise<TruthServer> {
       const go = () => {
         const entry: TruthLogEntry = { path: u.pathname, query, receivedAt, headDelayMs: performance.now() - t0 };
         log.push(entry);
-        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
+        res.writeHead(200, {
+          'content-type': type,
+          'cache-control': 'no-store',
+          'content-length': Buffer.byteLength(body),
+        });
         res.end(body);
       };
-      if (delay > 0) setTimeout(go, delay); else go();
+      if (delay > 0) setTimeout(go, delay);
+      else go();
     };
     if (u.pathname === '/page') return send(Number(query.ttfb ?? 0), 'text/html; charset=utf-8', truthPage(query));
-    if (u.pathname === '/asset.js') return send(Number(query.delay ?? 0), 'application/javascript', 'window.__assetLoaded = Date.now();');
+    if (u.pathname === '/asset.js')
+      return send(Number(query.delay ?? 0), 'application/javascript', 'window.__assetLoaded = Date.now();');
     if (u.pathname === '/img') return send(0, 'image/png', Buffer.alloc(Number(query.bytes ?? 100)));
     res.writeHead(404).end();
   };
@@ -118,6 +144,10 @@ export async function startTruthServer(): Promise<TruthServer> {
     url: `http://127.0.0.1:${port}`,
     port,
     log,
-    close: () => new Promise<void>((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections?.();
+        server.close(() => r());
+      }),
   };
 }

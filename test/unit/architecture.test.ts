@@ -153,7 +153,10 @@ test('browser code (src/**/client) imports only browser code, the view-model con
     const name = relative(SRC, f);
     const src = readFileSync(f, 'utf8');
     for (const spec of imports(f)) {
-      if (!spec.startsWith('.')) { offenders.push(`${name} imports package ${spec}`); continue; }
+      if (!spec.startsWith('.')) {
+        offenders.push(`${name} imports package ${spec}`);
+        continue;
+      }
       const target = relative(SRC, join(f, '..', spec)).replace(/\\/g, '/');
       const typeOnly = new RegExp(`import\\s+type\\s[^;]*['"]${escapeRegExp(spec)}['"]`).test(src);
       if (!/(^|\/)client(\/|$)/.test(target) && !shared.test(target)) offenders.push(`${name} imports ${spec}`);

@@ -23,7 +23,7 @@ test('legacy pw:api titles get the 1.63+ title and params', () => {
     ['pw:api', "Click locator('#b')", 'Click', loc("locator('#b')")],
     ['pw:api', "Click getByRole('button', { name: 'Go' })", 'Click', loc("getByRole('button', { name: 'Go' })")],
     ['pw:api', 'Fill "hello" locator(\'#i\')', 'Fill "hello"', loc("locator('#i')")],
-    ['pw:api', "Fill \"a locator('x') b\" getByLabel('Name')", "Fill \"a locator('x') b\"", loc("getByLabel('Name')")],
+    ['pw:api', "Fill \"a locator('x') b\" getByLabel('Name')", 'Fill "a locator(\'x\') b"', loc("getByLabel('Name')")],
     ['pw:api', 'GET "/api/items"', 'GET', { url: '/api/items' }],
     ['expect', 'Expect "toHaveValue" locator(\'#i\')', 'Expect "toHaveValue"', loc("locator('#i')")],
   ];
@@ -48,8 +48,14 @@ function fakeStep(title: string, category: string, params?: Record<string, unkno
 }
 
 test('the run record gets the normalised step; real params (1.63+) win and are not rewritten', () => {
-  assert.deepEqual(stepToRecord(fakeStep("Click locator('#b')", 'pw:api')),
-    { title: 'Click', category: 'pw:api', startTime: 1000, durationMs: 5, steps: [], params: loc("locator('#b')") });
+  assert.deepEqual(stepToRecord(fakeStep("Click locator('#b')", 'pw:api')), {
+    title: 'Click',
+    category: 'pw:api',
+    startTime: 1000,
+    durationMs: 5,
+    steps: [],
+    params: loc("locator('#b')"),
+  });
   const modern = stepToRecord(fakeStep('Click', 'pw:api', { locator: "locator('#b')" }));
   assert.deepEqual([modern.title, modern.params], ['Click', { locator: "locator('#b')" }]);
   const odd = stepToRecord(fakeStep("Click locator('#b')", 'pw:api', { locator: 'x' }));
@@ -71,11 +77,14 @@ test('assertions logged as "expect.toX" (Playwright < 1.63) are not locator acti
     [1020, '<= locator.fill succeeded'],
   ];
   for (const [t, msg] of lines) s.push({ t, msg });
-  assert.deepEqual(s.take().map((l) => [l.action, l.selector, l.totalMs]), [['fill', "locator('#i')", 10]]);
+  assert.deepEqual(
+    s.take().map((l) => [l.action, l.selector, l.totalMs]),
+    [['fill', "locator('#i')", 10]],
+  );
   assert.equal(s.overlapped, 0);
 });
 
-test('playwright-core is the one the user\'s @playwright/test loads', () => {
+test("playwright-core is the one the user's @playwright/test loads", () => {
   const install = playwrightInstall();
   assert.ok(install);
   const pwTest = dirname(require.resolve('@playwright/test/package.json'));
@@ -93,7 +102,10 @@ test('without _wrapApiCall our calls still run, and the reason they are visible 
   assert.match(quietUnsupportedReason({}) ?? '', /^Playwright 1\.\d+\.\d+ has no _wrapApiCall: .*appear as steps/);
   let internal: boolean | undefined;
   const owner = {
-    _wrapApiCall: async <T>(fn: () => Promise<T>, o: { internal: boolean }) => { internal = o.internal; return fn(); },
+    _wrapApiCall: async <T>(fn: () => Promise<T>, o: { internal: boolean }) => {
+      internal = o.internal;
+      return fn();
+    },
   };
   assert.equal(await quietly(owner, async () => 7), 7);
   assert.equal(internal, true);
@@ -104,7 +116,11 @@ test('the peer range starts exactly at the oldest version the matrix runs', () =
   const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8'));
   type Matrix = { run: Array<{ playwright: string }> };
   const matrix = JSON.parse(readFileSync(`${REPO_ROOT}/test/compat/versions.json`, 'utf8')) as Matrix;
-  const key = (v: string) => v.split('.').map(Number).reduce((a, n) => a * 1000 + n, 0);
+  const key = (v: string) =>
+    v
+      .split('.')
+      .map(Number)
+      .reduce((a, n) => a * 1000 + n, 0);
   const tested = matrix.run.map((r) => r.playwright).sort((a, b) => key(a) - key(b));
   assert.equal(pkg.peerDependencies['@playwright/test'], `>=${tested[0]}`);
   const devVersion = JSON.parse(readFileSync(require.resolve('@playwright/test/package.json'), 'utf8')).version;

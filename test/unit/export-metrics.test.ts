@@ -14,7 +14,12 @@ const PER_TEST = { slowest: 5, allow: [] as string[] };
 async function values(report = syntheticReport({ tests: 60, seed: 7, historyRuns: 3 }), perTest = PER_TEST) {
   const registry = buildRunRegistry(report, perTest);
   const json = await registry.getMetricsAsJSON();
-  const byName = new Map(json.map((m) => [m.name, m.values as Array<{ value: number; labels: Record<string, string | number>; metricName?: string }>]));
+  const byName = new Map(
+    json.map((m) => [
+      m.name,
+      m.values as Array<{ value: number; labels: Record<string, string | number>; metricName?: string }>,
+    ]),
+  );
   return { report, registry, byName };
 }
 
@@ -35,23 +40,38 @@ test('test outcomes and attempts are counted per project and status', async () =
     const k = `${t.project}|${outcome[t.outcome]}`;
     want.set(k, (want.get(k) ?? 0) + 1);
   }
-  const got = new Map(byName.get('playwright_perf_tests')!.map((v) => [`${v.labels.project}|${v.labels.outcome}`, v.value]));
+  const got = new Map(
+    byName.get('playwright_perf_tests')!.map((v) => [`${v.labels.project}|${v.labels.outcome}`, v.value]),
+  );
   assert.deepEqual(got, want);
   const attempts = byName.get('playwright_perf_test_attempts_total')!.reduce((s, v) => s + v.value, 0);
-  assert.equal(attempts, report.run.tests.reduce((s, t) => s + t.results.length, 0));
+  assert.equal(
+    attempts,
+    report.run.tests.reduce((s, t) => s + t.results.length, 0),
+  );
 });
 
 test('test duration histogram: one observation per passed attempt, sum in seconds', async () => {
   const { report, byName } = await values();
   const passed = report.run.tests.flatMap((t) => t.results.filter((r) => r.status === 'passed'));
   const h = byName.get('playwright_perf_test_duration_seconds')!;
-  const count = h.filter((v) => v.metricName === 'playwright_perf_test_duration_seconds_count').reduce((s, v) => s + v.value, 0);
-  const sum = h.filter((v) => v.metricName === 'playwright_perf_test_duration_seconds_sum').reduce((s, v) => s + v.value, 0);
+  const count = h
+    .filter((v) => v.metricName === 'playwright_perf_test_duration_seconds_count')
+    .reduce((s, v) => s + v.value, 0);
+  const sum = h
+    .filter((v) => v.metricName === 'playwright_perf_test_duration_seconds_sum')
+    .reduce((s, v) => s + v.value, 0);
   assert.equal(count, passed.length);
   const want = passed.reduce((s, r) => s + Math.round(r.durationMs), 0) / 1000;
   assert.ok(Math.abs(sum - want) < 1e-6, `${sum} vs ${want}`);
   // Labels are project and file only: never a test title.
-  for (const v of h) assert.deepEqual(Object.keys(v.labels).sort().filter((k) => k !== 'le'), ['file', 'machine_class', 'project']);
+  for (const v of h)
+    assert.deepEqual(
+      Object.keys(v.labels)
+        .sort()
+        .filter((k) => k !== 'le'),
+      ['file', 'machine_class', 'project'],
+    );
 });
 
 test('vitals and flows become histograms; CLS stays unitless', async () => {
@@ -61,9 +81,14 @@ test('vitals and flows become histograms; CLS stays unitless', async () => {
   const cls = compact.metrics.filter((s) => s.metric === 'vital.CLS').flatMap((s) => s.values);
   assert.ok(lcp.length > 0 && cls.length > 0, 'the synthetic run has vitals');
   const vital = byName.get('playwright_perf_web_vital_seconds')!;
-  const lcpCount = vital.filter((v) => v.metricName?.endsWith('_count') && v.labels.name === 'LCP').reduce((s, v) => s + v.value, 0);
+  const lcpCount = vital
+    .filter((v) => v.metricName?.endsWith('_count') && v.labels.name === 'LCP')
+    .reduce((s, v) => s + v.value, 0);
   assert.equal(lcpCount, lcp.length);
-  const clsSum = byName.get('playwright_perf_web_vital_cls')!.filter((v) => v.metricName?.endsWith('_sum')).reduce((s, v) => s + v.value, 0);
+  const clsSum = byName
+    .get('playwright_perf_web_vital_cls')!
+    .filter((v) => v.metricName?.endsWith('_sum'))
+    .reduce((s, v) => s + v.value, 0);
   assert.ok(Math.abs(clsSum - cls.reduce((a, b) => a + b, 0)) < 1e-9);
   const flows = compact.metrics.filter((s) => s.metric === 'flow.duration');
   const flowLabels = new Set(byName.get('playwright_perf_flow_duration_seconds')!.map((v) => v.labels.flow));
@@ -95,7 +120,10 @@ test('gate, history verdicts and budgets are exported when the report has them',
   const regressions = byName.get('playwright_perf_history_findings')!.find((v) => v.labels.verdict === 'regression');
   assert.equal(regressions?.value, report.history?.summary?.regressions);
   const errBreaches = (report.budgets ?? []).filter((b) => !b.ok && b.severity === 'error').length;
-  assert.equal(byName.get('playwright_perf_budget_breaches')!.find((v) => v.labels.severity === 'error')?.value, errBreaches);
+  assert.equal(
+    byName.get('playwright_perf_budget_breaches')!.find((v) => v.labels.severity === 'error')?.value,
+    errBreaches,
+  );
   delete report.gate;
   const off = await values(report);
   assert.equal(off.byName.get('playwright_perf_gate_failed'), undefined, 'no gate, no gate series');
@@ -110,7 +138,10 @@ test('the exposition passes promtool check metrics', async () => {
 });
 
 test('options: bad values are named and turn the push off, env var supplies the URL', () => {
-  const bad = resolvePrometheusOptions({ pushgateway: { url: 'ftp://x', timeoutMs: -1 }, perTest: { slowest: 1.5 }, extra: 1 }, {});
+  const bad = resolvePrometheusOptions(
+    { pushgateway: { url: 'ftp://x', timeoutMs: -1 }, perTest: { slowest: 1.5 }, extra: 1 },
+    {},
+  );
   assert.equal(bad.options.pushgateway, null);
   assert.ok(bad.problems.some((p) => p.includes('"prometheus.pushgateway.url"')));
   assert.ok(bad.problems.some((p) => p.includes('"prometheus.perTest.slowest"')));
@@ -118,8 +149,13 @@ test('options: bad values are named and turn the push off, env var supplies the 
   const env = resolvePrometheusOptions(undefined, { PLAYWRIGHT_PERF_PUSHGATEWAY_URL: 'http://127.0.0.1:9091' });
   assert.equal(env.options.pushgateway?.url, 'http://127.0.0.1:9091');
   assert.deepEqual(env.problems, []);
-  const grouping = resolvePrometheusOptions({ pushgateway: { url: 'http://h', grouping: { job: 'x', 'bad-name': 'y', env: 'ci' } } }, {});
+  const grouping = resolvePrometheusOptions(
+    { pushgateway: { url: 'http://h', grouping: { job: 'x', 'bad-name': 'y', env: 'ci' } } },
+    {},
+  );
   assert.deepEqual(grouping.options.pushgateway?.grouping, { env: 'ci' });
   assert.equal(grouping.problems.length, 2);
-  assert.deepEqual(resolvePrometheusOptions('http://h', {}).problems, ['option "prometheus" must be an object, got "http://h"; metrics are not exported']);
+  assert.deepEqual(resolvePrometheusOptions('http://h', {}).problems, [
+    'option "prometheus" must be an object, got "http://h"; metrics are not exported',
+  ]);
 });

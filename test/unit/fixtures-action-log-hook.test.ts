@@ -10,7 +10,9 @@ const { debug } = require('playwright-core/lib/utilsBundle') as { debug: any };
 test('install → lines arrive timestamped and silenced; uninstall restores', () => {
   const printed: string[] = [];
   const originalLog = debug.log;
-  debug.log = (...args: unknown[]) => { printed.push(String(args[0])); };
+  debug.log = (...args: unknown[]) => {
+    printed.push(String(args[0]));
+  };
   const before = debug.disable();
   debug.enable('pw:browser');
   try {
@@ -41,7 +43,9 @@ test('install → lines arrive timestamped and silenced; uninstall restores', ()
 test('a user who set DEBUG=pw:api still sees the lines', () => {
   const printed: string[] = [];
   const originalLog = debug.log;
-  debug.log = (...args: unknown[]) => { printed.push(String(args[0])); };
+  debug.log = (...args: unknown[]) => {
+    printed.push(String(args[0]));
+  };
   const before = debug.disable();
   debug.enable('pw:*');
   try {

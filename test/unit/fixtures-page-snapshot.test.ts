@@ -1,17 +1,38 @@
 // In-page snapshots → metrics and Missing reasons.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSnapshot, snapshotsToFindings, urlForReport, type PageSnapshot } from '../../src/collectors/page-snapshot';
+import {
+  parseSnapshot,
+  snapshotsToFindings,
+  urlForReport,
+  type PageSnapshot,
+} from '../../src/collectors/page-snapshot';
 
 const ALL = { navigation: true, webVitals: true, longTasks: true, userTimings: true };
 
 function snap(over: Partial<PageSnapshot> = {}): PageSnapshot {
   return {
-    v: 1, id: 'd1', url: 'http://h/p', timeOrigin: 1000, final: true,
+    v: 1,
+    id: 'd1',
+    url: 'http://h/p',
+    timeOrigin: 1000,
+    final: true,
     nav: {
-      type: 'navigate', redirectMs: 0, dnsMs: 0, connectMs: 1, tlsMs: 0, ttfbMs: 300.123, responseMs: 2,
-      domInteractiveMs: 320, domContentLoadedMs: 330, loadMs: 400, durationMs: 400,
-      transferBytes: 900, encodedBodyBytes: 600, decodedBodyBytes: 600, httpStatus: 200,
+      type: 'navigate',
+      redirectMs: 0,
+      dnsMs: 0,
+      connectMs: 1,
+      tlsMs: 0,
+      ttfbMs: 300.123,
+      responseMs: 2,
+      domInteractiveMs: 320,
+      domContentLoadedMs: 330,
+      loadMs: 400,
+      durationMs: 400,
+      transferBytes: 900,
+      encodedBodyBytes: 600,
+      decodedBodyBytes: 600,
+      httpStatus: 200,
     },
     vitals: {
       TTFB: { name: 'TTFB', value: 305, rating: 'good', time: 1305 },
@@ -21,7 +42,11 @@ function snap(over: Partial<PageSnapshot> = {}): PageSnapshot {
     },
     longTasks: { count: 1, totalMs: 120, maxMs: 120, tbtMs: 70 },
     measures: [{ name: 'hydrate', startTime: 1100, durationMs: 50 }],
-    resources: { count: 1, transferBytes: 300, byType: { script: { count: 1, transferBytes: 300, durationMs: 150.456 } } },
+    resources: {
+      count: 1,
+      transferBytes: 300,
+      byType: { script: { count: 1, transferBytes: 300, durationMs: 150.456 } },
+    },
     errors: [],
     selfMs: 1.234,
     ...over,
@@ -34,17 +59,25 @@ test('a complete document becomes navigation, vitals, long tasks and measures', 
   assert.equal(f.navigations[0].ttfbMs, 300.12);
   assert.equal(f.navigations[0].startTime, 1000);
   assert.equal(f.navigations[0].resources.byType.script.durationMs, 150.46);
-  assert.deepEqual(f.vitals.map((v) => v.name), ['TTFB', 'FCP', 'LCP', 'CLS']);
+  assert.deepEqual(
+    f.vitals.map((v) => v.name),
+    ['TTFB', 'FCP', 'LCP', 'CLS'],
+  );
   assert.equal(f.vitals.find((v) => v.name === 'CLS')?.value, 0.10547);
   assert.deepEqual(f.longTasks, [{ url: 'http://h/p', count: 1, totalMs: 120, maxMs: 120, totalBlockingTimeMs: 70 }]);
-  assert.deepEqual(f.userTimings, [{ name: 'hydrate', type: 'measure', source: 'page', startTime: 1100, durationMs: 50, url: 'http://h/p' }]);
+  assert.deepEqual(f.userTimings, [
+    { name: 'hydrate', type: 'measure', source: 'page', startTime: 1100, durationMs: 50, url: 'http://h/p' },
+  ]);
   assert.deepEqual(f.missing, []);
   assert.equal(f.pageSelfMs, 1.23);
 });
 
 test('missing vitals get a reason that says why', () => {
   const f = snapshotsToFindings([snap({ vitals: {}, final: false, nav: null })], [], ALL);
-  assert.deepEqual(f.missing.map((m) => m.metric), ['navigation', 'TTFB', 'FCP', 'LCP', 'CLS']);
+  assert.deepEqual(
+    f.missing.map((m) => m.metric),
+    ['navigation', 'TTFB', 'FCP', 'LCP', 'CLS'],
+  );
   assert.match(f.missing[1].reason, /closed or navigated away before the final flush/);
   const closed = snapshotsToFindings([snap({ vitals: {} })], [], ALL, new Set(['d1']));
   assert.match(closed.missing[0].reason, /closed by the test/);
@@ -53,13 +86,37 @@ test('missing vitals get a reason that says why', () => {
 });
 
 test('a document without any snapshot: the collector never ran', () => {
-  const f = snapshotsToFindings([], [{ url: 'http://h/x', time: 5 }, { url: 'about:blank', time: 6 }], ALL);
-  assert.deepEqual(f.missing.map((m) => [m.metric, m.url]), [['page', 'http://h/x']]);
+  const f = snapshotsToFindings(
+    [],
+    [
+      { url: 'http://h/x', time: 5 },
+      { url: 'about:blank', time: 6 },
+    ],
+    ALL,
+  );
+  assert.deepEqual(
+    f.missing.map((m) => [m.metric, m.url]),
+    [['page', 'http://h/x']],
+  );
 });
 
 test('switched-off collectors produce nothing', () => {
-  const f = snapshotsToFindings([snap()], [], { navigation: false, webVitals: false, longTasks: false, userTimings: false });
-  assert.deepEqual(f, { navigations: [], vitals: [], longTasks: [], userTimings: [], routes: [], missing: [], errors: [], pageSelfMs: 1.23 });
+  const f = snapshotsToFindings([snap()], [], {
+    navigation: false,
+    webVitals: false,
+    longTasks: false,
+    userTimings: false,
+  });
+  assert.deepEqual(f, {
+    navigations: [],
+    vitals: [],
+    longTasks: [],
+    userTimings: [],
+    routes: [],
+    missing: [],
+    errors: [],
+    pageSelfMs: 1.23,
+  });
 });
 
 test('urls lose query and fragment; malformed snapshots are ignored', () => {

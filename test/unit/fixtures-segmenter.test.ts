@@ -31,8 +31,17 @@ test('click: resolve / actionability (with a retry) / action / navigation wait',
   ]);
   const [t] = s.take();
   assert.deepEqual(t, {
-    selector: "getByRole('button', { name: 'Sign' })", action: 'click', startTime: 1000, totalMs: 481,
-    resolveMs: 250, actionabilityMs: 150, actionMs: 31, navigationWaitMs: 50, retries: 1, kind: 'role', ok: true,
+    selector: "getByRole('button', { name: 'Sign' })",
+    action: 'click',
+    startTime: 1000,
+    totalMs: 481,
+    resolveMs: 250,
+    actionabilityMs: 150,
+    actionMs: 31,
+    navigationWaitMs: 50,
+    retries: 1,
+    kind: 'role',
+    ok: true,
   });
   assert.equal(t.resolveMs + t.actionabilityMs + t.actionMs + (t.navigationWaitMs ?? 0), t.totalMs);
 });
@@ -101,7 +110,10 @@ test('overlapping calls (Promise.all) are counted, not mis-split', () => {
     [30, '<= locator.click succeeded'],
   ]);
   const out = s.take();
-  assert.deepEqual(out.map((t) => t.selector), ["locator('#c')"]);
+  assert.deepEqual(
+    out.map((t) => t.selector),
+    ["locator('#c')"],
+  );
   assert.equal(s.overlapped, 2);
 });
 
@@ -112,6 +124,12 @@ test('selectorFromWaitingLine ignores non-selector waits', () => {
 });
 
 test('debug prefixes are stripped (colour and plain formats)', () => {
-  assert.equal(stripDebugPrefix('  \u001b[38;5;45;1mpw:api \u001b[0mwaiting for locator(\'#i\')'), "waiting for locator('#i')");
-  assert.equal(stripDebugPrefix('2026-11-22T22:26:19.774Z pw:api => locator.click started'), '=> locator.click started');
+  assert.equal(
+    stripDebugPrefix("  \u001b[38;5;45;1mpw:api \u001b[0mwaiting for locator('#i')"),
+    "waiting for locator('#i')",
+  );
+  assert.equal(
+    stripDebugPrefix('2026-11-22T22:26:19.774Z pw:api => locator.click started'),
+    '=> locator.click started',
+  );
 });

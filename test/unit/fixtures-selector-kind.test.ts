@@ -8,16 +8,19 @@ test('kinds', () => {
   assert.equal(selectorKind("getByTestId('submit')"), 'testid');
   assert.equal(selectorKind("locator('#main').getByText('שלום')"), 'text');
   assert.equal(selectorKind("locator('#late')"), 'id');
-  assert.equal(selectorKind("locator('xpath=//div[@id=\"a\"]')"), 'xpath');
+  assert.equal(selectorKind('locator(\'xpath=//div[@id="a"]\')'), 'xpath');
   assert.equal(selectorKind("locator('//div/span')"), 'xpath');
   assert.equal(selectorKind("locator('div.card > ul li')"), 'css');
   assert.equal(selectorKind("locator('text=Sign in')"), 'text');
   assert.equal(selectorKind("getByLabel('Email')"), 'label');
-  assert.equal(selectorKind("locator('[data-testid=\"x\"]')"), 'testid');
+  assert.equal(selectorKind('locator(\'[data-testid="x"]\')'), 'testid');
 });
 
 test('chain splitting honours quotes and brackets', () => {
-  assert.deepEqual(splitLocatorChain("locator('a.b').getByRole('link', { name: 'x.y' }).first()").map((s) => s.method), ['locator', 'getByRole', 'first']);
+  assert.deepEqual(
+    splitLocatorChain("locator('a.b').getByRole('link', { name: 'x.y' }).first()").map((s) => s.method),
+    ['locator', 'getByRole', 'first'],
+  );
 });
 
 test('flags', () => {

@@ -14,8 +14,14 @@ test('a current record passes through unchanged', () => {
 test('old versions are upgraded one step at a time, in order', () => {
   const calls: number[] = [];
   const steps: Record<number, MigrationStep> = {
-    1: (r) => { calls.push(1); return { ...r, addedIn2: true }; },
-    2: (r) => { calls.push(2); return { ...r, addedIn3: (r as { addedIn2?: boolean }).addedIn2 === true }; },
+    1: (r) => {
+      calls.push(1);
+      return { ...r, addedIn2: true };
+    },
+    2: (r) => {
+      calls.push(2);
+      return { ...r, addedIn3: (r as { addedIn2?: boolean }).addedIn2 === true };
+    },
   };
   const v1 = { ...makeRun(), schemaVersion: 1 };
   const r = migrateRunRecord(v1, steps, 3);
@@ -32,10 +38,17 @@ test('bad envelopes are clear errors', () => {
     [[1], /expected a JSON object/],
     [{ kind: 'other' }, /kind is "other", expected "playwright-perf-run"/],
     [{ ...makeRun(), schemaVersion: 'x' }, /no valid schemaVersion \(got "x"\)/],
-    [{ ...makeRun(), schemaVersion: 99 }, /schemaVersion 99 is newer than this playwright-perf understands \(1\); upgrade playwright-perf/],
+    [
+      { ...makeRun(), schemaVersion: 99 },
+      /schemaVersion 99 is newer than this playwright-perf understands \(1\); upgrade playwright-perf/,
+    ],
     [{ ...makeRun(), tests: undefined }, /no "tests" array/],
   ];
-  for (const [input, re] of cases) assert.throws(() => migrateRunRecord(input), (e: Error) => e instanceof RunRecordError && re.test(e.message));
+  for (const [input, re] of cases)
+    assert.throws(
+      () => migrateRunRecord(input),
+      (e: Error) => e instanceof RunRecordError && re.test(e.message),
+    );
 });
 
 test('records cut off early get empty system/errors lists', () => {

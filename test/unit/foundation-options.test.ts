@@ -12,8 +12,17 @@ test('no options / empty object → defaults, no problems', () => {
 
 test('valid options are taken as given', () => {
   const { options, problems } = resolveOptions({
-    outputDir: 'out', html: false, json: true, summary: false, slowest: 3, sampleIntervalMs: false,
-    labels: { env: 'ci' }, history: false, budgets: [{ rule: 'test.duration < 1s' }], gate: { failOnBudget: true }, recommendations: false,
+    outputDir: 'out',
+    html: false,
+    json: true,
+    summary: false,
+    slowest: 3,
+    sampleIntervalMs: false,
+    labels: { env: 'ci' },
+    history: false,
+    budgets: [{ rule: 'test.duration < 1s' }],
+    gate: { failOnBudget: true },
+    recommendations: false,
   });
   assert.deepEqual(problems, []);
   assert.equal(options.outputDir, 'out');
@@ -25,13 +34,16 @@ test('valid options are taken as given', () => {
   assert.equal(options.recommendations, false);
 });
 
-test('Playwright\'s own keys (configDir, _private) are ignored', () => {
+test("Playwright's own keys (configDir, _private) are ignored", () => {
   assert.deepEqual(resolveOptions({ configDir: '/x', _mode: 'test' }).problems, []);
 });
 
 test('each bad option gives one message naming it, and falls back to its default', () => {
   const cases: Array<[Record<string, unknown>, RegExp]> = [
-    [{ outputDirr: 'x' }, /^unknown option "outputDirr" \(did you mean "outputDir"\?\); known options: outputDir, html/],
+    [
+      { outputDirr: 'x' },
+      /^unknown option "outputDirr" \(did you mean "outputDir"\?\); known options: outputDir, html/,
+    ],
     [{ colour: 1 }, /^unknown option "colour"; known options/],
     [{ html: 'yes' }, /^option "html" must be true or false, got "yes"; using true$/],
     [{ json: 1 }, /^option "json" must be true or false, got 1/],
@@ -41,7 +53,10 @@ test('each bad option gives one message naming it, and falls back to its default
     [{ outputDir: 5 }, /^option "outputDir" must be a non-empty folder path, got 5/],
     [{ slowest: 0 }, /^option "slowest" must be a whole number from 1 to 1000, got 0; using 10$/],
     [{ slowest: 2.5 }, /^option "slowest" must be a whole number/],
-    [{ sampleIntervalMs: -5 }, /^option "sampleIntervalMs" must be a number of milliseconds from 100 to 60000, or false to turn sampling off, got -5; using 500$/],
+    [
+      { sampleIntervalMs: -5 },
+      /^option "sampleIntervalMs" must be a number of milliseconds from 100 to 60000, or false to turn sampling off, got -5; using 500$/,
+    ],
     [{ sampleIntervalMs: 50 }, /^option "sampleIntervalMs" must be/],
     [{ sampleIntervalMs: true }, /^option "sampleIntervalMs" must be/],
     [{ sampleIntervalMs: Infinity }, /^option "sampleIntervalMs" must be/],
@@ -62,14 +77,22 @@ test('each bad option gives one message naming it, and falls back to its default
 
 test('several problems are all reported; options that are not an object → defaults', () => {
   assert.equal(resolveOptions({ html: 1, json: 2, nope: 3 }).problems.length, 3);
-  assert.match(resolveOptions('perf-report').problems[0], /^reporter options must be an object, got "perf-report"; using the defaults$/);
+  assert.match(
+    resolveOptions('perf-report').problems[0],
+    /^reporter options must be an object, got "perf-report"; using the defaults$/,
+  );
   assert.match(resolveOptions([1]).problems[0], /got an array/);
 });
 
 test('values JSON cannot show (BigInt, circular) still give a message, never a throw', () => {
   const circular: Record<string, unknown> = {};
   circular.self = circular;
-  for (const input of [{ history: 10n }, { gate: { failOnBudget: 10n } }, { slowest: 10n }, { history: { path: circular } }]) {
+  for (const input of [
+    { history: 10n },
+    { gate: { failOnBudget: 10n } },
+    { slowest: 10n },
+    { history: { path: circular } },
+  ]) {
     const { problems } = resolveOptions(input);
     assert.equal(problems.length, 1, problems.join(' | '));
     assert.match(problems[0], /^option "[a-zA-Z.]+" must be/);

@@ -9,8 +9,17 @@ import { openHistoryStore } from '../../src/store/history-store';
 import { compact, compactTest, makeRun, makeTest, rng, noisy } from '../helpers/history-factories';
 
 async function cli(args: string[], cwd: string) {
-  let stdout = '', stderr = '';
-  const code = await main(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, cwd });
+  let stdout = '',
+    stderr = '';
+  const code = await main(args, {
+    stdout: (s) => {
+      stdout += s;
+    },
+    stderr: (s) => {
+      stderr += s;
+    },
+    cwd,
+  });
   return { code, stdout, stderr };
 }
 
@@ -19,8 +28,26 @@ test('history list / show / pin / export / prune', async () => {
   try {
     const now = Date.now();
     await openHistoryStore(join(dir, '.playwright-perf', 'history.json')).update((d) => {
-      d.runs = [1, 2, 3].map((i) => compact(i, [compactTest('tests/a.spec.ts › a, "quoted"', [100 * i])], [{ metric: 'nav.ttfb', subject: 'x/', project: 'p', values: [1, 2, 3] }], { runId: `run000${i}-abcd`, startTime: now - (3 - i) * 60_000 }));
-      d.alerts = [{ id: 'a1', runId: 'run0003-abcd', time: now, kind: 'budget', severity: 'error', metric: 'test.duration < 200', subject: 'a', message: 'too slow' }];
+      d.runs = [1, 2, 3].map((i) =>
+        compact(
+          i,
+          [compactTest('tests/a.spec.ts › a, "quoted"', [100 * i])],
+          [{ metric: 'nav.ttfb', subject: 'x/', project: 'p', values: [1, 2, 3] }],
+          { runId: `run000${i}-abcd`, startTime: now - (3 - i) * 60_000 },
+        ),
+      );
+      d.alerts = [
+        {
+          id: 'a1',
+          runId: 'run0003-abcd',
+          time: now,
+          kind: 'budget',
+          severity: 'error',
+          metric: 'test.duration < 200',
+          subject: 'a',
+          message: 'too slow',
+        },
+      ];
     });
     let r = await cli(['history', 'list'], dir);
     assert.equal(r.code, 0, r.stderr);
@@ -52,16 +79,45 @@ test('history list / show / pin / export / prune', async () => {
     r = await cli(['history', 'frobnicate'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown subcommand "frobnicate"/);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('compare <baseline…> <current>: verdicts, JSON, exit code on request', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pp-cmp-'));
   try {
     const r = rng(7);
-    const mk = (slow: number) => makeRun({ tests: ['a', 'b'].map((t) => makeTest({ title: t, durations: [1], perf: {
-      navigations: noisy(r, t === 'a' ? slow : 50, 0.05, 6).map((ttfb) => ({ url: `http://127.0.0.1/${t}`, type: 'navigate', startTime: 0, redirectMs: 0, dnsMs: 0, connectMs: 0, tlsMs: 0, ttfbMs: ttfb, responseMs: 0, domInteractiveMs: 0, domContentLoadedMs: 0, loadMs: 0, durationMs: 0, transferBytes: 0, encodedBodyBytes: 0, decodedBodyBytes: 0, resources: { count: 0, transferBytes: 0, byType: {} } })),
-    } })) });
+    const mk = (slow: number) =>
+      makeRun({
+        tests: ['a', 'b'].map((t) =>
+          makeTest({
+            title: t,
+            durations: [1],
+            perf: {
+              navigations: noisy(r, t === 'a' ? slow : 50, 0.05, 6).map((ttfb) => ({
+                url: `http://127.0.0.1/${t}`,
+                type: 'navigate',
+                startTime: 0,
+                redirectMs: 0,
+                dnsMs: 0,
+                connectMs: 0,
+                tlsMs: 0,
+                ttfbMs: ttfb,
+                responseMs: 0,
+                domInteractiveMs: 0,
+                domContentLoadedMs: 0,
+                loadMs: 0,
+                durationMs: 0,
+                transferBytes: 0,
+                encodedBodyBytes: 0,
+                decodedBodyBytes: 0,
+                resources: { count: 0, transferBytes: 0, byType: {} },
+              })),
+            },
+          }),
+        ),
+      });
     writeFileSync(join(dir, 'base.json'), JSON.stringify(mk(50)));
     writeFileSync(join(dir, 'report.json'), JSON.stringify({ kind: 'playwright-perf-report', run: mk(250) }));
     let out = await cli(['compare', 'base.json', 'report.json'], dir);
@@ -71,14 +127,20 @@ test('compare <baseline…> <current>: verdicts, JSON, exit code on request', as
     // One baseline file: the regression gate is not armed (default 5), unless asked for.
     out = await cli(['compare', 'base.json', 'report.json', '--fail-on-regression'], dir);
     assert.equal(out.code, 0, out.stdout);
-    assert.match(out.stdout, /gate: passed\n {2}regression gate not armed yet: the baseline has 1 earlier run; regressions fail the run from 5 on \(--min-baseline-runs\) \(1 regression\(s\) listed above did not count\)/);
+    assert.match(
+      out.stdout,
+      /gate: passed\n {2}regression gate not armed yet: the baseline has 1 earlier run; regressions fail the run from 5 on \(--min-baseline-runs\) \(1 regression\(s\) listed above did not count\)/,
+    );
     out = await cli(['compare', 'base.json', 'report.json', '--fail-on-regression', '--min-baseline-runs', '1'], dir);
     assert.equal(out.code, 1);
     assert.match(out.stdout, /gate: FAILED/);
     out = await cli(['compare', 'base.json', 'report.json', '--min-baseline-runs', '0'], dir);
     assert.equal(out.code, 2);
     assert.match(out.stderr, /--min-baseline-runs must be a whole number ≥ 1, got "0"/);
-    out = await cli(['compare', 'base.json', 'report.json', '--json', '--budget', 'p95(nav.ttfb) < 100', '--fail-on-budget'], dir);
+    out = await cli(
+      ['compare', 'base.json', 'report.json', '--json', '--budget', 'p95(nav.ttfb) < 100', '--fail-on-budget'],
+      dir,
+    );
     const json = JSON.parse(out.stdout);
     assert.equal(out.code, 1);
     assert.equal(json.history.findings[0].verdict, 'regression');
@@ -91,5 +153,7 @@ test('compare <baseline…> <current>: verdicts, JSON, exit code on request', as
     assert.match(out.stderr, /bad\.json is neither a playwright-perf run\.json nor a report\.json/);
     out = await cli(['compare', 'base.json'], dir);
     assert.equal(out.code, 2);
-  } finally { rmSync(dir, { recursive: true, force: true }); }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

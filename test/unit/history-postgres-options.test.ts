@@ -14,7 +14,9 @@ test('history.url and PLAYWRIGHT_PERF_HISTORY_URL select the database; bad value
   assert.equal(env.history && env.history.url, 'postgres://ci@db/perf');
   const bad = resolveHistoryOptions({ url: 'mysql://root:s3cret@db' }, {});
   assert.equal(bad.history && bad.history.url, undefined);
-  assert.deepEqual(bad.problems, ['option "history.url" must be a postgres:// or postgresql:// URL; using the history file']);
+  assert.deepEqual(bad.problems, [
+    'option "history.url" must be a postgres:// or postgresql:// URL; using the history file',
+  ]);
   assert.ok(!bad.problems.join().includes('s3cret'));
   const badEnv = resolveHistoryOptions(undefined, { PLAYWRIGHT_PERF_HISTORY_URL: 'file.json' });
   assert.equal(badEnv.problems.length, 1);
@@ -25,8 +27,14 @@ test('store choice, masked descriptions and transient errors', () => {
   assert.equal(openHistoryStore('postgres://a:b@h:5/d').describe(), 'postgres://a:***@h:5/d');
   assert.match(openHistoryStore('/tmp/h.json').describe(), /h\.json$/);
   assert.equal(redactUrl('postgres://h/d'), 'postgres://h/d');
-  for (const e of [{ code: '57P01' }, { code: '08006' }, new Error('Connection terminated unexpectedly'), { code: '40001' }]) {
+  for (const e of [
+    { code: '57P01' },
+    { code: '08006' },
+    new Error('Connection terminated unexpectedly'),
+    { code: '40001' },
+  ]) {
     assert.equal(isTransient(e), true, JSON.stringify(e));
   }
-  for (const e of [{ code: '42P01' }, new Error('syntax error'), { code: '23505' }]) assert.equal(isTransient(e), false);
+  for (const e of [{ code: '42P01' }, new Error('syntax error'), { code: '23505' }])
+    assert.equal(isTransient(e), false);
 });

@@ -1,7 +1,15 @@
 // Statistics behind the regression gate, on synthetic samples with known truth.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mannWhitneyU, cliffsDelta, studentTTwoSidedP, normalUpperTail, minimumUTestP, predictionTestP, robustSigma } from '../../src/analyze/stats/mann-whitney';
+import {
+  mannWhitneyU,
+  cliffsDelta,
+  studentTTwoSidedP,
+  normalUpperTail,
+  minimumUTestP,
+  predictionTestP,
+  robustSigma,
+} from '../../src/analyze/stats/mann-whitney';
 import { median } from '../../src/analyze/stats/descriptive';
 import { benjaminiHochberg } from '../../src/analyze/stats/multiple-comparisons';
 import { compareSeries, DEFAULT_FDR, DEFAULT_MIN_CHANGE } from '../../src/analyze/history/regression';
@@ -32,7 +40,7 @@ test('Mann-Whitney with ties uses midranks and the tie-corrected normal approxim
   assert.equal(mannWhitneyU([5, 5, 5], [5, 5]).p, 1);
 });
 
-test('normal tail, Student t and Cliff\'s delta agree with tables', () => {
+test("normal tail, Student t and Cliff's delta agree with tables", () => {
   close(normalUpperTail(1.959964), 0.025, 1e-6);
   close(studentTTwoSidedP(2.262157, 9), 0.05, 1e-5);
   close(studentTTwoSidedP(12.7062, 1), 0.05, 1e-5);
@@ -47,7 +55,10 @@ test('normal tail, Student t and Cliff\'s delta agree with tables', () => {
 test('Benjamini-Hochberg q-values (step-up, monotone)', () => {
   const q = benjaminiHochberg([0.01, 0.04, 0.03, 0.005]);
   // sorted p: .005 .01 .03 .04 → ·4/rank: .02 .02 .04 .04
-  assert.deepEqual(q.map((v) => +v.toFixed(6)), [0.02, 0.04, 0.04, 0.02]);
+  assert.deepEqual(
+    q.map((v) => +v.toFixed(6)),
+    [0.02, 0.04, 0.04, 0.02],
+  );
 });
 
 test('a 10 % shift with 10 samples per side is detected at p < 0.05', () => {
@@ -56,7 +67,11 @@ test('a 10 % shift with 10 samples per side is detected at p < 0.05', () => {
   const cur = noisy(r, 220, 0.04, 10);
   const u = mannWhitneyU(base, cur);
   assert.ok(u.p < 0.05, `p = ${u.p}`);
-  const res = compareSeries([{ metric: 'nav.ttfb', subject: 'x/a', project: 'p', values: base }], [{ metric: 'nav.ttfb', subject: 'x/a', project: 'p', values: cur }], SETTINGS);
+  const res = compareSeries(
+    [{ metric: 'nav.ttfb', subject: 'x/a', project: 'p', values: base }],
+    [{ metric: 'nav.ttfb', subject: 'x/a', project: 'p', values: cur }],
+    SETTINGS,
+  );
   assert.equal(res.findings[0].verdict, 'regression');
   assert.ok(res.findings[0].qValue! < 0.05);
   // Power over many seeds, not one lucky draw: ≥ 90 % detected with 4 % noise.
@@ -72,7 +87,8 @@ test('100 unchanged metrics with realistic noise give no alarm after correction'
   let runsWithAlarm = 0;
   for (let seed = 1; seed <= 40; seed++) {
     const r = rng(1000 + seed);
-    const baseline: MetricSeries[] = [], current: MetricSeries[] = [];
+    const baseline: MetricSeries[] = [],
+      current: MetricSeries[] = [];
     for (let i = 0; i < 100; i++) {
       const m = 50 + 20 * i;
       baseline.push({ metric: 'test.duration', subject: `t${i}`, project: 'p', values: noisy(r, m, 0.15, 10) });
@@ -91,14 +107,19 @@ test('one current sample per test (10 baseline runs): unchanged suite stays quie
   let falseAlarms = 0;
   for (let seed = 1; seed <= 20; seed++) {
     const r = rng(5000 + seed);
-    const baseline: MetricSeries[] = [], current: MetricSeries[] = [];
+    const baseline: MetricSeries[] = [],
+      current: MetricSeries[] = [];
     for (let i = 0; i < 100; i++) {
-      for (let run = 0; run < 10; run++) baseline.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 300, 0.08, 1) });
+      for (let run = 0; run < 10; run++)
+        baseline.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 300, 0.08, 1) });
       current.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, i === 7 ? 600 : 300, 0.08, 1) });
     }
     const res = compareSeries(baseline, current, SETTINGS);
     const regs = res.findings.filter((f) => f.verdict === 'regression');
-    assert.ok(regs.some((f) => f.subject === 't7' && f.method === 'prediction'), `seed ${seed}: t7 not flagged`);
+    assert.ok(
+      regs.some((f) => f.subject === 't7' && f.method === 'prediction'),
+      `seed ${seed}: t7 not flagged`,
+    );
     falseAlarms += regs.filter((f) => f.subject !== 't7').length;
   }
   assert.ok(falseAlarms <= 2, `${falseAlarms} false alarms in 20 × 99 unchanged tests`);
@@ -126,27 +147,47 @@ test('prediction test: outside the baseline spread vs inside it', () => {
 
 test('a run-wide slowdown (busy machine) is reported as a caveat; only series slower than the run as a whole are flagged', () => {
   const r = rng(99);
-  const baseline: MetricSeries[] = [], current: MetricSeries[] = [];
+  const baseline: MetricSeries[] = [],
+    current: MetricSeries[] = [];
   for (let i = 0; i < 8; i++) {
-    for (let run = 0; run < 8; run++) baseline.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 400, 0.08, 1) });
+    for (let run = 0; run < 8; run++)
+      baseline.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 400, 0.08, 1) });
     // Everything 2.2× slower; t3 another 3× on top.
-    current.push({ metric: 'test.duration', subject: `t${i}`, values: noisy(r, 400 * 2.2 * (i === 3 ? 3 : 1), 0.08, 2) });
+    current.push({
+      metric: 'test.duration',
+      subject: `t${i}`,
+      values: noisy(r, 400 * 2.2 * (i === 3 ? 3 : 1), 0.08, 2),
+    });
   }
   // t8 did not slow down with the machine (not an "improvement" relative to the shift); t9 got faster outright.
-  for (const [subject, now] of [['t8', 400], ['t9', 200]] as const) {
-    for (let run = 0; run < 8; run++) baseline.push({ metric: 'test.duration', subject, values: noisy(r, 400, 0.08, 1) });
+  for (const [subject, now] of [
+    ['t8', 400],
+    ['t9', 200],
+  ] as const) {
+    for (let run = 0; run < 8; run++)
+      baseline.push({ metric: 'test.duration', subject, values: noisy(r, 400, 0.08, 1) });
     current.push({ metric: 'test.duration', subject, values: noisy(r, now, 0.08, 2) });
   }
   const res = compareSeries(baseline, current, SETTINGS);
   assert.ok(res.runWide && Math.abs(res.runWide.factor - 2.2) < 0.3, JSON.stringify(res.runWide));
-  assert.deepEqual(res.findings.filter((f) => f.verdict === 'improvement').map((f) => f.subject), ['t9']);
-  assert.deepEqual(res.findings.filter((f) => f.verdict === 'regression').map((f) => f.subject), ['t3']);
+  assert.deepEqual(
+    res.findings.filter((f) => f.verdict === 'improvement').map((f) => f.subject),
+    ['t9'],
+  );
+  assert.deepEqual(
+    res.findings.filter((f) => f.verdict === 'regression').map((f) => f.subject),
+    ['t3'],
+  );
   const shift = res.findings.find((f) => f.metric === 'run.shift')!;
   assert.equal(shift.verdict, 'not-enough-data');
   assert.match(shift.note!, /whole run was 2\.\d\d× slower/);
   assert.match(res.findings[0].note!, /judged beyond the run-wide ×2\.\d\d/);
   // Fewer than 4 timing series: no factor, judged raw.
-  const few = compareSeries(baseline.filter((s) => s.subject < 't3'), current.filter((s) => s.subject < 't3'), SETTINGS);
+  const few = compareSeries(
+    baseline.filter((s) => s.subject < 't3'),
+    current.filter((s) => s.subject < 't3'),
+    SETTINGS,
+  );
   assert.equal(few.runWide, undefined);
   assert.equal(few.summary.regressions, 3);
 });

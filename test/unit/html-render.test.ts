@@ -37,12 +37,17 @@ test('page: two data blocks and one script, CSP pins the script and style hashes
   assert.ok(csp.includes(`style-src 'sha256-${sha256Base64(style)}'`));
   assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
   assert.doesNotMatch(html, /\b(src|href)="https?:/, 'no external resources');
-  const bad = /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(|setTimeout\(['"`]/.exec(script);
+  const bad =
+    /\.innerHTML\b|\.outerHTML\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(|setTimeout\(['"`]/.exec(
+      script,
+    );
   assert.equal(bad, null, 'page script never parses markup or code');
 });
 
 function decode(block: { attrs: string; body: string }): unknown {
-  return /data-encoding="gzip-base64"/.test(block.attrs) ? JSON.parse(gunzipSync(Buffer.from(JSON.parse(block.body), 'base64')).toString('utf8')) : JSON.parse(block.body);
+  return /data-encoding="gzip-base64"/.test(block.attrs)
+    ? JSON.parse(gunzipSync(Buffer.from(JSON.parse(block.body), 'base64')).toString('utf8'))
+    : JSON.parse(block.body);
 }
 
 test('small reports embed readable JSON (view model + details) that round-trips to the view model', () => {

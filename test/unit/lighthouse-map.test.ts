@@ -1,7 +1,13 @@
 // Pure mapping of Lighthouse results, thresholds, median run and option validation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapLhr, failingAudits, checkThresholds, thresholdFailureMessage, validateThresholds } from '../../src/lighthouse/map-result';
+import {
+  mapLhr,
+  failingAudits,
+  checkThresholds,
+  thresholdFailureMessage,
+  validateThresholds,
+} from '../../src/lighthouse/map-result';
 import { medianRun, medianRunIndex } from '../../src/lighthouse/median-run';
 import { resolveAuditOptions, lighthouseSettings } from '../../src/lighthouse/audit-options';
 import type { Lhr, LhAuditResult } from '../../src/lighthouse/lighthouse-types';
@@ -20,10 +26,18 @@ function makeLhr(over: Partial<Lhr> = {}): Lhr {
     runWarnings: [],
     configSettings: { formFactor: 'desktop' },
     categories: {
-      performance: { id: 'performance', title: 'Performance', score: 0.874, auditRefs: [
-        { id: 'largest-contentful-paint', weight: 25 }, { id: 'total-blocking-time', weight: 30 },
-        { id: 'cumulative-layout-shift', weight: 25 }, { id: 'render-blocking-resources', weight: 0 }, { id: 'diagnostics', weight: 0 },
-      ] },
+      performance: {
+        id: 'performance',
+        title: 'Performance',
+        score: 0.874,
+        auditRefs: [
+          { id: 'largest-contentful-paint', weight: 25 },
+          { id: 'total-blocking-time', weight: 30 },
+          { id: 'cumulative-layout-shift', weight: 25 },
+          { id: 'render-blocking-resources', weight: 0 },
+          { id: 'diagnostics', weight: 0 },
+        ],
+      },
     },
     audits: {
       'largest-contentful-paint': audit('largest-contentful-paint', { numericValue: 1234.56, score: 0.95 }),
@@ -31,7 +45,10 @@ function makeLhr(over: Partial<Lhr> = {}): Lhr {
       'cumulative-layout-shift': audit('cumulative-layout-shift', { numericValue: 0.12345, score: 0.8 }),
       'speed-index': audit('speed-index', { numericValue: 900 }),
       'first-contentful-paint': audit('first-contentful-paint', { numericValue: 700.4 }),
-      'render-blocking-resources': audit('render-blocking-resources', { score: 0.5, scoreDisplayMode: 'metricSavings' }),
+      'render-blocking-resources': audit('render-blocking-resources', {
+        score: 0.5,
+        scoreDisplayMode: 'metricSavings',
+      }),
       diagnostics: audit('diagnostics', { score: null, scoreDisplayMode: 'informative' }),
     },
     timing: { total: 9000 },
@@ -50,12 +67,24 @@ test('mapLhr: scores ×100 rounded, metrics rounded, CLS to 3 decimals, no final
   assert.equal(r.durationMs, 10000);
   assert.equal(r.finalUrl, undefined);
   assert.equal(mapLhr(makeLhr({ finalDisplayedUrl: 'http://x/login' }), ctx).finalUrl, 'http://x/login');
-  assert.deepEqual(mapLhr(makeLhr({ categories: { performance: { id: 'performance', title: 'P', score: null, auditRefs: [] } } }), ctx).scores, { performance: null });
+  assert.deepEqual(
+    mapLhr(makeLhr({ categories: { performance: { id: 'performance', title: 'P', score: null, auditRefs: [] } } }), ctx)
+      .scores,
+    { performance: null },
+  );
 });
 
 test('failingAudits: below 0.9, scored modes only, heaviest first', () => {
-  assert.deepEqual(failingAudits(makeLhr()).map((a) => a.id), ['total-blocking-time', 'cumulative-layout-shift', 'render-blocking-resources']);
-  assert.deepEqual(failingAudits(makeLhr())[0], { id: 'total-blocking-time', title: 'TOTAL-BLOCKING-TIME', score: 0.4, displayValue: '410 ms' });
+  assert.deepEqual(
+    failingAudits(makeLhr()).map((a) => a.id),
+    ['total-blocking-time', 'cumulative-layout-shift', 'render-blocking-resources'],
+  );
+  assert.deepEqual(failingAudits(makeLhr())[0], {
+    id: 'total-blocking-time',
+    title: 'TOTAL-BLOCKING-TIME',
+    score: 0.4,
+    displayValue: '410 ms',
+  });
 });
 
 test('thresholds: scores are minimums, metrics maximums, boundaries pass, unmeasured fails', () => {
@@ -72,14 +101,16 @@ test('thresholds: scores are minimums, metrics maximums, boundaries pass, unmeas
 test('threshold message lists each breach readably and nothing when all pass', () => {
   const r: LighthouseResult = { ...mapLhr(makeLhr(), { ...ctx, artifacts: { html: '/o/lh.html' } }) };
   r.thresholds = checkThresholds(r, { performance: 90, lcpMs: 1000, cls: 0.1, tbtMs: 500, seo: 80 });
-  assert.equal(thresholdFailureMessage(r),
+  assert.equal(
+    thresholdFailureMessage(r),
     'Lighthouse budget not met for http://x/account (navigation, desktop):\n' +
-    '  - performance score 87 < 90\n' +
-    '  - LCP 1235 ms > 1000 ms\n' +
-    '  - CLS 0.123 > 0.1\n' +
-    '  - seo score not measured (is "seo" among the audited categories?), needs ≥ 80\n' +
-    '  top failing audits: TOTAL-BLOCKING-TIME (410 ms); CUMULATIVE-LAYOUT-SHIFT; RENDER-BLOCKING-RESOURCES\n' +
-    '  full report: /o/lh.html');
+      '  - performance score 87 < 90\n' +
+      '  - LCP 1235 ms > 1000 ms\n' +
+      '  - CLS 0.123 > 0.1\n' +
+      '  - seo score not measured (is "seo" among the audited categories?), needs ≥ 80\n' +
+      '  top failing audits: TOTAL-BLOCKING-TIME (410 ms); CUMULATIVE-LAYOUT-SHIFT; RENDER-BLOCKING-RESOURCES\n' +
+      '  full report: /o/lh.html',
+  );
   r.thresholds = checkThresholds(r, { performance: 50 });
   assert.equal(thresholdFailureMessage(r), undefined);
 });
@@ -93,8 +124,15 @@ test('validateThresholds: unknown key, bad value, score over 100 are clear error
 });
 
 const run = (perf: number | null, lcpMs?: number): LighthouseResult => ({
-  url: 'u', mode: 'navigation', formFactor: 'mobile', lighthouseVersion: '12', scores: { performance: perf },
-  metrics: lcpMs === undefined ? {} : { lcpMs }, failingAudits: [], durationMs: 1, startTime: 0,
+  url: 'u',
+  mode: 'navigation',
+  formFactor: 'mobile',
+  lighthouseVersion: '12',
+  scores: { performance: perf },
+  metrics: lcpMs === undefined ? {} : { lcpMs },
+  failingAudits: [],
+  durationMs: 1,
+  startTime: 0,
 });
 
 test('median run: by performance score, lower-middle for even N, ties → higher LCP ranks lower', () => {
@@ -123,7 +161,10 @@ test('audit options: defaults, and every bad option is named', () => {
   assert.throws(() => resolveAuditOptions({ categorys: ['seo'] }), /unknown lighthouse option "categorys"/);
   assert.throws(() => resolveAuditOptions({ categories: ['speed'] }), /unknown lighthouse category "speed"/);
   assert.throws(() => resolveAuditOptions({ categories: [] }), /non-empty array/);
-  assert.throws(() => resolveAuditOptions({ formFactor: 'tablet' }), /"formFactor" must be one of "mobile", "desktop", got "tablet"/);
+  assert.throws(
+    () => resolveAuditOptions({ formFactor: 'tablet' }),
+    /"formFactor" must be one of "mobile", "desktop", got "tablet"/,
+  );
   assert.throws(() => resolveAuditOptions({ timeoutMs: -1 }), /"timeoutMs" must be a positive number/);
   assert.throws(() => resolveAuditOptions({ url: 'ftp://x' }), /"url" must be an http\(s\) URL/);
   assert.throws(() => resolveAuditOptions({ thresholds: { speed: 1 } }), /unknown lighthouse threshold "speed"/);
@@ -131,7 +172,12 @@ test('audit options: defaults, and every bad option is named', () => {
 
 test('lighthouse settings: desktop uses the desktop config; flags carry port, categories, throttling', () => {
   const desktop = { extends: 'lighthouse:default', settings: { formFactor: 'desktop' } };
-  const o = resolveAuditOptions({ formFactor: 'desktop', throttling: 'provided', categories: ['performance', 'seo'], timeoutMs: 30_000 });
+  const o = resolveAuditOptions({
+    formFactor: 'desktop',
+    throttling: 'provided',
+    categories: ['performance', 'seo'],
+    timeoutMs: 30_000,
+  });
   const s = lighthouseSettings(o, 9222, desktop);
   assert.equal(s.config, desktop);
   assert.equal(s.flags.port, 9222);

@@ -6,7 +6,8 @@ import { detectBottlenecks } from '../../src/analyze/optimizer/bottlenecks';
 import { optimizeAnalysis } from '../../src/analyze/optimizer/recommendations';
 import { attempt, makeRun, makeTest, project, step } from '../helpers/optimizer-factories';
 
-const byId = (run: Parameters<typeof detectBottlenecks>[0]) => Object.fromEntries(detectBottlenecks(run).map((b) => [b.id, b]));
+const byId = (run: Parameters<typeof detectBottlenecks>[0]) =>
+  Object.fromEntries(detectBottlenecks(run).map((b) => [b.id, b]));
 
 test('list scheduling and LPT makespans', () => {
   assert.equal(listScheduleMs([5, 3, 3, 2], 2), 7);
@@ -19,13 +20,24 @@ test('list scheduling and LPT makespans', () => {
 /** 1 worker, 3 files: a.spec 6×1000 ms, b.spec 2×1000 ms, c.spec 1×1000 ms; first test pays a 500 ms launch. */
 function serialRun(extra: Partial<Parameters<typeof makeRun>[0]> = {}) {
   const tests = [];
-  const files: Array<[string, number]> = [['a.spec.ts', 6], ['b.spec.ts', 2], ['c.spec.ts', 1]];
+  const files: Array<[string, number]> = [
+    ['a.spec.ts', 6],
+    ['b.spec.ts', 2],
+    ['c.spec.ts', 1],
+  ];
   let first = true;
-  for (const [file, n] of files) for (let i = 0; i < n; i++) {
-    const steps = first ? [step('Before Hooks', 'hook', 600, [step('Fixture "browser"', 'fixture', 500, [step('Launch browser', 'pw:api', 500)])])] : [];
-    tests.push(makeTest({ file, results: [attempt({ durationMs: first ? 1500 : 1000, steps })] }));
-    first = false;
-  }
+  for (const [file, n] of files)
+    for (let i = 0; i < n; i++) {
+      const steps = first
+        ? [
+            step('Before Hooks', 'hook', 600, [
+              step('Fixture "browser"', 'fixture', 500, [step('Launch browser', 'pw:api', 500)]),
+            ]),
+          ]
+        : [];
+      tests.push(makeTest({ file, results: [attempt({ durationMs: first ? 1500 : 1000, steps })] }));
+      first = false;
+    }
   return makeRun({ tests, workers: 1, cpus: 2, preMs: 1000, postMs: 200, ...extra });
 }
 
@@ -34,7 +46,14 @@ test('suite model: pre/post, launch, file groups', () => {
   assert.equal(m.preMs, 1000);
   assert.equal(m.postMs, 200);
   assert.equal(m.launchMs, 500);
-  assert.deepEqual(m.units.map((u) => [u.key, u.durationMs]), [['a.spec.ts', 6000], ['b.spec.ts', 2000], ['c.spec.ts', 1000]]);
+  assert.deepEqual(
+    m.units.map((u) => [u.key, u.durationMs]),
+    [
+      ['a.spec.ts', 6000],
+      ['b.spec.ts', 2000],
+      ['c.spec.ts', 1000],
+    ],
+  );
   assert.equal(m.testUnits.length, 9);
   // Current: 1000 + 500 + 9000 + 200 = measured wall.
   assert.equal(predictWall(m, 1).wallMs, 10700);
@@ -74,7 +93,17 @@ test('CPU sharing in the model: a lone lane runs at full speed, a crowded machin
 });
 
 test('CPU samples: saturation is reported and caps the worker count', () => {
-  const run = serialRun({ workers: 2, system: [0, 1, 2, 3].map((i) => ({ time: 1_700_000_000_000 + 1500 + i * 1000, cpu: 0.97, memUsedBytes: 1, memTotalBytes: 10, load1: 4, chromiumProcesses: 4 })) });
+  const run = serialRun({
+    workers: 2,
+    system: [0, 1, 2, 3].map((i) => ({
+      time: 1_700_000_000_000 + 1500 + i * 1000,
+      cpu: 0.97,
+      memUsedBytes: 1,
+      memTotalBytes: 10,
+      load1: 4,
+      chromiumProcesses: 4,
+    })),
+  });
   for (const t of run.tests) for (const r of t.results) r.parallelIndex = 0;
   const b = byId({ run });
   assert.ok(b['cpu.saturated']);
@@ -82,7 +111,15 @@ test('CPU samples: saturation is reported and caps the worker count', () => {
 });
 
 test('CPU samples on a machine loaded by other work are not attributed to the suite', () => {
-  const busy = (load1: number) => [0, 1, 2, 3].map((i) => ({ time: 1_700_000_000_000 + 1500 + i * 1000, cpu: 1, memUsedBytes: 1, memTotalBytes: 10, load1, chromiumProcesses: 2 }));
+  const busy = (load1: number) =>
+    [0, 1, 2, 3].map((i) => ({
+      time: 1_700_000_000_000 + 1500 + i * 1000,
+      cpu: 1,
+      memUsedBytes: 1,
+      memTotalBytes: 10,
+      load1,
+      chromiumProcesses: 2,
+    }));
   const loaded = serialRun({ system: busy(30) });
   const b = byId({ run: loaded });
   assert.equal(b['cpu.external-load'].evidence.load1Median, 30);
@@ -95,9 +132,21 @@ test('CPU samples on a machine loaded by other work are not attributed to the su
 });
 
 test('trace on: cost from context teardown time; edit use.trace', () => {
-  const tests = [1, 2, 3].map(() => makeTest({ file: 'a.spec.ts', results: [attempt({ durationMs: 1000, steps: [
-    step('After Hooks', 'hook', 60, [step('Fixture "context"', 'fixture', 50, [step('Close context', 'pw:api', 10)])]),
-  ] })] }));
+  const tests = [1, 2, 3].map(() =>
+    makeTest({
+      file: 'a.spec.ts',
+      results: [
+        attempt({
+          durationMs: 1000,
+          steps: [
+            step('After Hooks', 'hook', 60, [
+              step('Fixture "context"', 'fixture', 50, [step('Close context', 'pw:api', 10)]),
+            ]),
+          ],
+        }),
+      ],
+    }),
+  );
   const run = makeRun({ tests, projects: [project({ use: { trace: 'on' } })] });
   const b = byId({ run })['artifacts.trace'];
   assert.equal(b.evidence.saveMsTotal, 120);
@@ -108,13 +157,25 @@ test('trace on: cost from context teardown time; edit use.trace', () => {
   assert.equal(r.confidence, 'low');
   // With retries, the first retry carries the trace: nothing recorded on passing runs.
   const withRetries = makeRun({ tests, projects: [project({ retries: 1, use: { trace: 'retain-on-failure' } })] });
-  assert.equal(optimizeAnalysis({ run: withRetries }).recommendations.find((x) => x.id === 'rec.artifacts.trace')!.edits[0].to, 'on-first-retry');
+  assert.equal(
+    optimizeAnalysis({ run: withRetries }).recommendations.find((x) => x.id === 'rec.artifacts.trace')!.edits[0].to,
+    'on-first-retry',
+  );
 });
 
 test('trace cost from history: median wall with the trace on minus off', () => {
   const tests = [makeTest({ file: 'a.spec.ts', results: [attempt({ durationMs: 1000 })] })];
   const run = makeRun({ tests, projects: [project({ use: { trace: 'on' } })] });
-  const h = (wallTimeMs: number, trace: string) => ({ runId: String(wallTimeMs), startTime: 0, wallTimeMs, workers: 1, fullyParallel: false, trace, tests: 1, failed: 0 });
+  const h = (wallTimeMs: number, trace: string) => ({
+    runId: String(wallTimeMs),
+    startTime: 0,
+    wallTimeMs,
+    workers: 1,
+    fullyParallel: false,
+    trace,
+    tests: 1,
+    failed: 0,
+  });
   const b = byId({ run, history: [h(5000, 'on'), h(5400, 'on'), h(4000, 'off'), h(4200, 'off')] })['artifacts.trace'];
   // Nearest-rank medians (the analyzers' convention): 5000 − 4000.
   assert.equal(b.evidence.historyCostMs, 1000);
@@ -122,15 +183,33 @@ test('trace cost from history: median wall with the trace on minus off', () => {
 });
 
 test('per-project artifact modes get per-project edits', () => {
-  const tests = [makeTest({ file: 'a.spec.ts', project: 'chromium', results: [attempt({ durationMs: 1000 })] }), makeTest({ file: 'a.spec.ts', project: 'mobile', results: [attempt({ durationMs: 1000 })] })];
-  const run = makeRun({ tests, projects: [project({ name: 'chromium', use: { video: 'on' } }), project({ name: 'mobile', use: { video: 'off' } })] });
+  const tests = [
+    makeTest({ file: 'a.spec.ts', project: 'chromium', results: [attempt({ durationMs: 1000 })] }),
+    makeTest({ file: 'a.spec.ts', project: 'mobile', results: [attempt({ durationMs: 1000 })] }),
+  ];
+  const run = makeRun({
+    tests,
+    projects: [project({ name: 'chromium', use: { video: 'on' } }), project({ name: 'mobile', use: { video: 'off' } })],
+  });
   const r = optimizeAnalysis({ run }).recommendations.find((x) => x.id === 'rec.artifacts.video')!;
   assert.deepEqual(r.edits, [{ path: 'projects[chromium].use.video', from: 'on', to: 'retain-on-failure' }]);
 });
 
 test('retries: flaky tests and deterministic failures', () => {
-  const flaky = makeTest({ file: 'a.spec.ts', outcome: 'flaky', results: [attempt({ durationMs: 700, status: 'failed' }), attempt({ durationMs: 500, retry: 1 })] });
-  const broken = makeTest({ file: 'b.spec.ts', outcome: 'unexpected', results: [attempt({ durationMs: 300, status: 'failed' }), attempt({ durationMs: 400, status: 'failed', retry: 1 }), attempt({ durationMs: 500, status: 'failed', retry: 2 })] });
+  const flaky = makeTest({
+    file: 'a.spec.ts',
+    outcome: 'flaky',
+    results: [attempt({ durationMs: 700, status: 'failed' }), attempt({ durationMs: 500, retry: 1 })],
+  });
+  const broken = makeTest({
+    file: 'b.spec.ts',
+    outcome: 'unexpected',
+    results: [
+      attempt({ durationMs: 300, status: 'failed' }),
+      attempt({ durationMs: 400, status: 'failed', retry: 1 }),
+      attempt({ durationMs: 500, status: 'failed', retry: 2 }),
+    ],
+  });
   const run = makeRun({ tests: [flaky, broken], projects: [project({ retries: 2 })] });
   const b = byId({ run });
   assert.equal(b['retries.flaky'].evidence.wastedAttemptMs, 700);
@@ -139,12 +218,23 @@ test('retries: flaky tests and deterministic failures', () => {
   assert.deepEqual(r.edits, [{ path: 'retries', from: 2, to: 0, toExpression: 'process.env.CI ? 2 : 0' }]);
   assert.equal(r.expectedSavingMs, 900);
   // In CI the same finding is advice only.
-  assert.deepEqual(optimizeAnalysis({ run: makeRun({ tests: [broken], ci: true, projects: [project({ retries: 2 })] }) }).recommendations.find((x) => x.id === 'rec.retries.deterministic')!.edits, []);
+  assert.deepEqual(
+    optimizeAnalysis({
+      run: makeRun({ tests: [broken], ci: true, projects: [project({ retries: 2 })] }),
+    }).recommendations.find((x) => x.id === 'rec.retries.deterministic')!.edits,
+    [],
+  );
 });
 
 test('timeouts: far from p99 (with a timed-out test) and too tight', () => {
-  const passing = Array.from({ length: 20 }, (_, i) => makeTest({ file: 'a.spec.ts', results: [attempt({ durationMs: 1000 + i * 10 })] }));
-  const hung = makeTest({ file: 'a.spec.ts', outcome: 'unexpected', results: [attempt({ durationMs: 30000, status: 'timedOut' })] });
+  const passing = Array.from({ length: 20 }, (_, i) =>
+    makeTest({ file: 'a.spec.ts', results: [attempt({ durationMs: 1000 + i * 10 })] }),
+  );
+  const hung = makeTest({
+    file: 'a.spec.ts',
+    outcome: 'unexpected',
+    results: [attempt({ durationMs: 30000, status: 'timedOut' })],
+  });
   const far = byId({ run: makeRun({ tests: [...passing, hung] }) })['timeouts.far'];
   assert.equal(far.evidence.passingP99Ms, 1190);
   assert.equal(far.evidence.proposedTimeoutMs, 4000);
@@ -156,13 +246,26 @@ test('timeouts: far from p99 (with a timed-out test) and too tight', () => {
 });
 
 test('browsers launched inside tests, repeated UI logins, slow and Hebrew-text locators, slow webServer', () => {
-  const login = (n: number) => makeTest({ file: 'l.spec.ts', results: [attempt({ durationMs: 3000, steps: [
-    step('Navigate', 'pw:api', 400, [], { url: 'http://app/login' }),
-    step('Fill', 'pw:api', 100, [], { locator: "getByLabel('Email')" }),
-    step('Click', 'pw:api', 1500 + n, [], { locator: "getByRole('button', { name: 'התחבר' })" }),
-    step('Launch browser', 'pw:api', 300),
-  ] })] });
-  const run = makeRun({ tests: [login(0), login(100), login(200)], preMs: 5000, webServer: { command: 'npm start', reuseExistingServer: false } });
+  const login = (n: number) =>
+    makeTest({
+      file: 'l.spec.ts',
+      results: [
+        attempt({
+          durationMs: 3000,
+          steps: [
+            step('Navigate', 'pw:api', 400, [], { url: 'http://app/login' }),
+            step('Fill', 'pw:api', 100, [], { locator: "getByLabel('Email')" }),
+            step('Click', 'pw:api', 1500 + n, [], { locator: "getByRole('button', { name: 'התחבר' })" }),
+            step('Launch browser', 'pw:api', 300),
+          ],
+        }),
+      ],
+    });
+  const run = makeRun({
+    tests: [login(0), login(100), login(200)],
+    preMs: 5000,
+    webServer: { command: 'npm start', reuseExistingServer: false },
+  });
   const b = byId({ run });
   assert.equal(b['browser.per-test-launch'].evidence.launches, 3);
   assert.equal(b['browser.per-test-launch'].evidence.totalMs, 900);
@@ -179,21 +282,34 @@ test('browsers launched inside tests, repeated UI logins, slow and Hebrew-text l
 });
 
 test('a healthy run yields no findings', () => {
-  const tests = Array.from({ length: 4 }, (_, i) => makeTest({ file: `f${i}.spec.ts`, results: [attempt({ durationMs: 1000, parallelIndex: i % 2 })] }));
-  assert.deepEqual(detectBottlenecks({ run: makeRun({ tests, workers: 2, fullyParallel: true }) }).map((b) => b.id), []);
+  const tests = Array.from({ length: 4 }, (_, i) =>
+    makeTest({ file: `f${i}.spec.ts`, results: [attempt({ durationMs: 1000, parallelIndex: i % 2 })] }),
+  );
+  assert.deepEqual(
+    detectBottlenecks({ run: makeRun({ tests, workers: 2, fullyParallel: true }) }).map((b) => b.id),
+    [],
+  );
 });
 
-test('the suite\'s own CPU (when measured) decides the worker advice, whatever else runs on the machine', () => {
-  const samples = (cpu: number, ownCpu: number, load1: number) => [0, 1, 2, 3].map((i) => ({
-    time: 1_700_000_000_000 + 1500 + i * 1000, cpu, ownCpu, memUsedBytes: 1, memTotalBytes: 10, load1, chromiumProcesses: 2,
-  }));
+test("the suite's own CPU (when measured) decides the worker advice, whatever else runs on the machine", () => {
+  const samples = (cpu: number, ownCpu: number, load1: number) =>
+    [0, 1, 2, 3].map((i) => ({
+      time: 1_700_000_000_000 + 1500 + i * 1000,
+      cpu,
+      ownCpu,
+      memUsedBytes: 1,
+      memTotalBytes: 10,
+      load1,
+      chromiumProcesses: 2,
+    }));
   // The same suite (1 worker using 28 % of 2 cores) on a quiet machine and on one whose other work
   // filled every core with a load the run alone could explain — the case the whole-machine figure got wrong.
   const quiet = serialRun({ system: samples(0.3, 0.28, 1) });
   const busy = serialRun({ system: samples(1, 0.28, 2) });
   assert.equal(buildSuiteModel(quiet).cpuAvg, 0.28);
   assert.equal(buildSuiteModel(busy).cpuAvg, 0.28);
-  const advice = (run: typeof quiet) => optimizeAnalysis({ run }).recommendations.find((r) => r.id === 'rec.parallelism.workers')?.edits;
+  const advice = (run: typeof quiet) =>
+    optimizeAnalysis({ run }).recommendations.find((r) => r.id === 'rec.parallelism.workers')?.edits;
   assert.deepEqual(advice(busy), advice(quiet));
   assert.equal(advice(busy)?.[0].to, 3);
   // A suite that itself keeps the CPU full gets no "more workers" advice, busy machine or not.

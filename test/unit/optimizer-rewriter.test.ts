@@ -42,9 +42,14 @@ for (const c of cases) {
     assert.ok(r.applied.length > 0);
     assert.notEqual(r.text, original);
     // Comments survive, and so does every line the diff does not touch.
-    for (const comment of original.match(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g) ?? []) assert.ok(r.text.includes(comment), `comment kept: ${comment}`);
-    const removed = r.diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).map((l) => l.slice(1).replace(/\r$/, ''));
-    for (const line of original.split(/\r?\n/)) if (!removed.includes(line)) assert.ok(r.text.includes(line), `line kept: ${line}`);
+    for (const comment of original.match(/\/\/[^\r\n]*|\/\*[\s\S]*?\*\//g) ?? [])
+      assert.ok(r.text.includes(comment), `comment kept: ${comment}`);
+    const removed = r.diff
+      .split('\n')
+      .filter((l) => l.startsWith('-') && !l.startsWith('---'))
+      .map((l) => l.slice(1).replace(/\r$/, ''));
+    for (const line of original.split(/\r?\n/))
+      if (!removed.includes(line)) assert.ok(r.text.includes(line), `line kept: ${line}`);
     if (original.includes('\r\n')) assert.ok(!/[^\r]\n/.test(r.text), 'CRLF line endings kept');
     if (c.golden) {
       const golden = join(CORPUS_DIR, c.file + '.golden.diff');
@@ -52,7 +57,12 @@ for (const c of cases) {
       assert.equal(r.diff, readFileSync(golden, 'utf8'));
     }
     // Applying the same edits again changes nothing more (idempotent).
-    const again = rewriteConfig(r.text, c.file, r.applied.map((a) => a.edit), { env: c.env });
+    const again = rewriteConfig(
+      r.text,
+      c.file,
+      r.applied.map((a) => a.edit),
+      { env: c.env },
+    );
     assert.equal(again.text, r.text);
   });
 }
@@ -65,7 +75,11 @@ test('apply with backup, then rollback restores every edited corpus file byte fo
       copyFileSync(join(CORPUS_DIR, c.file), file);
       const before = readFileSync(file);
       const r = rewriteConfig(before.toString('utf8'), c.file, c.edits, { env: c.env });
-      const entry = applyWithBackup(file, r.text, r.applied.map((a) => a.edit));
+      const entry = applyWithBackup(
+        file,
+        r.text,
+        r.applied.map((a) => a.edit),
+      );
       assert.equal(readFileSync(file, 'utf8'), r.text);
       assert.equal(sha256(readFileSync(entry.backupPath)), sha256(before));
       const back = rollback(file);
@@ -86,7 +100,11 @@ test('rollback refuses when the config was changed by hand after the edit, unles
     copyFileSync(join(CORPUS_DIR, '01-define-config.ts'), file);
     const before = readFileSync(file);
     const r = rewriteConfig(before.toString(), file, [{ path: 'workers', from: 1, to: 2 }]);
-    applyWithBackup(file, r.text, r.applied.map((a) => a.edit));
+    applyWithBackup(
+      file,
+      r.text,
+      r.applied.map((a) => a.edit),
+    );
     writeFileSync(file, r.text + '\n// my own change\n');
     assert.throws(() => rollback(file), /changed since playwright-perf edited it/);
     rollback(file, { force: true });
@@ -103,7 +121,11 @@ test('a corrupt backup manifest gives a clear error and loses nothing', () => {
     const file = join(dir, 'playwright.config.ts');
     copyFileSync(join(CORPUS_DIR, '01-define-config.ts'), file);
     const r = rewriteConfig(readFileSync(file, 'utf8'), file, [{ path: 'workers', from: 1, to: 2 }]);
-    const e = applyWithBackup(file, r.text, r.applied.map((a) => a.edit));
+    const e = applyWithBackup(
+      file,
+      r.text,
+      r.applied.map((a) => a.edit),
+    );
     writeFileSync(join(backupDirFor(file), 'manifest.json'), '{ nope');
     assert.throws(() => rollback(file), /not valid JSON.*backup files next to it are intact/);
     assert.ok(existsSync(e.backupPath));
@@ -113,6 +135,8 @@ test('a corrupt backup manifest gives a clear error and loses nothing', () => {
 });
 
 test('a kept trailing comment on an edited line is pointed out', () => {
-  const r = rewriteConfig(readFileSync(join(CORPUS_DIR, '29-trailing-comments.ts'), 'utf8'), 'x.ts', [{ path: 'workers', from: 1, to: 4 }]);
+  const r = rewriteConfig(readFileSync(join(CORPUS_DIR, '29-trailing-comments.ts'), 'utf8'), 'x.ts', [
+    { path: 'workers', from: 1, to: 4 },
+  ]);
   assert.match(r.applied[0].note ?? '', /comment `\/\/ one at a time, for now` on that line was kept/);
 });

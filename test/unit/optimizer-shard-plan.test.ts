@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { lptShards, measureShards, planShards, playwrightShards, shardUnits } from '../../src/analyze/optimizer/shard-plan';
+import {
+  lptShards,
+  measureShards,
+  planShards,
+  playwrightShards,
+  shardUnits,
+} from '../../src/analyze/optimizer/shard-plan';
 import { readPlanFile, writePlanFiles, testListLine } from '../../src/shard/plan-file';
 import { fileRegExp, shardArgs, shardFromPlan, testRegExp } from '../../src/shard/shard-helper';
 import type { ShardUnit } from '../../src/types';

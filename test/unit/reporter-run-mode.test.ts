@@ -10,8 +10,12 @@ const cli = (...args: string[]) => ['/usr/bin/node', '/x/node_modules/@playwrigh
 
 test('run modes: list, merge, baseline, and the runs that are not baselines', () => {
   assert.deepEqual(detectRunMode({ mode: 'list', argv: cli('test', '--list'), env: {} }), { kind: 'list' });
-  assert.deepEqual(detectRunMode({ mode: 'merge', argv: cli('merge-reports', 'blobs'), env: {} }), { kind: 'baseline' });
-  assert.deepEqual(detectRunMode({ mode: 'test', argv: cli('test', '--repeat-each=5'), env: {} }), { kind: 'baseline' });
+  assert.deepEqual(detectRunMode({ mode: 'merge', argv: cli('merge-reports', 'blobs'), env: {} }), {
+    kind: 'baseline',
+  });
+  assert.deepEqual(detectRunMode({ mode: 'test', argv: cli('test', '--repeat-each=5'), env: {} }), {
+    kind: 'baseline',
+  });
   assert.deepEqual(detectRunMode({ mode: undefined, argv: cli('test'), env: {} }), { kind: 'baseline' });
   const cases: Array<[string[], Record<string, string>, RegExp, boolean]> = [
     [cli('test', '--ui'), {}, /UI mode/, true],

@@ -12,7 +12,7 @@ import { requireWriteAccess, tokenMatches } from '../../src/serve/auth';
 import { readJsonBody } from '../../src/serve/body';
 import { checkId } from '../../src/serve/ids';
 import { Router } from '../../src/serve/router';
-import { ApiError } from '../../src/serve/api-error';
+import type { ApiError } from '../../src/serve/api-error';
 import { HistoryCache } from '../../src/serve/history-cache';
 import { migrateHistory, emptyHistory } from '../../src/store/migrations';
 import { openHistoryStore } from '../../src/store/history-store';
@@ -40,10 +40,17 @@ test('serve options: loopback by default, a public host needs a token, --db sele
   assert.throws(() => resolveServeOptions({ token: 'short' }, {}, '/p'), /at least 16 characters/);
   assert.throws(() => resolveServeOptions({ port: '70000' }, {}, '/p'), /--port must be an integer/);
   assert.throws(() => resolveServeOptions({ port: '12ab' }, {}, '/p'), /--port/);
-  assert.equal(resolveServeOptions({ db: 'postgres://u:secret@h/db' }, {}, '/p').historyFile, 'postgres://u:secret@h/db');
+  assert.equal(
+    resolveServeOptions({ db: 'postgres://u:secret@h/db' }, {}, '/p').historyFile,
+    'postgres://u:secret@h/db',
+  );
   const fromEnv = resolveServeOptions({}, { PLAYWRIGHT_PERF_HISTORY_URL: 'postgres://ci@h/perf' }, '/p');
   assert.equal(fromEnv.historyFile, 'postgres://ci@h/perf');
-  assert.equal(resolveServeOptions({ history: 'h.json' }, { PLAYWRIGHT_PERF_HISTORY_URL: 'postgres://ci@h/perf' }, '/p').historyFile, '/p/h.json');
+  assert.equal(
+    resolveServeOptions({ history: 'h.json' }, { PLAYWRIGHT_PERF_HISTORY_URL: 'postgres://ci@h/perf' }, '/p')
+      .historyFile,
+    '/p/h.json',
+  );
   assert.throws(
     () => resolveServeOptions({ db: 'mysql://u:secret@h/db' }, {}, '/p'),
     (e: Error) => /postgres:\/\//.test(e.message) && !e.message.includes('secret'),

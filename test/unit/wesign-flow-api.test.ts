@@ -9,7 +9,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 test('times a flow and returns its value', async () => {
   const c = new PerfCollector();
   const flow = createFlowApi(c);
-  const v = await flow('login', async () => { await sleep(60); return 7; });
+  const v = await flow('login', async () => {
+    await sleep(60);
+    return 7;
+  });
   assert.equal(v, 7);
   const [r] = c.data.flows!;
   assert.equal(r.name, 'login');
@@ -23,7 +26,10 @@ test('nested flows record their parents, also across parallel branches', async (
   const flow = createFlowApi(c);
   await flow('checkout', async () => {
     await Promise.all([
-      flow('sign', async () => { await sleep(5); await flow('draw', () => sleep(5)); }),
+      flow('sign', async () => {
+        await sleep(5);
+        await flow('draw', () => sleep(5));
+      }),
       flow('pay', () => sleep(8)),
     ]);
   });
@@ -37,7 +43,13 @@ test('a throwing flow is recorded failed with its duration and the same error is
   const c = new PerfCollector();
   const flow = createFlowApi(c);
   const boom = new Error('payment declined');
-  await assert.rejects(flow('pay', async () => { await sleep(30); throw boom; }), (e) => e === boom);
+  await assert.rejects(
+    flow('pay', async () => {
+      await sleep(30);
+      throw boom;
+    }),
+    (e) => e === boom,
+  );
   const [r] = c.data.flows!;
   assert.equal(r.ok, false);
   assert.equal(r.error, 'payment declined');
@@ -47,7 +59,12 @@ test('a throwing flow is recorded failed with its duration and the same error is
 test('synchronous throws are recorded too', async () => {
   const c = new PerfCollector();
   const flow = createFlowApi(c);
-  await assert.rejects(flow('x', () => { throw new TypeError('bad'); }), TypeError);
+  await assert.rejects(
+    flow('x', () => {
+      throw new TypeError('bad');
+    }),
+    TypeError,
+  );
   assert.equal(c.data.flows![0].ok, false);
 });
 
@@ -78,6 +95,9 @@ test('record() stores a measured flow under the current parents', async () => {
 
 test('empty names are a clear error', async () => {
   const flow = createFlowApi(new PerfCollector());
-  await assert.rejects(flow('', async () => 1), /non-empty string/);
+  await assert.rejects(
+    flow('', async () => 1),
+    /non-empty string/,
+  );
   assert.throws(() => flow.start('  '), /non-empty string/);
 });

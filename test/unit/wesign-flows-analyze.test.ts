@@ -11,10 +11,28 @@ function flow(over: Partial<FlowResult> = {}): FlowResult {
 }
 function testRec(id: string, flowsPerAttempt: FlowResult[][]): TestRecord {
   return {
-    id, file: 'a.spec.ts', line: 1, column: 1, titlePath: [id], title: id, project: '', expectedStatus: 'passed',
-    outcome: 'expected', timeoutMs: 30_000, annotations: [], tags: [],
+    id,
+    file: 'a.spec.ts',
+    line: 1,
+    column: 1,
+    titlePath: [id],
+    title: id,
+    project: '',
+    expectedStatus: 'passed',
+    outcome: 'expected',
+    timeoutMs: 30_000,
+    annotations: [],
+    tags: [],
     results: flowsPerAttempt.map((flows, retry) => ({
-      retry, status: 'passed', workerIndex: 0, parallelIndex: 0, startTime: 0, durationMs: 1, errors: [], steps: [], attachments: [],
+      retry,
+      status: 'passed',
+      workerIndex: 0,
+      parallelIndex: 0,
+      startTime: 0,
+      durationMs: 1,
+      errors: [],
+      steps: [],
+      attachments: [],
       perf: { flows },
     })),
   } as TestRecord;
@@ -29,13 +47,45 @@ test('no flows → no section', () => {
 
 test('groups by name, preset and direction; dist over successful runs only', () => {
   const run = runOf([
-    testRec('t1', [[
-      flow({ name: 'language switch', preset: 'languageSwitch', direction: 'he→en', durationMs: 300, details: { cls: 0.1, lang: 'en' } }),
-      flow({ name: 'language switch', preset: 'languageSwitch', direction: 'en→he', durationMs: 500, details: { cls: 0 } }),
-    ]]),
+    testRec('t1', [
+      [
+        flow({
+          name: 'language switch',
+          preset: 'languageSwitch',
+          direction: 'he→en',
+          durationMs: 300,
+          details: { cls: 0.1, lang: 'en' },
+        }),
+        flow({
+          name: 'language switch',
+          preset: 'languageSwitch',
+          direction: 'en→he',
+          durationMs: 500,
+          details: { cls: 0 },
+        }),
+      ],
+    ]),
     testRec('t2', [
-      [flow({ name: 'language switch', preset: 'languageSwitch', direction: 'he→en', durationMs: 9_999, ok: false, error: 'timeout' })],
-      [flow({ name: 'language switch', preset: 'languageSwitch', direction: 'he→en', durationMs: 100, details: { cls: 0.3 }, findings: [{ kind: 'wrong-direction', message: 'x' }] })],
+      [
+        flow({
+          name: 'language switch',
+          preset: 'languageSwitch',
+          direction: 'he→en',
+          durationMs: 9_999,
+          ok: false,
+          error: 'timeout',
+        }),
+      ],
+      [
+        flow({
+          name: 'language switch',
+          preset: 'languageSwitch',
+          direction: 'he→en',
+          durationMs: 100,
+          details: { cls: 0.3 },
+          findings: [{ kind: 'wrong-direction', message: 'x' }],
+        }),
+      ],
     ]),
   ]);
   const a = analyzeFlows(run)!;
@@ -54,22 +104,38 @@ test('groups by name, preset and direction; dist over successful runs only', () 
 });
 
 test('parents: most common enclosing path', () => {
-  const a = analyzeFlows(runOf([testRec('t', [[
-    flow({ name: 'signature', parents: ['sign and pay'] }),
-    flow({ name: 'signature', parents: ['sign and pay'] }),
-    flow({ name: 'signature', parents: [] }),
-  ]])]))!;
+  const a = analyzeFlows(
+    runOf([
+      testRec('t', [
+        [
+          flow({ name: 'signature', parents: ['sign and pay'] }),
+          flow({ name: 'signature', parents: ['sign and pay'] }),
+          flow({ name: 'signature', parents: [] }),
+        ],
+      ]),
+    ]),
+  )!;
   assert.deepEqual(a.perFlow[0].parents, ['sign and pay']);
 });
 
 test('malformed flow entries are skipped, the rest analysed', () => {
-  const a = analyzeFlows(runOf([testRec('t', [[flow(), { name: 'bad', durationMs: NaN } as FlowResult, null as unknown as FlowResult]])]))!;
+  const a = analyzeFlows(
+    runOf([testRec('t', [[flow(), { name: 'bad', durationMs: NaN } as FlowResult, null as unknown as FlowResult]])]),
+  )!;
   assert.equal(a.perFlow.length, 1);
   assert.equal(a.perFlow[0].name, 'login');
 });
 
 test('analyzeRun registers the flow section', () => {
-  const run = { ...runOf([testRec('t', [[flow({ durationMs: 42 })]])]), kind: 'playwright-perf-run', startTime: 0, durationMs: 1, status: 'passed', config: { workers: 1 }, errors: [] } as unknown as RunRecord;
+  const run = {
+    ...runOf([testRec('t', [[flow({ durationMs: 42 })]])]),
+    kind: 'playwright-perf-run',
+    startTime: 0,
+    durationMs: 1,
+    status: 'passed',
+    config: { workers: 1 },
+    errors: [],
+  } as unknown as RunRecord;
   const analysis = analyzeRun(run);
   assert.equal(analysis.flows?.perFlow[0].dist.p50, 42);
 });

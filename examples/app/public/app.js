@@ -15,7 +15,11 @@ async function api(path, { method = 'GET', body, headers = {} } = {}) {
     body: isJson ? JSON.stringify(body) : body,
   });
   let data = null;
-  try { data = await res.json(); } catch { /* not JSON */ }
+  try {
+    data = await res.json();
+  } catch {
+    /* not JSON */
+  }
   return { ok: res.ok, status: res.status, data };
 }
 
@@ -38,18 +42,27 @@ async function switchLanguage() {
   const html = document.documentElement;
   html.lang = next;
   html.dir = next === 'he' ? 'rtl' : 'ltr';
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n) + (el.dataset.extra ?? '');
+  for (const el of document.querySelectorAll('[data-i18n]'))
+    el.textContent = t(el.dataset.i18n) + (el.dataset.extra ?? '');
   document.title = `${t(document.body.dataset.page === 'login' ? 'loginTitle' : 'appName')} · ${t('appName')}`;
 }
-$('#lang-toggle').addEventListener('click', () => { switchLanguage(); });
+$('#lang-toggle').addEventListener('click', () => {
+  switchLanguage();
+});
 
 // ---- login ----------------------------------------------------------------------------------
 function loginPage() {
   $('#login-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     $('#login-submit').disabled = true;
-    const res = await api('/api/login', { method: 'POST', body: { email: $('#email').value, password: $('#password').value } });
-    if (res.ok) { location.assign('/documents'); return; }
+    const res = await api('/api/login', {
+      method: 'POST',
+      body: { email: $('#email').value, password: $('#password').value },
+    });
+    if (res.ok) {
+      location.assign('/documents');
+      return;
+    }
     $('#login-submit').disabled = false;
     setText($('#login-error'), 'loginError', 'error');
   });
@@ -86,7 +99,10 @@ async function documentsPage() {
       body: await file.arrayBuffer(),
       headers: { 'content-type': 'application/pdf', 'x-filename': encodeURIComponent(file.name) },
     });
-    if (up.ok) { location.assign(`/documents/${encodeURIComponent(up.data.id)}`); return; }
+    if (up.ok) {
+      location.assign(`/documents/${encodeURIComponent(up.data.id)}`);
+      return;
+    }
     $('#upload-submit').disabled = false;
     setText($('#upload-error'), 'uploadError', 'error', ` (${up.data?.error ?? up.status})`);
   });
@@ -133,7 +149,10 @@ function signaturePad(canvas) {
   let current = null;
   const point = (e) => {
     const r = canvas.getBoundingClientRect();
-    return [Math.round((e.clientX - r.left) * (canvas.width / r.width)), Math.round((e.clientY - r.top) * (canvas.height / r.height))];
+    return [
+      Math.round((e.clientX - r.left) * (canvas.width / r.width)),
+      Math.round((e.clientY - r.top) * (canvas.height / r.height)),
+    ];
   };
   canvas.addEventListener('pointerdown', (e) => {
     canvas.setPointerCapture?.(e.pointerId);
@@ -150,19 +169,28 @@ function signaturePad(canvas) {
     ctx.stroke();
     current.push(p);
   });
-  const end = () => { current = null; };
+  const end = () => {
+    current = null;
+  };
   canvas.addEventListener('pointerup', end);
   canvas.addEventListener('pointercancel', end);
   return {
-    get strokes() { return strokes; },
-    clear() { strokes = []; ctx.clearRect(0, 0, canvas.width, canvas.height); },
+    get strokes() {
+      return strokes;
+    },
+    clear() {
+      strokes = [];
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+    },
   };
 }
 
 function documentPage() {
   const viewer = $('#viewer');
   const id = viewer.dataset.docId;
-  renderPdf(viewer).catch((e) => { viewer.dataset.error = String(e?.message ?? e); });
+  renderPdf(viewer).catch((e) => {
+    viewer.dataset.error = String(e?.message ?? e);
+  });
   const canvas = $('#signature-pad');
   const pad = signaturePad(canvas);
   $('#signature-clear').addEventListener('click', () => pad.clear());
@@ -194,11 +222,16 @@ function paymentPage() {
   $('#payment-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     $('#pay-submit').disabled = true;
-    const res = await api('/api/payments', { method: 'POST', body: { cardNumber: $('#card-number').value, expiry: $('#expiry').value, cvc: $('#cvc').value } });
+    const res = await api('/api/payments', {
+      method: 'POST',
+      body: { cardNumber: $('#card-number').value, expiry: $('#expiry').value, cvc: $('#cvc').value },
+    });
     $('#pay-submit').disabled = false;
     if (res.ok) setText($('#payment-status'), 'paymentApproved', 'ok', ` · ${res.data.receipt}`);
     else setText($('#payment-status'), 'paymentDeclined', 'error', ` (${res.data?.error ?? res.status})`);
   });
 }
 
-({ login: loginPage, documents: documentsPage, document: documentPage, payment: paymentPage })[document.body.dataset.page]?.();
+({ login: loginPage, documents: documentsPage, document: documentPage, payment: paymentPage })[
+  document.body.dataset.page
+]?.();

@@ -20,7 +20,9 @@ export function gateCounts(f: RegressionFinding, minSamples: number): boolean {
 
 /** Why regressions cannot fail this run yet, or undefined when the gate is armed. */
 export function notArmedReason(
-  comparison: HistoryComparison | undefined, minBaselineRuns: number, optionName = 'gate.minBaselineRuns',
+  comparison: HistoryComparison | undefined,
+  minBaselineRuns: number,
+  optionName = 'gate.minBaselineRuns',
 ): string | undefined {
   if (!comparison) return 'no history comparison for this run (first run, history off, or history unreadable)';
   const runs = comparison.baseline.runIds.length;
@@ -31,7 +33,9 @@ export function notArmedReason(
 
 /** `optionName` names the setting in the not-armed reason (the CLI's is --min-baseline-runs). */
 export function evaluateGate(
-  gate: GateOptions, budgets: BudgetResult[] | undefined, comparison: HistoryComparison | undefined,
+  gate: GateOptions,
+  budgets: BudgetResult[] | undefined,
+  comparison: HistoryComparison | undefined,
   optionName = 'gate.minBaselineRuns',
 ): GateVerdict {
   const reasons: string[] = [];
@@ -53,9 +57,12 @@ export function evaluateGate(
   }
   const unconfirmed = regressions.length - counted.length;
   return {
-    failed: reasons.length > 0, reasons,
+    failed: reasons.length > 0,
+    reasons,
     regressionGate: {
-      armed: true, regressionsSeen: regressions.length, ...(unconfirmed ? { unconfirmed, minSamples } : {}),
+      armed: true,
+      regressionsSeen: regressions.length,
+      ...(unconfirmed ? { unconfirmed, minSamples } : {}),
     },
   };
 }

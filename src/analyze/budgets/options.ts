@@ -49,8 +49,10 @@ export function resolveBudgets(input: unknown): { budgets: BudgetRule[]; problem
 
 export function resolveGate(input: unknown): { gate: Required<GateOptions>; problems: string[] } {
   const gate = {
-    failOnBudget: false, failOnRegression: false,
-    minBaselineRuns: DEFAULT_MIN_BASELINE_RUNS, minSamples: DEFAULT_MIN_GATE_SAMPLES,
+    failOnBudget: false,
+    failOnRegression: false,
+    minBaselineRuns: DEFAULT_MIN_BASELINE_RUNS,
+    minSamples: DEFAULT_MIN_GATE_SAMPLES,
   };
   if (input === undefined) return { gate, problems: [] };
   if (!isPlainObject(input))

@@ -26,10 +26,19 @@ export function selectBaseline(
     const ids = history.pins[spec.pinned];
     if (!ids) {
       const names = Object.keys(history.pins);
-      return empty('pinned', `pinned baseline "${spec.pinned}"`, `no pinned baseline named "${spec.pinned}" (pinned: ${names.length ? names.join(', ') : 'none'}; create one with "playwright-perf history pin ${spec.pinned}")`);
+      return empty(
+        'pinned',
+        `pinned baseline "${spec.pinned}"`,
+        `no pinned baseline named "${spec.pinned}" (pinned: ${names.length ? names.join(', ') : 'none'}; create one with "playwright-perf history pin ${spec.pinned}")`,
+      );
     }
     const runs = others.filter((r) => ids.includes(r.runId));
-    return finish('pinned', runs, current, `pinned baseline "${spec.pinned}" (${runs.length} run${runs.length === 1 ? '' : 's'})`);
+    return finish(
+      'pinned',
+      runs,
+      current,
+      `pinned baseline "${spec.pinned}" (${runs.length} run${runs.length === 1 ? '' : 's'})`,
+    );
   }
   if ('runId' in spec) {
     const run = others.find((r) => r.runId === spec.runId || r.runId.startsWith(spec.runId));
@@ -42,16 +51,26 @@ export function selectBaseline(
   const sameMachine = usable.filter((r) => r.machineClass === current.machineClass && r.shard === current.shard);
   const caveats: string[] = [];
   const skippedMachines = usable.length - sameMachine.length;
-  if (skippedMachines > 0) caveats.push(`${skippedMachines} earlier run(s) from other machine classes or shards were not used (this run: ${current.machineClass}${current.shard ? `, shard ${current.shard}` : ''})`);
+  if (skippedMachines > 0)
+    caveats.push(
+      `${skippedMachines} earlier run(s) from other machine classes or shards were not used (this run: ${current.machineClass}${current.shard ? `, shard ${current.shard}` : ''})`,
+    );
   let pool = sameMachine.filter((r) => r.branch === current.branch);
   let where = current.branch ? `branch ${current.branch}` : 'runs without a git branch';
   if (pool.length === 0 && sameMachine.length > 0) {
     pool = sameMachine;
     where = 'any branch';
-    caveats.push(`no earlier runs on ${current.branch ? `branch ${current.branch}` : 'this (unknown) branch'}; compared with runs of other branches`);
+    caveats.push(
+      `no earlier runs on ${current.branch ? `branch ${current.branch}` : 'this (unknown) branch'}; compared with runs of other branches`,
+    );
   }
   const runs = pool.slice(-n);
-  const sel = finish('previous', runs, current, `previous ${runs.length} run${runs.length === 1 ? '' : 's'} (${where}, ${current.machineClass})`);
+  const sel = finish(
+    'previous',
+    runs,
+    current,
+    `previous ${runs.length} run${runs.length === 1 ? '' : 's'} (${where}, ${current.machineClass})`,
+  );
   sel.caveats.unshift(...caveats);
   return sel;
 }
@@ -60,7 +79,12 @@ function empty(kind: BaselineSelection['kind'], description: string, problem: st
   return { kind, runs: [], description, caveats: [problem], problem };
 }
 
-function finish(kind: BaselineSelection['kind'], runs: CompactRun[], current: CompactRun, description: string): BaselineSelection {
+function finish(
+  kind: BaselineSelection['kind'],
+  runs: CompactRun[],
+  current: CompactRun,
+  description: string,
+): BaselineSelection {
   return { kind, runs, description, caveats: environmentCaveats(runs, current) };
 }
 
@@ -70,7 +94,8 @@ export function environmentCaveats(runs: CompactRun[], current: CompactRun): str
   const differ = (label: string, get: (r: CompactRun) => string | number | boolean) => {
     const mine = get(current);
     const theirs = [...new Set(runs.map(get).filter((v) => v !== mine))];
-    if (theirs.length) out.push(`${label} differs: this run ${String(mine)}, baseline ${theirs.map(String).join(', ')}`);
+    if (theirs.length)
+      out.push(`${label} differs: this run ${String(mine)}, baseline ${theirs.map(String).join(', ')}`);
   };
   differ('machine class', (r) => r.machineClass);
   differ('CPU model', (r) => r.env.cpuModel);

@@ -109,7 +109,7 @@ function addPerfSamples(bag: SeriesBag, project: string, r: TestResultRecord, fi
     if (!f.ok) continue;
     bag.add(METRIC.flowDuration, f.direction ? `${f.name} (${f.direction})` : f.name, project, f.durationMs);
   }
-  for (const s of firstRepeat ? p.startup ?? [] : []) {
+  for (const s of firstRepeat ? (p.startup ?? []) : []) {
     bag.add(STARTUP_PREFIX + s.phase, `${s.browserName}:${s.temperature}`, project, s.durationMs);
   }
   for (const lh of p.lighthouse ?? []) {

@@ -47,7 +47,8 @@ export function performanceReason(past: CompactTest[], timeoutMs: number): strin
   const durations = past.map(passedDuration).filter((d): d is number => d !== undefined);
   if (durations.length >= MIN_TREND_POINTS) {
     const third = Math.max(1, Math.floor(durations.length / 3));
-    const first = median(durations.slice(0, third)), last = median(durations.slice(-third));
+    const first = median(durations.slice(0, third)),
+      last = median(durations.slice(-third));
     const p = risingTrendP(durations);
     if (p < TREND_ALPHA && first > 0 && (last - first) / first >= MIN_DRIFT) {
       return `timed out after passing durations rose ${Math.round(((last - first) / first) * 100)} % over ${durations.length} runs (${Math.round(first)} → ${Math.round(last)} ms, Mann-Kendall p = ${p.toFixed(3)})`;
@@ -72,11 +73,17 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
       const k = `${t.project}\u0000${t.subject}`;
       const seen = merged.get(k);
       if (!seen) merged.set(k, t);
-      else merged.set(k, { ...seen, outcome: OUTCOME_RANK[t.outcome] > OUTCOME_RANK[seen.outcome] ? t.outcome : seen.outcome, attempts: [...seen.attempts, ...t.attempts] });
+      else
+        merged.set(k, {
+          ...seen,
+          outcome: OUTCOME_RANK[t.outcome] > OUTCOME_RANK[seen.outcome] ? t.outcome : seen.outcome,
+          attempts: [...seen.attempts, ...t.attempts],
+        });
     }
     for (const [k, t] of merged) {
       const list = byKey.get(k);
-      if (list) list.push(t); else byKey.set(k, [t]);
+      if (list) list.push(t);
+      else byKey.set(k, [t]);
     }
     if (run === current) currentMerged = [...merged.values()];
   }
@@ -89,7 +96,12 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
     if (!currentKeys.has(k)) continue; // only tests that still exist
     const n = seq.length;
     const failed = (t: CompactTest) => t.outcome === 'unexpected';
-    let flakyRuns = 0, passAfterFail = 0, flips = 0, firstTryPasses = 0, failures = 0, priorFlaky = 0;
+    let flakyRuns = 0,
+      passAfterFail = 0,
+      flips = 0,
+      firstTryPasses = 0,
+      failures = 0,
+      priorFlaky = 0;
     seq.forEach((t, i) => {
       if (i < n - 1 && (t.outcome === 'flaky' || (i > 0 && failed(seq[i - 1]) && !failed(t)))) priorFlaky++;
       if (t.outcome === 'flaky') flakyRuns++;
@@ -120,7 +132,10 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
       } else if (last.outcome === 'flaky' || priorFlaky > 0) {
         // Judged on earlier runs only: this run's own failure is always a flip.
         entry.failureKind = 'likely-flaky';
-        entry.reason = last.outcome === 'flaky' ? 'passed on retry' : `flaky before: passed on retry or right after a failure in ${priorFlaky} of ${n - 1} earlier runs`;
+        entry.reason =
+          last.outcome === 'flaky'
+            ? 'passed on retry'
+            : `flaky before: passed on retry or right after a failure in ${priorFlaky} of ${n - 1} earlier runs`;
       } else {
         entry.failureKind = 'failure';
         entry.reason = timedOut ? 'timed out with no sign of a slowdown in earlier runs' : 'failed';
@@ -128,7 +143,11 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
     }
     if (entry.flakinessIndex > 0 || entry.errorRate > 0 || entry.failureKind) perTest.push(entry);
   }
-  perTest.sort((a, b) => Number(!!b.failureKind) - Number(!!a.failureKind) || b.flakinessIndex - a.flakinessIndex || b.errorRate - a.errorRate);
+  perTest.sort(
+    (a, b) =>
+      Number(!!b.failureKind) - Number(!!a.failureKind) ||
+      b.flakinessIndex - a.flakinessIndex ||
+      b.errorRate - a.errorRate,
+  );
   return { runs: runs.length, testsConsidered: currentKeys.size, perTest };
 }
-

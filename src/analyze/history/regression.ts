@@ -64,16 +64,30 @@ interface Pending {
 /** Tests one series; qValue and the final verdict are set by `detectRegressions` after correction. */
 function testSeries(key: MetricKey, baseline: number[], current: number[], settings: RegressionSettings): Pending {
   const better = higherIsBetter(key.metric) ? 'higher' : 'lower';
-  const mb = median(baseline), mc = median(current);
+  const mb = median(baseline),
+    mc = median(current);
   const diff = mc - mb;
   const change = mb !== 0 ? diff / Math.abs(mb) : null;
   const practical = isPractical(key.metric, mb, mc, settings);
   const finding: RegressionFinding = {
-    ...key, verdict: 'not-enough-data', baselineMedian: mb, currentMedian: mc, change,
-    pValue: null, qValue: null, effectSize: cliffsDelta(baseline, current),
-    baselineSamples: baseline.length, currentSamples: current.length, better,
+    ...key,
+    verdict: 'not-enough-data',
+    baselineMedian: mb,
+    currentMedian: mc,
+    change,
+    pValue: null,
+    qValue: null,
+    effectSize: cliffsDelta(baseline, current),
+    baselineSamples: baseline.length,
+    currentSamples: current.length,
+    better,
   };
-  const pending: Pending = { finding, outsideRange: true, lowPower: baseline.length < LOW_POWER_SAMPLES || current.length < 3, practical };
+  const pending: Pending = {
+    finding,
+    outsideRange: true,
+    lowPower: baseline.length < LOW_POWER_SAMPLES || current.length < 3,
+    practical,
+  };
   if (baseline.length < MIN_BASELINE_SAMPLES) {
     finding.note = `baseline has ${baseline.length} sample(s); need ${MIN_BASELINE_SAMPLES}`;
     return pending;
@@ -84,7 +98,10 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
     finding.pValue = mb === mc ? 1 : 0;
     return pending;
   }
-  if (Math.min(baseline.length, current.length) >= MIN_RANK_TEST_SAMPLES && minimumUTestP(baseline.length, current.length) < settings.fdr) {
+  if (
+    Math.min(baseline.length, current.length) >= MIN_RANK_TEST_SAMPLES &&
+    minimumUTestP(baseline.length, current.length) < settings.fdr
+  ) {
     const r = mannWhitneyU(baseline, current);
     finding.method = r.method === 'exact' ? 'mann-whitney-exact' : 'mann-whitney-normal';
     finding.pValue = r.p;
@@ -94,14 +111,18 @@ function testSeries(key: MetricKey, baseline: number[], current: number[], setti
   // they lie outside what the baseline predicts, and — against heavy tails — outside its range.
   finding.method = 'prediction';
   finding.pValue = predictionTestP(baseline, current);
-  const lo = Math.min(...baseline), hi = Math.max(...baseline);
+  const lo = Math.min(...baseline),
+    hi = Math.max(...baseline);
   pending.outsideRange = diff > 0 ? current.every((v) => v > hi) : current.every((v) => v < lo);
   return pending;
 }
 
 /** |current − baseline| reaches the practical threshold: max(minChange × |baseline|, absolute floor). */
 export function isPractical(
-  metric: string, baselineMedian: number, currentMedian: number, settings: RegressionSettings,
+  metric: string,
+  baselineMedian: number,
+  currentMedian: number,
+  settings: RegressionSettings,
 ): boolean {
   const floor = absoluteFloor(metric, settings.minAbsChangeMs);
   return Math.abs(currentMedian - baselineMedian) >= Math.max(settings.minChange * Math.abs(baselineMedian), floor);
@@ -109,7 +130,8 @@ export function isPractical(
 
 function decide(p: Pending, fdr: number): void {
   decideVerdict(p, fdr);
-  if (p.scaledBy && p.finding.note && p.finding.qValue !== null) p.finding.note += ` (judged beyond the run-wide ×${p.scaledBy.toFixed(2)})`;
+  if (p.scaledBy && p.finding.note && p.finding.qValue !== null)
+    p.finding.note += ` (judged beyond the run-wide ×${p.scaledBy.toFixed(2)})`;
 }
 
 function decideVerdict(p: Pending, fdr: number): void {
@@ -118,7 +140,10 @@ function decideVerdict(p: Pending, fdr: number): void {
   // The direction always comes from the unscaled baseline: a run-wide shift may only make a verdict
   // stricter (see compareSeries), so a value that went down is never "slower".
   const worse = f.better === 'lower' ? f.currentMedian! > f.baselineMedian! : f.currentMedian! < f.baselineMedian!;
-  const pct = f.change === null ? `${fmt(f.currentMedian! - f.baselineMedian!)}` : `${f.change >= 0 ? '+' : ''}${(f.change * 100).toFixed(1)} %`;
+  const pct =
+    f.change === null
+      ? `${fmt(f.currentMedian! - f.baselineMedian!)}`
+      : `${f.change >= 0 ? '+' : ''}${(f.change * 100).toFixed(1)} %`;
   const significant = f.qValue <= fdr && p.outsideRange;
   if (significant && p.practical) {
     f.verdict = worse ? 'regression' : 'improvement';
@@ -152,7 +177,9 @@ export interface DetectResult {
   summary: NonNullable<HistoryComparison['summary']>;
   /** Set when the whole run was faster/slower than the baseline (machine load or an app-wide change). */
   runWide?: {
-    factor: number; series: number; caveat: string;
+    factor: number;
+    series: number;
+    caveat: string;
     /** Every shifted family's caveat when more than one shifted. */
     caveats?: string[];
   };
@@ -172,7 +199,11 @@ function beyondEarlierRuns(p: Pending, medians: number[], scale: number): void {
 }
 
 /** Pools every baseline run's samples per series, then tests each series against the current run. */
-export function compareSeries(baseline: MetricSeries[], current: MetricSeries[], settings: RegressionSettings): DetectResult {
+export function compareSeries(
+  baseline: MetricSeries[],
+  current: MetricSeries[],
+  settings: RegressionSettings,
+): DetectResult {
   const pooled = new Map<string, number[]>();
   // Each baseline entry is one run's samples: its median describes that run (see beyondEarlierRuns).
   const runMedians = new Map<string, number[]>();
@@ -212,7 +243,8 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
     const raw = median(base);
     const { values, scale } = shiftedBaseline(base, median(cur), shift);
     const p = testSeries(key, values, cur, settings);
-    const tested = p.finding.baselineMedian!, mc = p.finding.currentMedian!;
+    const tested = p.finding.baselineMedian!,
+      mc = p.finding.currentMedian!;
     p.finding.baselineMedian = raw;
     p.finding.change = raw !== 0 ? (mc - raw) / Math.abs(raw) : null;
     // Practical against BOTH baselines and in the same direction from both: the shift can only
@@ -225,11 +257,19 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
   }
   const tested = pendings.filter((p) => p.finding.pValue !== null);
   const q = benjaminiHochberg(tested.map((p) => p.finding.pValue!));
-  tested.forEach((p, i) => { p.finding.qValue = q[i]; });
+  tested.forEach((p, i) => {
+    p.finding.qValue = q[i];
+  });
   for (const p of pendings) decide(p, settings.fdr);
   const all = pendings.map((p) => p.finding);
   const count = (v: RegressionFinding['verdict']) => all.filter((f) => f.verdict === v).length;
-  const summary = { compared: all.length, regressions: count('regression'), improvements: count('improvement'), unchanged: count('unchanged'), notEnoughData: count('not-enough-data') };
+  const summary = {
+    compared: all.length,
+    regressions: count('regression'),
+    improvements: count('improvement'),
+    unchanged: count('unchanged'),
+    notEnoughData: count('not-enough-data'),
+  };
   // Listed: every regression/improvement, and not-enough-data cases that look like a change.
   const rank = { regression: 0, improvement: 1, 'not-enough-data': 2, unchanged: 3 } as const;
   // The runner shift is the run's headline figure, then the page's, then the server's.
@@ -246,16 +286,36 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
     const subject = { runner: 'all timing series', page: 'page timings', server: 'server time (TTFB)' }[family];
     pendings.push({
       finding: {
-        metric: 'run.shift', subject, verdict: 'not-enough-data',
-        baselineMedian: 1, currentMedian: factor, change: factor - 1, pValue: null, qValue: null, effectSize: null,
-        baselineSamples: series, currentSamples: series, better: 'lower', note: caveat,
+        metric: 'run.shift',
+        subject,
+        verdict: 'not-enough-data',
+        baselineMedian: 1,
+        currentMedian: factor,
+        change: factor - 1,
+        pValue: null,
+        qValue: null,
+        effectSize: null,
+        baselineSamples: series,
+        currentSamples: series,
+        better: 'lower',
+        note: caveat,
       },
-      outsideRange: true, lowPower: true, practical: true,
+      outsideRange: true,
+      lowPower: true,
+      practical: true,
     });
   }
   const findings = pendings
-    .filter((p) => p.finding.verdict === 'regression' || p.finding.verdict === 'improvement' || (p.finding.verdict === 'not-enough-data' && p.practical &&
-      (p.finding.pValue !== null || p.finding.metric === 'run.shift' || Math.abs(p.finding.change ?? Infinity) >= UNTESTED_LISTED_CHANGE)))
+    .filter(
+      (p) =>
+        p.finding.verdict === 'regression' ||
+        p.finding.verdict === 'improvement' ||
+        (p.finding.verdict === 'not-enough-data' &&
+          p.practical &&
+          (p.finding.pValue !== null ||
+            p.finding.metric === 'run.shift' ||
+            Math.abs(p.finding.change ?? Infinity) >= UNTESTED_LISTED_CHANGE)),
+    )
     .map((p) => p.finding)
     .sort((a, b) => rank[a.verdict] - rank[b.verdict] || Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0));
   // A young history makes every series "not enough data": list the largest few, count the rest.
@@ -264,16 +324,35 @@ export function compareSeries(baseline: MetricSeries[], current: MetricSeries[],
   return { findings, summary, ...(runWide ? { runWide } : {}) };
 }
 
-export function detectRegressions(baselineRuns: CompactRun[], current: CompactRun, settings: RegressionSettings): DetectResult {
-  return compareSeries(baselineRuns.flatMap((r) => runSeries(r)), runSeries(current), settings);
+export function detectRegressions(
+  baselineRuns: CompactRun[],
+  current: CompactRun,
+  settings: RegressionSettings,
+): DetectResult {
+  return compareSeries(
+    baselineRuns.flatMap((r) => runSeries(r)),
+    runSeries(current),
+    settings,
+  );
 }
 
 /** Median per run for the given keys, oldest first, at most `maxPoints` runs: the report's sparklines. */
-export function buildTrends(runs: CompactRun[], keys: MetricKey[], maxPoints = 30): NonNullable<HistoryComparison['trends']> {
-  const wanted = new Map(keys.map((k) => [seriesKey(k), {
-    metric: k.metric, subject: k.subject, ...(k.project !== undefined ? { project: k.project } : {}),
-    points: [] as Array<{ runId: string; time: number; value: number }>,
-  }]));
+export function buildTrends(
+  runs: CompactRun[],
+  keys: MetricKey[],
+  maxPoints = 30,
+): NonNullable<HistoryComparison['trends']> {
+  const wanted = new Map(
+    keys.map((k) => [
+      seriesKey(k),
+      {
+        metric: k.metric,
+        subject: k.subject,
+        ...(k.project !== undefined ? { project: k.project } : {}),
+        points: [] as Array<{ runId: string; time: number; value: number }>,
+      },
+    ]),
+  );
   for (const run of runs.slice(-maxPoints)) {
     for (const s of runSeries(run)) {
       const t = wanted.get(seriesKey(s));

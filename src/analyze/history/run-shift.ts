@@ -39,14 +39,18 @@ export interface FamilyShift {
 }
 
 export function runShifts(
-  pairs: Array<{ key: MetricKey; base: number[]; cur: number[] }>, minChange: number, minBaselineSamples: number,
+  pairs: Array<{ key: MetricKey; base: number[]; cur: number[] }>,
+  minChange: number,
+  minBaselineSamples: number,
 ): Map<ShiftFamily, FamilyShift> {
-  const ratios = new Map<ShiftFamily, number[]>(), diffs = new Map<ShiftFamily, number[]>();
+  const ratios = new Map<ShiftFamily, number[]>(),
+    diffs = new Map<ShiftFamily, number[]>();
   const medians = new Map<ShiftFamily, Array<[number, number]>>();
   for (const { key, base, cur } of pairs) {
     const family = shiftFamily(key.metric);
     if (!family || base.length < minBaselineSamples) continue;
-    const b = median(base), c = median(cur);
+    const b = median(base),
+      c = median(cur);
     if (!(b > 0 && c > 0)) continue;
     push(ratios, family, Math.log(c / b));
     push(diffs, family, c - b);
@@ -73,7 +77,10 @@ export function runShifts(
       const d = median(diffs.get(family)!);
       const pairsOf = medians.get(family)!;
       const misfit = (predict: (b: number) => number) => median(pairsOf.map(([b, c]) => Math.abs(c - predict(b)) / b));
-      if (misfit((b) => b + d) < misfit((b) => b * factor)) { addMs = d; factor = 1; }
+      if (misfit((b) => b + d) < misfit((b) => b * factor)) {
+        addMs = d;
+        factor = 1;
+      }
     }
     const moved = addMs !== 0 ? median(medians.get(family)!.map(([b]) => (b + addMs) / b)) : factor;
     const reported = moved > 1 + minChange || moved < 1 / (1 + minChange);
@@ -87,7 +94,9 @@ export function runShifts(
 /** The baseline a series is tested against under its family's shift, in the direction the series
  *  moved (never the other way: the shift may only make a verdict stricter). */
 export function shiftedBaseline(
-  base: number[], current: number, shift: FamilyShift | undefined,
+  base: number[],
+  current: number,
+  shift: FamilyShift | undefined,
 ): { values: number[]; scale: number } {
   if (!shift) return { values: base, scale: 1 };
   const raw = median(base);
@@ -104,12 +113,16 @@ export function shiftedBaseline(
 export function shiftCaveat(family: ShiftFamily, factor: number): string {
   const how = factor >= 1 ? `${factor.toFixed(2)}× slower` : `${(1 / factor).toFixed(2)}× faster`;
   if (family === 'server') {
-    return `server time (TTFB) was ${how} than the baseline across most pages (a busy or faster server, `
-      + 'or a server-wide change); TTFB was judged relative to that shift';
+    return (
+      `server time (TTFB) was ${how} than the baseline across most pages (a busy or faster server, ` +
+      'or a server-wide change); TTFB was judged relative to that shift'
+    );
   }
   const what = family === 'page' ? 'page timings (load, paint)' : 'test, step and startup timings';
-  return `the whole run was ${how} than the baseline across most ${what} (a busy or faster machine, `
-    + 'or an app-wide change); those timings were judged relative to that shift';
+  return (
+    `the whole run was ${how} than the baseline across most ${what} (a busy or faster machine, ` +
+    'or an app-wide change); those timings were judged relative to that shift'
+  );
 }
 
 function push<K>(m: Map<K, number[]>, k: K, v: number): void {

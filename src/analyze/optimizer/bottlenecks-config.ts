@@ -49,7 +49,9 @@ export function detectArtifacts(ctx: DetectContext): Bottleneck[] {
   for (const kind of ['trace', 'video', 'screenshot'] as const) {
     const projects = run.config.projects.filter((p) => artifactTarget(kind, p.use[kind] ?? 'off', p.retries) !== null);
     if (projects.length === 0) continue;
-    const attempts = projects.flatMap((p) => testsOf(ctx, p.name).flatMap((t) => t.results.filter((r) => r.status === 'passed')));
+    const attempts = projects.flatMap((p) =>
+      testsOf(ctx, p.name).flatMap((t) => t.results.filter((r) => r.status === 'passed')),
+    );
     const saveMs = attempts.map(artifactSaveMs);
     const total = saveMs.reduce((s, v) => s + v, 0);
     const fromHistory = kind === 'trace' ? historyTraceCostMs(ctx) : null;
@@ -64,13 +66,20 @@ export function detectArtifacts(ctx: DetectContext): Bottleneck[] {
         mode: projects.map((p) => p.use[kind]).join(','),
         passingAttemptsRecorded: attempts.length,
         saveMsTotal: round(total),
-        saveMsP50: round(percentile([...saveMs].sort((a, b) => a - b), 50)),
+        saveMsP50: round(
+          percentile(
+            [...saveMs].sort((a, b) => a - b),
+            50,
+          ),
+        ),
         ...(fromHistory !== null ? { historyCostMs: round(fromHistory) } : {}),
       },
       affectedTests: projects.flatMap((p) => testsOf(ctx, p.name).map((t) => t.id)),
       estimatedCostS: seconds(costMs),
       rootCause: `Recording a ${kind} costs time in every test (and disk); only failures need it.`,
-      recommendedActions: projects.map((p) => `${p.name || 'config'}: ${kind} '${p.use[kind]}' → '${artifactTarget(kind, p.use[kind]!, p.retries)}'`),
+      recommendedActions: projects.map(
+        (p) => `${p.name || 'config'}: ${kind} '${p.use[kind]}' → '${artifactTarget(kind, p.use[kind]!, p.retries)}'`,
+      ),
     });
   }
   return out;
@@ -79,9 +88,17 @@ export function detectArtifacts(ctx: DetectContext): Bottleneck[] {
 /** Per-run trace cost seen in history: median wall of comparable runs with trace on minus off. */
 function historyTraceCostMs(ctx: DetectContext): number | null {
   const h = ctx.history ?? [];
-  const same = h.filter((x) => x.workers === ctx.run.config.workers && x.tests === ctx.run.tests.length && x.failed === 0);
-  const on = same.filter((x) => x.trace === 'on').map((x) => x.wallTimeMs).sort((a, b) => a - b);
-  const off = same.filter((x) => !x.trace || x.trace === 'off' || x.trace === 'on-first-retry').map((x) => x.wallTimeMs).sort((a, b) => a - b);
+  const same = h.filter(
+    (x) => x.workers === ctx.run.config.workers && x.tests === ctx.run.tests.length && x.failed === 0,
+  );
+  const on = same
+    .filter((x) => x.trace === 'on')
+    .map((x) => x.wallTimeMs)
+    .sort((a, b) => a - b);
+  const off = same
+    .filter((x) => !x.trace || x.trace === 'off' || x.trace === 'on-first-retry')
+    .map((x) => x.wallTimeMs)
+    .sort((a, b) => a - b);
   if (on.length < 2 || off.length < 2) return null;
   return Math.max(0, percentile(on, 50) - percentile(off, 50));
 }
@@ -91,7 +108,10 @@ export function detectRetries(ctx: DetectContext): Bottleneck[] {
   const flaky = ctx.run.tests.filter((t) => t.outcome === 'flaky');
   const parallel = Math.max(1, Math.min(ctx.model.workers, ctx.model.units.length));
   if (flaky.length) {
-    const wasted = flaky.reduce((s, t) => s + t.results.filter((r) => r.status !== 'passed').reduce((a, r) => a + r.durationMs, 0), 0);
+    const wasted = flaky.reduce(
+      (s, t) => s + t.results.filter((r) => r.status !== 'passed').reduce((a, r) => a + r.durationMs, 0),
+      0,
+    );
     out.push({
       id: 'retries.flaky',
       category: 'retries',
@@ -130,29 +150,47 @@ export function detectTimeouts(ctx: DetectContext): Bottleneck[] {
   for (const [timeoutMs, projects] of byTimeout) {
     if (timeoutMs <= 0) continue;
     const tests = projects.flatMap((p) => testsOf(ctx, p.name));
-    const passing = tests.flatMap((t) => t.results.filter((r) => r.status === 'passed').map((r) => r.durationMs)).sort((a, b) => a - b);
+    const passing = tests
+      .flatMap((t) => t.results.filter((r) => r.status === 'passed').map((r) => r.durationMs))
+      .sort((a, b) => a - b);
     const timedOut = tests.flatMap((t) => t.results.filter((r) => r.status === 'timedOut').map((r) => ({ t, r })));
     if (passing.length < TIMEOUT_MIN_SAMPLES && timedOut.length === 0) continue;
     const p99 = percentile(passing, 99);
     const proposed = Math.max(1000, Math.ceil((p99 * TIMEOUT_HEADROOM) / 1000) * 1000);
-    const evidence = { timeoutMs, passingP99Ms: round(p99), passingSamples: passing.length, timedOutAttempts: timedOut.length, proposedTimeoutMs: proposed };
+    const evidence = {
+      timeoutMs,
+      passingP99Ms: round(p99),
+      passingSamples: passing.length,
+      timedOutAttempts: timedOut.length,
+      proposedTimeoutMs: proposed,
+    };
     if (passing.length >= TIMEOUT_MIN_SAMPLES && p99 >= TIMEOUT_TIGHT_SHARE * timeoutMs) {
       out.push({
-        id: 'timeouts.tight', category: 'timeouts', severity: 'medium',
+        id: 'timeouts.tight',
+        category: 'timeouts',
+        severity: 'medium',
         title: `Timeout ${seconds(timeoutMs)} s is close to the observed p99 (${seconds(p99)} s)`,
-        evidence, affectedTests: tests.map((t) => t.id), estimatedCostS: 0,
+        evidence,
+        affectedTests: tests.map((t) => t.id),
+        estimatedCostS: 0,
         rootCause: 'Slow but healthy runs hit the timeout and look like failures (flaky on a loaded CI machine).',
         recommendedActions: [`timeout: ${proposed}`],
       });
-    } else if (timeoutMs > proposed * TIMEOUT_FAR_FACTOR && (passing.length >= TIMEOUT_MIN_SAMPLES || timedOut.length)) {
+    } else if (
+      timeoutMs > proposed * TIMEOUT_FAR_FACTOR &&
+      (passing.length >= TIMEOUT_MIN_SAMPLES || timedOut.length)
+    ) {
       const wasted = timedOut.reduce((s, x) => s + Math.max(0, x.r.durationMs - proposed), 0);
       out.push({
-        id: 'timeouts.far', category: 'timeouts', severity: timedOut.length ? severityFor(wasted, ctx.run.wallTimeMs) : 'low',
+        id: 'timeouts.far',
+        category: 'timeouts',
+        severity: timedOut.length ? severityFor(wasted, ctx.run.wallTimeMs) : 'low',
         title: `Timeout ${seconds(timeoutMs)} s is ${round(timeoutMs / Math.max(1, p99), 1)}× the observed p99 (${seconds(p99)} s)`,
         evidence: { ...evidence, wastedOnTimeoutsMs: round(wasted) },
         affectedTests: timedOut.length ? timedOut.map((x) => x.t.id) : tests.map((t) => t.id),
         estimatedCostS: seconds(wasted),
-        rootCause: 'A hanging test waits for the full timeout before failing; the observed p99 shows healthy tests need far less.',
+        rootCause:
+          'A hanging test waits for the full timeout before failing; the observed p99 shows healthy tests need far less.',
         recommendedActions: [`timeout: ${proposed} (p99 × ${TIMEOUT_HEADROOM})`],
       });
     }

@@ -5,7 +5,14 @@ import type { DetectContext } from './bottlenecks';
 import { severityFor, seconds } from './bottlenecks';
 import { round } from '../../util/round';
 import { predictWall, cpuPerWorker, type Prediction, type SuiteModel } from './suite-model';
-import { CPU_SATURATED, LONG_TAIL_SHARE, MAX_WORKERS_PER_CORE, MEMORY_PRESSURE, MIN_SAVING_MS, MIN_SAVING_PCT } from './thresholds';
+import {
+  CPU_SATURATED,
+  LONG_TAIL_SHARE,
+  MAX_WORKERS_PER_CORE,
+  MEMORY_PRESSURE,
+  MIN_SAVING_MS,
+  MIN_SAVING_PCT,
+} from './thresholds';
 
 export interface ParallelismPlan {
   current: Prediction;
@@ -45,7 +52,9 @@ export function planParallelism(m: SuiteModel, measuredWallMs: number): Parallel
   const bestFp = m.fullyParallel ? bestWorkers : bestOf(m, true, maxWorkers);
   const best = bestFp.wallMs < bestWorkers.wallMs * (1 - MIN_SAVING_PCT) ? bestFp : bestWorkers;
   const beyond = maxWorkers > 2 * m.cpus ? [maxWorkers] : [];
-  const sweep = [...new Set([1, 2, m.cpus, 2 * m.cpus, ...beyond, best.workers])].filter((w) => w >= 1 && w <= Math.max(units, 1)).sort((a, b) => a - b);
+  const sweep = [...new Set([1, 2, m.cpus, 2 * m.cpus, ...beyond, best.workers])]
+    .filter((w) => w >= 1 && w <= Math.max(units, 1))
+    .sort((a, b) => a - b);
   return { current, bestWorkers, best, sweep, maxWorkers };
 }
 
@@ -67,8 +76,11 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
       evidence: { load1Median: round(m.externalLoad, 1), cpus: m.cpus, workers: m.workers },
       affectedTests: [],
       estimatedCostS: 0,
-      rootCause: 'Other processes competed for the CPU: every duration in this run is inflated, and CPU use cannot be attributed to the suite.',
-      recommendedActions: ['Compare runs on a quiet machine; the worker advice assumes one core per worker, and --validate measures the real effect.'],
+      rootCause:
+        'Other processes competed for the CPU: every duration in this run is inflated, and CPU use cannot be attributed to the suite.',
+      recommendedActions: [
+        'Compare runs on a quiet machine; the worker advice assumes one core per worker, and --validate measures the real effect.',
+      ],
     });
   }
 
@@ -79,11 +91,19 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
       category: 'cpu',
       severity: m.workers > m.cpus ? 'high' : 'medium',
       title: `CPU saturated (${Math.round(m.cpuAvg! * 100)} %) with ${m.workers} workers on ${m.cpus} cores`,
-      evidence: { cpuAvgPct: round(m.cpuAvg! * 100), workers: m.workers, cpus: m.cpus, cpuPerWorkerCores: round(cpuPerWorker(m) ?? 0, 2) },
+      evidence: {
+        cpuAvgPct: round(m.cpuAvg! * 100),
+        workers: m.workers,
+        cpus: m.cpus,
+        cpuPerWorkerCores: round(cpuPerWorker(m) ?? 0, 2),
+      },
       affectedTests: allTests,
       estimatedCostS: seconds(Math.max(0, wall - plan.bestWorkers.wallMs)),
-      rootCause: 'Workers compete for the CPU: every test runs slower and timing-sensitive tests get flaky; more workers do not finish sooner.',
-      recommendedActions: [`Measure a worker sweep (${plan.sweep.join(', ')}) and keep the fastest; the model suggests ${plan.bestWorkers.workers}.`],
+      rootCause:
+        'Workers compete for the CPU: every test runs slower and timing-sensitive tests get flaky; more workers do not finish sooner.',
+      recommendedActions: [
+        `Measure a worker sweep (${plan.sweep.join(', ')}) and keep the fastest; the model suggests ${plan.bestWorkers.workers}.`,
+      ],
     });
   }
 
@@ -100,8 +120,12 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
         ? `${m.workers} worker${m.workers === 1 ? '' : 's'} leave${m.workers === 1 ? 's' : ''} capacity unused (${m.cpus} cores${m.cpuAvg !== null ? `, CPU ${Math.round(m.cpuAvg * 100)} %` : ''})`
         : `${m.workers} workers are more than the machine can feed`,
       evidence: {
-        workers: m.workers, cpus: m.cpus, wallMs: round(wall), busyShare: round(busyShare, 2),
-        predictedWorkers: plan.best.workers, predictedWallMs: round(target.wallMs),
+        workers: m.workers,
+        cpus: m.cpus,
+        wallMs: round(wall),
+        busyShare: round(busyShare, 2),
+        predictedWorkers: plan.best.workers,
+        predictedWallMs: round(target.wallMs),
         ...(m.cpuAvg !== null ? { cpuAvgPct: round(m.cpuAvg * 100) } : { cpuSamples: 0 }),
         launchMs: round(m.launchMs),
       },
@@ -127,29 +151,44 @@ export function detectParallelism(ctx: DetectContext): Bottleneck[] {
         severity: severityFor(Math.max(fpSaving, 0), wall),
         title: `fullyParallel is off: ${biggest.key} (${biggest.tests.length} tests, ${seconds(biggest.durationMs)} s) runs on one worker`,
         evidence: {
-          files: m.units.length, tests: m.testUnits.length, biggestFile: biggest.key, biggestFileMs: round(biggest.durationMs),
-          biggestFileShare: round(share, 2), atWorkers: plan.best.workers,
-          predictedWallFileGroupsMs: round(atBest.wallMs), predictedWallFullyParallelMs: round(atBest.wallMs - fpSaving),
+          files: m.units.length,
+          tests: m.testUnits.length,
+          biggestFile: biggest.key,
+          biggestFileMs: round(biggest.durationMs),
+          biggestFileShare: round(share, 2),
+          atWorkers: plan.best.workers,
+          predictedWallFileGroupsMs: round(atBest.wallMs),
+          predictedWallFullyParallelMs: round(atBest.wallMs - fpSaving),
         },
         affectedTests: biggest.tests,
         estimatedCostS: seconds(Math.max(0, fpSaving)),
-        rootCause: 'Without fullyParallel, all tests of a file run in order on one worker, so the largest file sets the wall time.',
-        recommendedActions: ['Set fullyParallel: true (tests must not depend on each other within a file), or split the largest file.'],
+        rootCause:
+          'Without fullyParallel, all tests of a file run in order on one worker, so the largest file sets the wall time.',
+        recommendedActions: [
+          'Set fullyParallel: true (tests must not depend on each other within a file), or split the largest file.',
+        ],
       });
     }
   }
 
-  const mem = run.system.length ? Math.max(...run.system.map((s) => s.memTotalBytes > 0 ? s.memUsedBytes / s.memTotalBytes : 0)) : 0;
+  const mem = run.system.length
+    ? Math.max(...run.system.map((s) => (s.memTotalBytes > 0 ? s.memUsedBytes / s.memTotalBytes : 0)))
+    : 0;
   if (mem >= MEMORY_PRESSURE) {
     out.push({
       id: 'memory.pressure',
       category: 'memory',
       severity: 'high',
       title: `Memory ${Math.round(mem * 100)} % used during the run`,
-      evidence: { memUsedMaxPct: round(mem * 100), workers: m.workers, chromiumProcessesMax: Math.max(...run.system.map((s) => s.chromiumProcesses)) },
+      evidence: {
+        memUsedMaxPct: round(mem * 100),
+        workers: m.workers,
+        chromiumProcessesMax: Math.max(...run.system.map((s) => s.chromiumProcesses)),
+      },
       affectedTests: [],
       estimatedCostS: 0,
-      rootCause: 'Each worker holds a browser; near the memory limit the machine swaps or the OOM killer ends browsers.',
+      rootCause:
+        'Each worker holds a browser; near the memory limit the machine swaps or the OOM killer ends browsers.',
       recommendedActions: ['Lower workers, or close pages/contexts tests open themselves.'],
     });
   }

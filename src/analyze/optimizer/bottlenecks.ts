@@ -41,8 +41,11 @@ export function detectBottlenecks(input: DetectInput, errors: PerfError[] = []):
   const model = buildSuiteModel(input.run);
   const ctx: DetectContext = { ...input, model };
   const out: Bottleneck[] = [];
-  for (const [name, detect] of DETECTORS) out.push(...contain(`optimize.detect.${name}`, errors, () => detect(ctx), []));
-  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.estimatedCostS - a.estimatedCostS);
+  for (const [name, detect] of DETECTORS)
+    out.push(...contain(`optimize.detect.${name}`, errors, () => detect(ctx), []));
+  return out.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.estimatedCostS - a.estimatedCostS,
+  );
 }
 
 /** Severity from the share of wall time a finding costs. */

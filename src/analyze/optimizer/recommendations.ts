@@ -22,11 +22,25 @@ export interface OptimizerAnalysis {
 const MODEL_ERROR_OK = 0.15;
 
 type Builder = (b: Bottleneck, x: BuildContext) => Recommendation | null;
-interface BuildContext extends DetectInput { model: SuiteModel; modelError: number; wall: number }
+interface BuildContext extends DetectInput {
+  model: SuiteModel;
+  modelError: number;
+  wall: number;
+}
 
-function rec(b: Bottleneck, x: BuildContext, r: Omit<Recommendation, 'id' | 'bottleneckId' | 'expectedSavingPct'>): Recommendation {
+function rec(
+  b: Bottleneck,
+  x: BuildContext,
+  r: Omit<Recommendation, 'id' | 'bottleneckId' | 'expectedSavingPct'>,
+): Recommendation {
   const saving = Math.max(0, Math.round(r.expectedSavingMs));
-  return { id: `rec.${b.id}`, bottleneckId: b.id, ...r, expectedSavingMs: saving, expectedSavingPct: x.wall > 0 ? round((saving / x.wall) * 100, 1) : 0 };
+  return {
+    id: `rec.${b.id}`,
+    bottleneckId: b.id,
+    ...r,
+    expectedSavingMs: saving,
+    expectedSavingPct: x.wall > 0 ? round((saving / x.wall) * 100, 1) : 0,
+  };
 }
 
 const parallelConfidence = (x: BuildContext): Recommendation['confidence'] =>
@@ -43,7 +57,8 @@ const workers: Builder = (b, x) => {
     expectedSavingMs: saving,
     confidence: parallelConfidence(x),
     risk: w > x.model.cpus ? 'medium' : 'low',
-    prerequisites: w > x.model.workers ? ['Test files must not share state across workers (accounts, files, DB rows).'] : [],
+    prerequisites:
+      w > x.model.workers ? ['Test files must not share state across workers (accounts, files, DB rows).'] : [],
     edits: [{ path: 'workers', from: x.run.config.workers, to: w }],
     kind: 'config',
     basis: `list-scheduling of ${x.model.units.length} measured groups over ${w} workers + measured launch ${Math.round(x.model.launchMs)} ms/worker; model error on this run ${round(x.modelError * 100, 1)} %`,
@@ -61,7 +76,9 @@ const fullyParallel: Builder = (b, x) => {
     expectedSavingMs: saving,
     confidence: parallelConfidence(x),
     risk: 'medium',
-    prerequisites: ['Tests in a file must not depend on each other (no shared state, no test.describe.serial, no beforeAll data they mutate).'],
+    prerequisites: [
+      'Tests in a file must not depend on each other (no shared state, no test.describe.serial, no beforeAll data they mutate).',
+    ],
     edits: [{ path: 'fullyParallel', from: false, to: true }],
     kind: 'config',
     basis: `schedule model at ${w} workers: file groups vs single tests`,
@@ -72,7 +89,9 @@ const artifacts: Builder = (b, x) => {
   const kind = b.id.split('.')[1] as 'trace' | 'video' | 'screenshot';
   const projects = x.run.config.projects.filter((p) => artifactTarget(kind, p.use[kind] ?? 'off', p.retries));
   const targets = projects.map((p) => ({ p, to: artifactTarget(kind, p.use[kind]!, p.retries)! }));
-  const uniform = projects.length === x.run.config.projects.length && new Set(targets.map((t) => `${t.p.use[kind]}>${t.to}`)).size === 1;
+  const uniform =
+    projects.length === x.run.config.projects.length &&
+    new Set(targets.map((t) => `${t.p.use[kind]}>${t.to}`)).size === 1;
   const edits: ConfigEdit[] = uniform
     ? [{ path: `use.${kind}`, from: projects[0].use[kind], to: targets[0].to }]
     : targets.map((t) => ({ path: `projects[${t.p.name}].use.${kind}`, from: t.p.use[kind], to: t.to }));
@@ -82,42 +101,75 @@ const artifacts: Builder = (b, x) => {
     expectedSavingMs: b.estimatedCostS * 1000,
     confidence: 'historyCostMs' in b.evidence ? 'medium' : 'low',
     risk: 'low',
-    prerequisites: targets.some((t) => t.to === 'on-first-retry') ? [`The ${kind} is then recorded on the first retry only: keep retries > 0 where you need it.`] : [],
+    prerequisites: targets.some((t) => t.to === 'on-first-retry')
+      ? [`The ${kind} is then recorded on the first retry only: keep retries > 0 where you need it.`]
+      : [],
     edits,
     kind: 'config',
-    basis: 'historyCostMs' in b.evidence ? 'median wall of past runs with the trace on vs off' : `lower bound: measured ${kind} save time in context teardown (recording overhead during the test is only seen by --validate)`,
+    basis:
+      'historyCostMs' in b.evidence
+        ? 'median wall of past runs with the trace on vs off'
+        : `lower bound: measured ${kind} save time in context teardown (recording overhead during the test is only seen by --validate)`,
   });
 };
 
 /** One edit at `use.<path>` when every project has the same value, else one per project. */
-function useEdits(x: BuildContext, path: string, value: (p: ProjectSnapshot) => unknown, applies: (p: ProjectSnapshot) => boolean, to: unknown): ConfigEdit[] {
+function useEdits(
+  x: BuildContext,
+  path: string,
+  value: (p: ProjectSnapshot) => unknown,
+  applies: (p: ProjectSnapshot) => boolean,
+  to: unknown,
+): ConfigEdit[] {
   const projects = x.run.config.projects.filter(applies);
-  const uniform = projects.length === x.run.config.projects.length && new Set(projects.map((p) => String(value(p)))).size === 1;
+  const uniform =
+    projects.length === x.run.config.projects.length && new Set(projects.map((p) => String(value(p)))).size === 1;
   return uniform
     ? [{ path: `use.${path}`, from: value(projects[0]), to }]
     : projects.map((p) => ({ path: `projects[${p.name}].use.${path}`, from: value(p), to }));
 }
 
 const slowMo: Builder = (b, x) => {
-  const edits = useEdits(x, 'launchOptions.slowMo', (p) => p.use.slowMo, (p) => (p.use.slowMo ?? 0) > 0, 0);
+  const edits = useEdits(
+    x,
+    'launchOptions.slowMo',
+    (p) => p.use.slowMo,
+    (p) => (p.use.slowMo ?? 0) > 0,
+    0,
+  );
   return rec(b, x, {
     title: edits.map((e) => `${e.path}: ${e.from} → 0`).join('; '),
-    description: 'Stop waiting before every click, fill and navigation (slowMo is for watching a test, not for running the suite).',
+    description:
+      'Stop waiting before every click, fill and navigation (slowMo is for watching a test, not for running the suite).',
     expectedSavingMs: b.estimatedCostS * 1000,
-    confidence: 'high', risk: 'low', prerequisites: [], edits, kind: 'config',
+    confidence: 'high',
+    risk: 'low',
+    prerequisites: [],
+    edits,
+    kind: 'config',
     basis: `${b.evidence.slowedOperations} measured browser operations × slowMo ÷ parallel workers`,
   });
 };
 
-const headed: Builder = (b, x) => rec(b, x, {
-  title: 'headless: false → true',
-  description: 'Run without drawing browser windows; pass --headed when you want to watch a test.',
-  expectedSavingMs: 0,
-  confidence: 'low', risk: 'low', prerequisites: [],
-  edits: useEdits(x, 'headless', () => false, (p) => p.use.headless === false, true),
-  kind: 'config', unpriced: true,
-  basis: 'not priced from one run (there is no headless run to compare with): --validate measures it',
-});
+const headed: Builder = (b, x) =>
+  rec(b, x, {
+    title: 'headless: false → true',
+    description: 'Run without drawing browser windows; pass --headed when you want to watch a test.',
+    expectedSavingMs: 0,
+    confidence: 'low',
+    risk: 'low',
+    prerequisites: [],
+    edits: useEdits(
+      x,
+      'headless',
+      () => false,
+      (p) => p.use.headless === false,
+      true,
+    ),
+    kind: 'config',
+    unpriced: true,
+    basis: 'not priced from one run (there is no headless run to compare with): --validate measures it',
+  });
 
 const retriesDeterministic: Builder = (b, x) => {
   const retries = Number(b.evidence.retries);
@@ -126,42 +178,66 @@ const retriesDeterministic: Builder = (b, x) => {
     title: local ? `retries: ${retries} → process.env.CI ? ${retries} : 0` : 'Fail fast on deterministic failures',
     description: 'Retries repeated failures that fail every time.',
     expectedSavingMs: b.estimatedCostS * 1000,
-    confidence: 'high', risk: 'low', prerequisites: [],
+    confidence: 'high',
+    risk: 'low',
+    prerequisites: [],
     edits: local ? [{ path: 'retries', from: retries, to: 0, toExpression: `process.env.CI ? ${retries} : 0` }] : [],
     kind: local ? 'config' : 'code',
     basis: 'Σ measured durations of retry attempts that failed again ÷ workers',
   });
 };
 
-const timeouts: Builder = (b, x) => rec(b, x, {
-  title: `timeout: ${b.evidence.timeoutMs} → ${b.evidence.proposedTimeoutMs}`,
-  description: b.id === 'timeouts.tight' ? 'Give slow but healthy tests room before they are called failures.' : 'A hang fails sooner; healthy tests keep 3× their p99.',
-  expectedSavingMs: b.estimatedCostS * 1000,
-  confidence: Number(b.evidence.passingSamples) >= 100 ? 'high' : 'medium',
-  risk: b.id === 'timeouts.tight' ? 'low' : 'medium',
-  prerequisites: b.id === 'timeouts.far' ? ['Run on CI machines no slower than this run (or check the p99 there first).'] : [],
-  edits: [{ path: 'timeout', from: b.evidence.timeoutMs, to: b.evidence.proposedTimeoutMs }],
-  kind: 'config',
-  basis: `p99 of ${b.evidence.passingSamples} passing attempts × 3`,
-});
+const timeouts: Builder = (b, x) =>
+  rec(b, x, {
+    title: `timeout: ${b.evidence.timeoutMs} → ${b.evidence.proposedTimeoutMs}`,
+    description:
+      b.id === 'timeouts.tight'
+        ? 'Give slow but healthy tests room before they are called failures.'
+        : 'A hang fails sooner; healthy tests keep 3× their p99.',
+    expectedSavingMs: b.estimatedCostS * 1000,
+    confidence: Number(b.evidence.passingSamples) >= 100 ? 'high' : 'medium',
+    risk: b.id === 'timeouts.tight' ? 'low' : 'medium',
+    prerequisites:
+      b.id === 'timeouts.far' ? ['Run on CI machines no slower than this run (or check the p99 there first).'] : [],
+    edits: [{ path: 'timeout', from: b.evidence.timeoutMs, to: b.evidence.proposedTimeoutMs }],
+    kind: 'config',
+    basis: `p99 of ${b.evidence.passingSamples} passing attempts × 3`,
+  });
 
-const webServer: Builder = (b, x) => rec(b, x, {
-  title: 'webServer.reuseExistingServer: !process.env.CI',
-  description: 'Locally, reuse a server that is already running instead of starting one per run.',
-  expectedSavingMs: b.estimatedCostS * 1000,
-  confidence: 'low', risk: 'low',
-  prerequisites: ['Keep the dev server running locally between runs.'],
-  edits: [{ path: 'webServer.reuseExistingServer', from: b.evidence.reuseExistingServer === 'true', to: false, toExpression: '!process.env.CI' }],
-  kind: 'config',
-  basis: 'upper bound: time from run start to the first test (includes worker start-up)',
-});
+const webServer: Builder = (b, x) =>
+  rec(b, x, {
+    title: 'webServer.reuseExistingServer: !process.env.CI',
+    description: 'Locally, reuse a server that is already running instead of starting one per run.',
+    expectedSavingMs: b.estimatedCostS * 1000,
+    confidence: 'low',
+    risk: 'low',
+    prerequisites: ['Keep the dev server running locally between runs.'],
+    edits: [
+      {
+        path: 'webServer.reuseExistingServer',
+        from: b.evidence.reuseExistingServer === 'true',
+        to: false,
+        toExpression: '!process.env.CI',
+      },
+    ],
+    kind: 'config',
+    basis: 'upper bound: time from run start to the first test (includes worker start-up)',
+  });
 
-const advice = (title: string, risk: Recommendation['risk'], prerequisites: string[] = []): Builder => (b, x) => rec(b, x, {
-  title, description: (b.recommendedActions ?? []).join(' '),
-  expectedSavingMs: b.estimatedCostS * 1000,
-  confidence: 'medium', risk, prerequisites, edits: [], kind: 'code',
-  basis: 'measured time of the affected steps ÷ workers (code change — not applied automatically)',
-});
+const advice =
+  (title: string, risk: Recommendation['risk'], prerequisites: string[] = []): Builder =>
+  (b, x) =>
+    rec(b, x, {
+      title,
+      description: (b.recommendedActions ?? []).join(' '),
+      expectedSavingMs: b.estimatedCostS * 1000,
+      confidence: 'medium',
+      risk,
+      prerequisites,
+      edits: [],
+      kind: 'code',
+      basis: 'measured time of the affected steps ÷ workers (code change — not applied automatically)',
+    });
 
 const BUILDERS: Record<string, Builder> = {
   'parallelism.workers': workers,
@@ -180,7 +256,9 @@ const BUILDERS: Record<string, Builder> = {
   'setup.global-setup': advice('Cache or shorten globalSetup', 'low'),
   'browser.per-test-launch': advice('Use the browser fixture instead of launching browsers in tests', 'low'),
   'browser.slow-context': advice('Make context creation cheaper', 'low'),
-  'flow.repeated-login': advice('Log in once in a setup project and reuse storageState', 'medium', ['Tests must tolerate a shared logged-in session (no test logs the user out or changes the password).']),
+  'flow.repeated-login': advice('Log in once in a setup project and reuse storageState', 'medium', [
+    'Tests must tolerate a shared logged-in session (no test logs the user out or changes the password).',
+  ]),
   'locator.slow': advice('Wait for the data, not the element', 'low'),
   'locator.language-dependent': advice('Use language-independent locators', 'low'),
   'memory.pressure': advice('Reduce memory per worker or the worker count', 'low'),
@@ -191,21 +269,40 @@ export function optimizeAnalysis(input: DetectInput): OptimizerAnalysis {
   const errors: PerfError[] = [];
   const bottlenecks = detectBottlenecks(input, errors);
   const model = buildSuiteModel(input.run);
-  const x: BuildContext = { ...input, model, modelError: modelErrorPct(model, input.run.wallTimeMs), wall: input.run.wallTimeMs };
+  const x: BuildContext = {
+    ...input,
+    model,
+    modelError: modelErrorPct(model, input.run.wallTimeMs),
+    wall: input.run.wallTimeMs,
+  };
   const recommendations: Recommendation[] = [];
   for (const b of bottlenecks) {
     const build = BUILDERS[b.id];
     const r = build ? contain(`optimize.recommend.${b.id}`, errors, () => build(b, x), null) : null;
     // One recommendation per config path: the saturated-CPU and idle-worker findings both set workers.
-    if (r && !recommendations.some((o) => o.edits.length && o.edits.every((e) => r.edits.some((f) => f.path === e.path)))) recommendations.push(r);
+    if (
+      r &&
+      !recommendations.some((o) => o.edits.length && o.edits.every((e) => r.edits.some((f) => f.path === e.path)))
+    )
+      recommendations.push(r);
   }
   recommendations.sort((a, b) => b.expectedSavingMs - a.expectedSavingMs);
   const plan = planParallelism(model, x.wall);
-  const configSaving = recommendations.filter((r) => r.kind === 'config' && !r.edits.some((e) => e.path === 'workers' || e.path === 'fullyParallel'))
+  const configSaving = recommendations
+    .filter((r) => r.kind === 'config' && !r.edits.some((e) => e.path === 'workers' || e.path === 'fullyParallel'))
     .reduce((s, r) => s + r.expectedSavingMs, 0);
-  const parallelWall = recommendations.some((r) => r.edits.some((e) => e.path === 'workers' || e.path === 'fullyParallel'))
-    ? x.wall - (predictWall(model, model.workers).wallMs - plan.best.wallMs) : x.wall;
-  return { bottlenecks, recommendations, predictedWallMs: Math.max(0, Math.round(parallelWall - configSaving)), modelErrorPct: round(x.modelError * 100, 1), errors };
+  const parallelWall = recommendations.some((r) =>
+    r.edits.some((e) => e.path === 'workers' || e.path === 'fullyParallel'),
+  )
+    ? x.wall - (predictWall(model, model.workers).wallMs - plan.best.wallMs)
+    : x.wall;
+  return {
+    bottlenecks,
+    recommendations,
+    predictedWallMs: Math.max(0, Math.round(parallelWall - configSaving)),
+    modelErrorPct: round(x.modelError * 100, 1),
+    errors,
+  };
 }
 
 export function recommend(input: DetectInput): Recommendation[] {

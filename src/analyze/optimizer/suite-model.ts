@@ -59,9 +59,14 @@ export function buildSuiteModel(run: RunRecord): SuiteModel {
   const launches: number[] = [];
   const testUnits: ScheduleUnit[] = [];
   const fileUnits = new Map<string, ScheduleUnit>();
-  let first = Infinity, last = -Infinity, testTimeMs = 0;
+  let first = Infinity,
+    last = -Infinity,
+    testTimeMs = 0;
   // Playwright orders groups by file, then by declaration; the record keeps tests in report order.
-  const tests = [...run.tests].sort((a, b) => a.project.localeCompare(b.project) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const tests = [...run.tests].sort(
+    (a, b) =>
+      a.project.localeCompare(b.project) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
   for (const t of tests) {
     let ms = 0;
     for (const r of attemptsOf(t)) {
@@ -86,9 +91,14 @@ export function buildSuiteModel(run: RunRecord): SuiteModel {
   const hasTests = Number.isFinite(first);
   const busy = run.system.filter((s) => hasTests && s.time >= first && s.time <= last + 1000);
   const cpus = Math.max(1, run.meta.machine.cpus);
-  const load = percentile(busy.map((s) => s.load1).sort((a, b) => a - b), 50);
+  const load = percentile(
+    busy.map((s) => s.load1).sort((a, b) => a - b),
+    50,
+  );
   // Whole-machine CPU can be attributed to this run only when the load is one the run can produce.
-  const external = busy.length > 0 && load > EXTERNAL_LOAD_FACTOR * Math.max(cpus, OWN_RUNNABLE_PER_WORKER * Math.max(1, run.config.workers) + 1);
+  const external =
+    busy.length > 0 &&
+    load > EXTERNAL_LOAD_FACTOR * Math.max(cpus, OWN_RUNNABLE_PER_WORKER * Math.max(1, run.config.workers) + 1);
   return {
     workers: Math.max(1, run.config.workers),
     cpus,
@@ -119,7 +129,10 @@ function ownCpuAvg(busy: SystemSample[]): number | null {
 export function listScheduleMs(durations: number[], workers: number, laneStartMs = 0): number {
   const lanes: number[] = [];
   for (const d of durations) {
-    if (lanes.length < workers) { lanes.push(laneStartMs + d); continue; }
+    if (lanes.length < workers) {
+      lanes.push(laneStartMs + d);
+      continue;
+    }
     let min = 0;
     for (let i = 1; i < lanes.length; i++) if (lanes[i] < lanes[min]) min = i;
     lanes[min] += d;
@@ -129,7 +142,11 @@ export function listScheduleMs(durations: number[], workers: number, laneStartMs
 
 /** Longest-processing-time-first makespan: a near-optimal bound (within 4/3 of the best order). */
 export function lptMs(durations: number[], workers: number, laneStartMs = 0): number {
-  return listScheduleMs([...durations].sort((a, b) => b - a), workers, laneStartMs);
+  return listScheduleMs(
+    [...durations].sort((a, b) => b - a),
+    workers,
+    laneStartMs,
+  );
 }
 
 /** CPU one worker used, in cores, from the run's samples (null without samples). */
@@ -144,7 +161,13 @@ export function cpuPerWorker(m: SuiteModel): number | null {
  * progresses at min(1, cpus ÷ (k × coresPerWorker)) — processor sharing, so a lane alone runs at full
  * speed and a crowded machine slows everyone down. Durations are in uncontended ms.
  */
-export function sharedCpuMakespanMs(durations: number[], workers: number, laneStartMs: number, coresPerWorker: number, cpus: number): number {
+export function sharedCpuMakespanMs(
+  durations: number[],
+  workers: number,
+  laneStartMs: number,
+  coresPerWorker: number,
+  cpus: number,
+): number {
   const queue = [...durations];
   const remaining: number[] = [];
   const lanes = Math.max(1, Math.min(workers, durations.length));
@@ -158,7 +181,8 @@ export function sharedCpuMakespanMs(durations: number[], workers: number, laneSt
     for (let i = remaining.length - 1; i >= 0; i--) {
       remaining[i] -= next;
       if (remaining[i] <= 1e-9) {
-        if (queue.length) remaining[i] = queue.shift()!; // the worker (and its browser) stay warm
+        if (queue.length)
+          remaining[i] = queue.shift()!; // the worker (and its browser) stay warm
         else remaining.splice(i, 1);
       }
     }
@@ -191,7 +215,16 @@ export function predictWall(m: SuiteModel, workers: number, fullyParallel = m.fu
     workers,
     fullyParallel,
     wallMs: m.preMs + sharedCpuMakespanMs(d, workers, launch, per, m.cpus) + m.postMs,
-    lptWallMs: m.preMs + sharedCpuMakespanMs([...d].sort((a, b) => b - a), workers, launch, per, m.cpus) + m.postMs,
+    lptWallMs:
+      m.preMs +
+      sharedCpuMakespanMs(
+        [...d].sort((a, b) => b - a),
+        workers,
+        launch,
+        per,
+        m.cpus,
+      ) +
+      m.postMs,
   };
 }
 

@@ -22,7 +22,12 @@ export function analyzeActions(run: RunRecord, slowestN = 10): ActionAnalysis | 
         let list = byKind.get(kind);
         if (!list) byKind.set(kind, (list = []));
         list.push(s.durationMs);
-        const params = s.params ? Object.entries(s.params).map(([k, v]) => `${k}=${v}`).join(' ').slice(0, 300) : undefined;
+        const params = s.params
+          ? Object.entries(s.params)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')
+              .slice(0, 300)
+          : undefined;
         calls.push({ testId, title: s.title, ...(params ? { params } : {}), durationMs: s.durationMs });
       }
       // Expect steps' children are their retries: counted once, as the expect.
@@ -32,13 +37,20 @@ export function analyzeActions(run: RunRecord, slowestN = 10): ActionAnalysis | 
   for (const t of run.tests) for (const r of t.results) visit(r.steps, t.id, false);
   for (const t of run.tests) for (const r of t.results) collectExpects(r.steps, t.id, byKind, calls);
   if (!byKind.size) return undefined;
-  const perKind = [...byKind.entries()].map(([kind, v]) => ({ kind, dist: distribution(v) }))
+  const perKind = [...byKind.entries()]
+    .map(([kind, v]) => ({ kind, dist: distribution(v) }))
     .sort((a, b) => b.dist.p95 - a.dist.p95 || a.kind.localeCompare(b.kind));
   const slowest = calls.sort((a, b) => b.durationMs - a.durationMs).slice(0, slowestN);
   return { perKind, slowest };
 }
 
-function collectExpects(steps: StepRecord[], testId: string, byKind: Map<string, number[]>, calls: ActionAnalysis['slowest'], inSetup = false): void {
+function collectExpects(
+  steps: StepRecord[],
+  testId: string,
+  byKind: Map<string, number[]>,
+  calls: ActionAnalysis['slowest'],
+  inSetup = false,
+): void {
   for (const s of steps) {
     const setup = inSetup || s.category === 'fixture' || s.category === 'hook';
     if (s.category === 'expect' && !setup) {

@@ -7,26 +7,46 @@ import type { RunRecord, StepRecord, TimeBreakdown } from '../../types';
 import { attemptWindow } from './workers';
 
 type Bucket = 'fixturesMs' | 'hooksMs' | 'stepsMs' | 'actionsMs' | 'expectsMs' | 'otherMs';
-interface Interval { from: number; to: number; bucket: Bucket; priority: number }
+interface Interval {
+  from: number;
+  to: number;
+  bucket: Bucket;
+  priority: number;
+}
 
 /** Lower number wins where intervals overlap. The container's own time is the weakest claim. */
-const PRIORITY: Record<Bucket, number> = { fixturesMs: 0, hooksMs: 1, stepsMs: 2, actionsMs: 3, expectsMs: 4, otherMs: 5 };
+const PRIORITY: Record<Bucket, number> = {
+  fixturesMs: 0,
+  hooksMs: 1,
+  stepsMs: 2,
+  actionsMs: 3,
+  expectsMs: 4,
+  otherMs: 5,
+};
 const CONTAINER_PRIORITY = 6;
 const CONTAINER_TITLE = /^(Before Hooks|After Hooks|Worker Cleanup)$/;
 
 function bucketOf(category: string): Bucket {
   switch (category) {
-    case 'fixture': return 'fixturesMs';
-    case 'hook': return 'hooksMs';
-    case 'test.step': return 'stepsMs';
-    case 'pw:api': return 'actionsMs';
-    case 'expect': return 'expectsMs';
-    default: return 'otherMs';
+    case 'fixture':
+      return 'fixturesMs';
+    case 'hook':
+      return 'hooksMs';
+    case 'test.step':
+      return 'stepsMs';
+    case 'pw:api':
+      return 'actionsMs';
+    case 'expect':
+      return 'expectsMs';
+    default:
+      return 'otherMs';
   }
 }
 
 export function isHookContainer(step: StepRecord): boolean {
-  return step.category === 'hook' && (CONTAINER_TITLE.test(step.title) || step.steps.some((c) => c.category === 'fixture'));
+  return (
+    step.category === 'hook' && (CONTAINER_TITLE.test(step.title) || step.steps.some((c) => c.category === 'fixture'))
+  );
 }
 
 function interval(s: StepRecord, bucket: Bucket, priority = PRIORITY[bucket]): Interval {
@@ -55,7 +75,8 @@ export function sweep(intervals: Interval[], from: number, to: number, into: Tim
   const bucketAt: Bucket[] = [];
   const events: Array<{ at: number; priority: number; delta: 1 | -1 }> = [];
   for (const i of intervals) {
-    const a = Math.max(from, i.from), b = Math.min(to, i.to);
+    const a = Math.max(from, i.from),
+      b = Math.min(to, i.to);
     if (b <= a) continue;
     bucketAt[i.priority] = i.bucket;
     events.push({ at: a, priority: i.priority, delta: 1 }, { at: b, priority: i.priority, delta: -1 });
@@ -65,7 +86,10 @@ export function sweep(intervals: Interval[], from: number, to: number, into: Tim
   let cursor = from;
   let k = 0;
   while (cursor < to) {
-    while (k < events.length && events[k].at <= cursor) { open[events[k].priority] += events[k].delta; k++; }
+    while (k < events.length && events[k].at <= cursor) {
+      open[events[k].priority] += events[k].delta;
+      k++;
+    }
     const next = k < events.length ? Math.min(events[k].at, to) : to;
     const level = open.findIndex((n) => n > 0);
     into[level >= 0 ? bucketAt[level] : 'otherMs'] += next - cursor;
@@ -75,7 +99,15 @@ export function sweep(intervals: Interval[], from: number, to: number, into: Tim
 }
 
 export function analyzeBreakdown(run: RunRecord): TimeBreakdown {
-  const out: TimeBreakdown = { totalMs: 0, fixturesMs: 0, hooksMs: 0, actionsMs: 0, expectsMs: 0, stepsMs: 0, otherMs: 0 };
+  const out: TimeBreakdown = {
+    totalMs: 0,
+    fixturesMs: 0,
+    hooksMs: 0,
+    actionsMs: 0,
+    expectsMs: 0,
+    stepsMs: 0,
+    otherMs: 0,
+  };
   for (const t of run.tests) {
     for (const r of t.results) {
       if (r.workerIndex < 0 && r.steps.length === 0) continue; // never ran

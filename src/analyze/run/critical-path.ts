@@ -26,11 +26,13 @@ function explain(run: RunRecord, last: LaneGroup, tailFrom: number, tailTo: numb
 
   // A file whose attempts all ran on this one lane, more than one of them: it ran serially.
   if (topFile !== undefined) {
-    const fileAttempts = groups.flatMap((g) => g.attempts.filter((a) => a.test.file === topFile).map((a) => ({ lane: g.lane, a })));
+    const fileAttempts = groups.flatMap((g) =>
+      g.attempts.filter((a) => a.test.file === topFile).map((a) => ({ lane: g.lane, a })),
+    );
     const serial = fileAttempts.length > 1 && fileAttempts.every((x) => x.lane === last.lane);
     if (serial) {
       const ms = fileAttempts.reduce((s, x) => s + (x.a.end - x.a.start), 0);
-      const why = run.config.fullyParallel ? '' : ' (not fullyParallel: a file\'s tests share one worker)';
+      const why = run.config.fullyParallel ? '' : " (not fullyParallel: a file's tests share one worker)";
       return `${topFile} ran serially: ${fileAttempts.length} attempts, ${formatMs(ms)} on one worker${why}`;
     }
   }
@@ -47,19 +49,27 @@ export function analyzeCriticalPath(run: RunRecord, groups: LaneGroup[] = groupL
   const lastIdx = ends.indexOf(Math.max(...ends));
   const last = groups[lastIdx];
   const lastEnd = ends[lastIdx];
-  const attempts = last.attempts.map((a) => ({ testId: a.test.id, retry: a.result.retry, durationMs: a.result.durationMs }));
+  const attempts = last.attempts.map((a) => ({
+    testId: a.test.id,
+    retry: a.result.retry,
+    durationMs: a.result.durationMs,
+  }));
   if (groups.length === 1) {
     const busy = last.attempts.reduce((s, a) => s + (a.end - a.start), 0);
     return {
-      lane: last.lane, lastEnd, tailMs: 0, attempts,
+      lane: last.lane,
+      lastEnd,
+      tailMs: 0,
+      attempts,
       reason: `a single worker lane ran all ${attempts.length} attempts serially (${formatMs(busy)})`,
     };
   }
   const secondEnd = Math.max(...ends.filter((_, i) => i !== lastIdx));
   const tailMs = Math.max(0, lastEnd - secondEnd);
   const wall = Math.max(1, run.wallTimeMs);
-  const reason = tailMs < BALANCED_TAIL_RATIO * wall
-    ? `lanes finished within ${formatMs(tailMs)} of each other: the work was balanced`
-    : `lane ${last.lane} finished ${formatMs(tailMs)} after the others: ${explain(run, last, secondEnd, lastEnd, groups)}`;
+  const reason =
+    tailMs < BALANCED_TAIL_RATIO * wall
+      ? `lanes finished within ${formatMs(tailMs)} of each other: the work was balanced`
+      : `lane ${last.lane} finished ${formatMs(tailMs)} after the others: ${explain(run, last, secondEnd, lastEnd, groups)}`;
   return { lane: last.lane, lastEnd, tailMs, attempts, reason };
 }

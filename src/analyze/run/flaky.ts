@@ -4,7 +4,13 @@ import type { FlakyTest, RunRecord } from '../../types';
 export function analyzeFlaky(run: RunRecord): FlakyTest[] {
   return run.tests
     .filter((t) => t.outcome === 'flaky')
-    .map((t) => ({ testId: t.id, title: t.title, file: t.file, project: t.project, statuses: t.results.map((r) => r.status) }));
+    .map((t) => ({
+      testId: t.id,
+      title: t.title,
+      file: t.file,
+      project: t.project,
+      statuses: t.results.map((r) => r.status),
+    }));
 }
 
 /**
@@ -12,7 +18,8 @@ export function analyzeFlaky(run: RunRecord): FlakyTest[] {
  * by another attempt of the same test — work whose result was thrown away.
  */
 export function analyzeRetries(run: RunRecord): { attempts: number; wastedMs: number } {
-  let attempts = 0, wastedMs = 0;
+  let attempts = 0,
+    wastedMs = 0;
   for (const t of run.tests) {
     const ordered = [...t.results].sort((a, b) => a.retry - b.retry);
     ordered.forEach((r, i) => {

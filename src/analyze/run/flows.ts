@@ -16,7 +16,18 @@ export function flowKey(f: Pick<FlowResult, 'name' | 'preset' | 'direction'>): s
 }
 
 export function analyzeFlows(run: RunRecord): FlowAnalysis | undefined {
-  const groups = new Map<string, { sample: FlowResult; ok: number[]; failures: number; findings: number; tests: Set<string>; details: Map<string, number[]>; paths: Map<string, number> }>();
+  const groups = new Map<
+    string,
+    {
+      sample: FlowResult;
+      ok: number[];
+      failures: number;
+      findings: number;
+      tests: Set<string>;
+      details: Map<string, number[]>;
+      paths: Map<string, number>;
+    }
+  >();
   const samples: Array<FlowResult & { testId: string }> = [];
   for (const test of run.tests) {
     for (const result of test.results) {
@@ -24,7 +35,19 @@ export function analyzeFlows(run: RunRecord): FlowAnalysis | undefined {
         if (!f || typeof f.name !== 'string' || !Number.isFinite(f.durationMs)) continue;
         const key = flowKey(f);
         let g = groups.get(key);
-        if (!g) groups.set(key, g = { sample: f, ok: [], failures: 0, findings: 0, tests: new Set(), details: new Map(), paths: new Map() });
+        if (!g)
+          groups.set(
+            key,
+            (g = {
+              sample: f,
+              ok: [],
+              failures: 0,
+              findings: 0,
+              tests: new Set(),
+              details: new Map(),
+              paths: new Map(),
+            }),
+          );
         if (f.ok) g.ok.push(f.durationMs);
         else g.failures++;
         g.findings += f.findings?.length ?? 0;

@@ -32,10 +32,16 @@ export interface AnalyzeOptions {
 export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAnalysis {
   const errors: PerfError[] = [];
   const n = options.slowest ?? 10;
-  const run1 = <T>(where: string, fn: () => T, fallback: T): T => contain(where, errors, () => {
-    maybeFault(options.faults, where);
-    return fn();
-  }, fallback);
+  const run1 = <T>(where: string, fn: () => T, fallback: T): T =>
+    contain(
+      where,
+      errors,
+      () => {
+        maybeFault(options.faults, where);
+        return fn();
+      },
+      fallback,
+    );
   const summary = summarizeRun(run);
   const lanes = run1('analyze.lanes', () => groupLanes(run), []);
   const analysis: RunAnalysis = {
@@ -43,8 +49,15 @@ export function analyzeRun(run: RunRecord, options: AnalyzeOptions = {}): RunAna
     workers: run1('analyze.workers', () => analyzeWorkers(run, lanes), []),
     criticalPath: run1('analyze.criticalPath', () => analyzeCriticalPath(run, lanes), null),
     slowest: run1('analyze.slowest', () => analyzeSlowest(run, n), { tests: [], files: [], steps: [] }),
-    breakdown: run1('analyze.breakdown', () => analyzeBreakdown(run),
-      { totalMs: summary.testTimeMs, fixturesMs: 0, hooksMs: 0, actionsMs: 0, expectsMs: 0, stepsMs: 0, otherMs: summary.testTimeMs }),
+    breakdown: run1('analyze.breakdown', () => analyzeBreakdown(run), {
+      totalMs: summary.testTimeMs,
+      fixturesMs: 0,
+      hooksMs: 0,
+      actionsMs: 0,
+      expectsMs: 0,
+      stepsMs: 0,
+      otherMs: summary.testTimeMs,
+    }),
     flaky: run1('analyze.flaky', () => analyzeFlaky(run), []),
     retries: run1('analyze.retries', () => analyzeRetries(run), { attempts: 0, wastedMs: 0 }),
     system: run1('analyze.system', () => analyzeSystem(run), null),

@@ -19,14 +19,18 @@ export function analyzeNavigation(run: RunRecord, slowest = 10): NavigationAnaly
     }
   }
   if (!all.length) return undefined;
-  const perUrl = [...byUrl.entries()].map(([url, navs]) => ({
-    url,
-    count: navs.length,
-    ttfb: distribution(navs.map((n) => n.ttfbMs)),
-    domContentLoaded: distribution(navs.map((n) => n.domContentLoadedMs)),
-    load: distribution(navs.filter((n) => n.loadMs > 0).map((n) => n.loadMs)),
-    transferBytes: distribution(navs.map((n) => n.transferBytes + n.resources.transferBytes)),
-  })).sort((a, b) => b.load.p95 - a.load.p95 || a.url.localeCompare(b.url));
-  const slow = [...all].sort((a, b) => (b.durationMs || b.domContentLoadedMs) - (a.durationMs || a.domContentLoadedMs)).slice(0, slowest);
+  const perUrl = [...byUrl.entries()]
+    .map(([url, navs]) => ({
+      url,
+      count: navs.length,
+      ttfb: distribution(navs.map((n) => n.ttfbMs)),
+      domContentLoaded: distribution(navs.map((n) => n.domContentLoadedMs)),
+      load: distribution(navs.filter((n) => n.loadMs > 0).map((n) => n.loadMs)),
+      transferBytes: distribution(navs.map((n) => n.transferBytes + n.resources.transferBytes)),
+    }))
+    .sort((a, b) => b.load.p95 - a.load.p95 || a.url.localeCompare(b.url));
+  const slow = [...all]
+    .sort((a, b) => (b.durationMs || b.domContentLoadedMs) - (a.durationMs || a.domContentLoadedMs))
+    .slice(0, slowest);
   return { perUrl, slowest: slow };
 }

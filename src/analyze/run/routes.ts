@@ -54,8 +54,12 @@ export function analyzeRoutes(run: RunRecord, slowest = 10): RouteAnalysis | und
     }
   }
   if (!all.length) return undefined;
-  const perRoute = [...byRoute.entries()].map(([route, list]) => summarize(route, list))
+  const perRoute = [...byRoute.entries()]
+    .map(([route, list]) => summarize(route, list))
     .sort((a, b) => b.duration.p95 - a.duration.p95 || a.route.localeCompare(b.route));
-  const slow = all.filter((r) => r.complete).sort((a, b) => b.durationMs - a.durationMs).slice(0, slowest);
+  const slow = all
+    .filter((r) => r.complete)
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, slowest);
   return { perRoute, slowest: slow };
 }

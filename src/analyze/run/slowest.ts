@@ -21,7 +21,10 @@ export function stepDetail(step: StepRecord): string | undefined {
 export function slowestTests(run: RunRecord, n: number): SlowestLists['tests'] {
   return run.tests
     .map((t) => ({
-      testId: t.id, title: t.title, file: t.file, project: t.project,
+      testId: t.id,
+      title: t.title,
+      file: t.file,
+      project: t.project,
       durationMs: t.results.reduce((s, r) => s + r.durationMs, 0),
       attempts: t.results.length,
     }))
@@ -38,7 +41,10 @@ export function slowestFiles(run: RunRecord, n: number): SlowestLists['files'] {
     f.tests++;
     files.set(t.file, f);
   }
-  return [...files.values()].filter((f) => f.durationMs > 0).sort((a, b) => b.durationMs - a.durationMs || a.file.localeCompare(b.file)).slice(0, n);
+  return [...files.values()]
+    .filter((f) => f.durationMs > 0)
+    .sort((a, b) => b.durationMs - a.durationMs || a.file.localeCompare(b.file))
+    .slice(0, n);
 }
 
 /** Every step, nested ones included, grouped by category + title + detail. */
@@ -50,7 +56,11 @@ export function stepStats(run: RunRecord): StepStat[] {
         const detail = stepDetail(s);
         const key = `${s.category}\u0000${s.title}\u0000${detail ?? '\u0001'}`;
         let g = groups.get(key);
-        if (!g) groups.set(key, (g = { title: s.title, category: s.category, ...(detail !== undefined ? { detail } : {}), durations: [] }));
+        if (!g)
+          groups.set(
+            key,
+            (g = { title: s.title, category: s.category, ...(detail !== undefined ? { detail } : {}), durations: [] }),
+          );
         g.durations.push(s.durationMs);
       }
       visit(s.steps);

@@ -2,7 +2,13 @@
 import type { RunRecord, RunSummary } from '../../types';
 
 export function summarizeRun(run: RunRecord): RunSummary {
-  let attempts = 0, testTimeMs = 0, passed = 0, failed = 0, flaky = 0, skipped = 0, timedOut = 0;
+  let attempts = 0,
+    testTimeMs = 0,
+    passed = 0,
+    failed = 0,
+    flaky = 0,
+    skipped = 0,
+    timedOut = 0;
   for (const t of run.tests) {
     for (const r of t.results) {
       attempts++;

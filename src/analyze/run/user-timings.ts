@@ -16,7 +16,8 @@ export function analyzeUserTimings(run: RunRecord): UserTimingAnalysis | undefin
     }
   }
   if (!groups.size) return undefined;
-  const perName = [...groups.values()].map((g) => ({ name: g.name, source: g.source, dist: distribution(g.values) }))
+  const perName = [...groups.values()]
+    .map((g) => ({ name: g.name, source: g.source, dist: distribution(g.values) }))
     .sort((a, b) => b.dist.p95 - a.dist.p95 || a.name.localeCompare(b.name));
   return { perName };
 }

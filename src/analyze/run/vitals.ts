@@ -41,15 +41,23 @@ export function analyzeVitals(run: RunRecord, worstN = 10): VitalsAnalysis | und
     }
   }
   if (!byUrl.size) return undefined;
-  const perUrl = [...byUrl.entries()].map(([url, b]) => {
-    const vitals: VitalsAnalysis['perUrl'][number]['vitals'] = {};
-    for (const [name, values] of b.vitals) {
-      const sorted = [...values].sort((x, y) => x - y);
-      vitals[name] = { dist: distribution(values), rating: rate(name, percentile(sorted, VITALS_ASSESSMENT_PERCENTILE)) };
-    }
-    return { url, vitals, ...(b.tbt.length ? { totalBlockingTimeMs: distribution(b.tbt) } : {}) };
-  }).sort((a, b) => a.url.localeCompare(b.url));
+  const perUrl = [...byUrl.entries()]
+    .map(([url, b]) => {
+      const vitals: VitalsAnalysis['perUrl'][number]['vitals'] = {};
+      for (const [name, values] of b.vitals) {
+        const sorted = [...values].sort((x, y) => x - y);
+        vitals[name] = {
+          dist: distribution(values),
+          rating: rate(name, percentile(sorted, VITALS_ASSESSMENT_PERCENTILE)),
+        };
+      }
+      return { url, vitals, ...(b.tbt.length ? { totalBlockingTimeMs: distribution(b.tbt) } : {}) };
+    })
+    .sort((a, b) => a.url.localeCompare(b.url));
   const severity = (v: WebVitalMetric) => v.value / VITAL_THRESHOLDS[v.name][0];
-  const worst = all.filter((v) => v.rating !== 'good').sort((a, b) => severity(b) - severity(a)).slice(0, worstN);
+  const worst = all
+    .filter((v) => v.rating !== 'good')
+    .sort((a, b) => severity(b) - severity(a))
+    .slice(0, worstN);
   return { perUrl, worst };
 }

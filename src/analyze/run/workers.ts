@@ -51,7 +51,11 @@ export function groupLanes(run: RunRecord): LaneGroup[] {
       const key = laneKey(result.shardIndex, result.parallelIndex);
       let g = groups.get(key);
       if (!g) {
-        g = { ...(result.shardIndex !== undefined ? { shardIndex: result.shardIndex } : {}), parallelIndex: result.parallelIndex, attempts: [] };
+        g = {
+          ...(result.shardIndex !== undefined ? { shardIndex: result.shardIndex } : {}),
+          parallelIndex: result.parallelIndex,
+          attempts: [],
+        };
         groups.set(key, g);
       }
       g.attempts.push({ test, result, ...attemptWindow(result) });

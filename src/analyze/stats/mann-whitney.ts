@@ -45,14 +45,16 @@ export function studentTTwoSidedP(t: number, df: number): number {
   const s = Math.sin(theta);
   let a: number; // P(|T| < |t|)
   if (df % 2 === 1) {
-    let term = 1, sum = df > 1 ? 1 : 0;
+    let term = 1,
+      sum = df > 1 ? 1 : 0;
     for (let k = 2; k <= df - 3; k += 2) {
       term *= (c2 * k) / (k + 1);
       sum += term;
     }
     a = (2 / Math.PI) * (theta + s * Math.cos(theta) * sum);
   } else {
-    let term = 1, sum = 1;
+    let term = 1,
+      sum = 1;
     for (let k = 1; k <= df - 3; k += 2) {
       term *= (c2 * k) / (k + 1);
       sum += term;
@@ -66,7 +68,8 @@ export function studentTTwoSidedP(t: number, df: number): number {
 export function cliffsDelta(baseline: number[], current: number[]): number {
   if (!baseline.length || !current.length) return 0;
   const b = [...baseline].sort((x, y) => x - y);
-  let greater = 0, less = 0;
+  let greater = 0,
+    less = 0;
   for (const v of current) {
     greater += lowerBound(b, v); // baseline values < v
     less += b.length - upperBound(b, v); // baseline values > v
@@ -75,13 +78,23 @@ export function cliffsDelta(baseline: number[], current: number[]): number {
 }
 
 function lowerBound(sorted: number[], v: number): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] < v) lo = m + 1; else hi = m; }
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (sorted[m] < v) lo = m + 1;
+    else hi = m;
+  }
   return lo;
 }
 function upperBound(sorted: number[], v: number): number {
-  let lo = 0, hi = sorted.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= v) lo = m + 1; else hi = m; }
+  let lo = 0,
+    hi = sorted.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (sorted[m] <= v) lo = m + 1;
+    else hi = m;
+  }
   return lo;
 }
 
@@ -95,17 +108,23 @@ export interface UTestResult {
 
 /** Mann-Whitney U test, two-sided. */
 export function mannWhitneyU(baseline: number[], current: number[]): UTestResult {
-  const n1 = baseline.length, n2 = current.length;
+  const n1 = baseline.length,
+    n2 = current.length;
   if (n1 === 0 || n2 === 0) return { u: 0, p: 1, method: 'normal' };
   const all = [...baseline.map((v) => ({ v, g: 0 })), ...current.map((v) => ({ v, g: 1 }))].sort((a, b) => a.v - b.v);
   const n = all.length;
-  let rankSumCurrent = 0, tieTerm = 0, hasTies = false;
-  for (let i = 0; i < n;) {
+  let rankSumCurrent = 0,
+    tieTerm = 0,
+    hasTies = false;
+  for (let i = 0; i < n; ) {
     let j = i;
     while (j + 1 < n && all[j + 1].v === all[i].v) j++;
     const midrank = (i + j) / 2 + 1;
     const t = j - i + 1;
-    if (t > 1) { hasTies = true; tieTerm += t ** 3 - t; }
+    if (t > 1) {
+      hasTies = true;
+      tieTerm += t ** 3 - t;
+    }
     for (let k = i; k <= j; k++) if (all[k].g === 1) rankSumCurrent += midrank;
     i = j + 1;
   }
@@ -114,7 +133,7 @@ export function mannWhitneyU(baseline: number[], current: number[]): UTestResult
     return { u, p: exactTwoSidedP(n1, n2, u), method: 'exact' };
   }
   const mean = (n1 * n2) / 2;
-  const variance = ((n1 * n2) / 12) * ((n + 1) - tieTerm / (n * (n - 1)));
+  const variance = ((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1)));
   if (variance <= 0) return { u, p: 1, method: 'normal' };
   const z = Math.max(0, Math.abs(u - mean) - 0.5) / Math.sqrt(variance);
   return { u, p: Math.min(1, 2 * normalUpperTail(z)), method: 'normal' };
@@ -151,7 +170,8 @@ function uFrequencies(m: number, n: number): number[] {
 function exactTwoSidedP(n1: number, n2: number, u: number): number {
   const f = uFrequencies(n1, n2);
   const total = f.reduce((s, v) => s + v, 0);
-  let lower = 0, upper = 0;
+  let lower = 0,
+    upper = 0;
   for (let k = 0; k < f.length; k++) {
     if (k <= u) lower += f[k];
     if (k >= u) upper += f[k];
@@ -172,9 +192,11 @@ export function minimumUTestP(n1: number, n2: number): number {
  *  variant did not: 3× too many alarms in test/unit/history-stats). Used when the current side is
  *  too small for ranks. */
 export function predictionTestP(baseline: number[], current: number[]): number {
-  const n = baseline.length, m = current.length;
+  const n = baseline.length,
+    m = current.length;
   if (n < 2 || m < 1) return 1;
-  const lb = baseline.map(Math.log1p), lc = current.map(Math.log1p);
+  const lb = baseline.map(Math.log1p),
+    lc = current.map(Math.log1p);
   const mean = lb.reduce((s, v) => s + v, 0) / n;
   const sd = Math.sqrt(lb.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
   const diff = lc.reduce((s, v) => s + v, 0) / m - mean;

@@ -50,7 +50,8 @@ function readRun(file: string): RunRecord {
 function fraction(name: string, v: string | undefined, fallback: number, max: number): number {
   if (v === undefined) return fallback;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > max) throw new UsageError(`--${name} must be a number from 0 to ${max}, got "${v}"`);
+  if (!Number.isFinite(n) || n < 0 || n > max)
+    throw new UsageError(`--${name} must be a number from 0 to ${max}, got "${v}"`);
   return n;
 }
 
@@ -67,15 +68,25 @@ export const compareCommand: CliCommand = {
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: {
-        'min-change': { type: 'string' }, fdr: { type: 'string' }, budget: { type: 'string', multiple: true },
-        'fail-on-regression': { type: 'boolean' }, 'fail-on-budget': { type: 'boolean' }, json: { type: 'boolean' },
-        'min-baseline-runs': { type: 'string' }, 'min-samples': { type: 'string' },
+        'min-change': { type: 'string' },
+        fdr: { type: 'string' },
+        budget: { type: 'string', multiple: true },
+        'fail-on-regression': { type: 'boolean' },
+        'fail-on-budget': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'min-baseline-runs': { type: 'string' },
+        'min-samples': { type: 'string' },
       },
     });
     if (positionals.length < 2) throw new UsageError('need at least two files: <baseline.json>… <current.json>');
-    const settings = { minChange: fraction('min-change', values['min-change'], DEFAULT_MIN_CHANGE, 10), fdr: fraction('fdr', values.fdr, DEFAULT_FDR, 0.5) };
+    const settings = {
+      minChange: fraction('min-change', values['min-change'], DEFAULT_MIN_CHANGE, 10),
+      fdr: fraction('fdr', values.fdr, DEFAULT_FDR, 0.5),
+    };
     if (settings.fdr === 0) throw new UsageError('--fdr must be above 0');
     const files = positionals.map((p) => resolve(io.cwd, p));
     const minBaselineRuns = wholeNumber('min-baseline-runs', values['min-baseline-runs'], DEFAULT_MIN_BASELINE_RUNS);
@@ -86,13 +97,23 @@ export const compareCommand: CliCommand = {
     const baseline = runs.slice(0, -1);
     const detected = detectRegressions(baseline, current, settings);
     const comparison: HistoryComparison = {
-      baseline: { kind: 'run', runIds: baseline.map((r) => r.runId), description: baseline.length === 1 ? positionals[0] : `${baseline.length} runs` },
-      caveats: [...(detected.runWide ? detected.runWide.caveats ?? [detected.runWide.caveat] : []), ...environmentCaveats(baseline, current)],
+      baseline: {
+        kind: 'run',
+        runIds: baseline.map((r) => r.runId),
+        description: baseline.length === 1 ? positionals[0] : `${baseline.length} runs`,
+      },
+      caveats: [
+        ...(detected.runWide ? (detected.runWide.caveats ?? [detected.runWide.caveat]) : []),
+        ...environmentCaveats(baseline, current),
+      ],
       findings: detected.findings,
       summary: detected.summary,
       current: { runId: current.runId, ...(current.branch ? { branch: current.branch } : {}) },
       settings,
-      trends: buildTrends([...baseline, current], detected.findings.filter((f) => f.verdict !== 'not-enough-data').slice(0, 20)),
+      trends: buildTrends(
+        [...baseline, current],
+        detected.findings.filter((f) => f.verdict !== 'not-enough-data').slice(0, 20),
+      ),
     };
     let budgets: ReturnType<typeof evaluateBudgets>['results'] | undefined;
     if (values.budget?.length) {
@@ -100,13 +121,24 @@ export const compareCommand: CliCommand = {
       if (problems.length) throw new UsageError(problems.join('\n'));
       budgets = evaluateBudgets(rules, compactRun(records[records.length - 1], { allRepeats: true })).results;
     }
-    const gateOptions = { failOnRegression: !!values['fail-on-regression'], failOnBudget: !!values['fail-on-budget'], minBaselineRuns, minSamples };
+    const gateOptions = {
+      failOnRegression: !!values['fail-on-regression'],
+      failOnBudget: !!values['fail-on-budget'],
+      minBaselineRuns,
+      minSamples,
+    };
     const gate = evaluateGate(gateOptions, budgets, comparison, '--min-baseline-runs');
-    const report = { history: comparison, ...(budgets ? { budgets } : {}), ...(values['fail-on-regression'] || values['fail-on-budget'] ? { gate } : {}) };
+    const report = {
+      history: comparison,
+      ...(budgets ? { budgets } : {}),
+      ...(values['fail-on-regression'] || values['fail-on-budget'] ? { gate } : {}),
+    };
     if (values.json) io.stdout(JSON.stringify(report, null, 2) + '\n');
     else {
       const text = formatVerdicts(report);
-      io.stdout(text + (detected.summary.compared === 0 ? 'nothing to compare: the runs share no tests or metrics\n' : ''));
+      io.stdout(
+        text + (detected.summary.compared === 0 ? 'nothing to compare: the runs share no tests or metrics\n' : ''),
+      );
     }
     return gate.failed ? 1 : 0;
   },

@@ -63,30 +63,56 @@ function listText(data: HistoryData, limit: number): string {
   if (!runs.length) return 'history is empty\n';
   const alerts = new Map<string, number>();
   for (const a of data.alerts) alerts.set(a.runId, (alerts.get(a.runId) ?? 0) + 1);
-  const rows = runs.map((r) => [r.runId.slice(0, 8), when(r.startTime), r.branch ?? '-', r.status + (r.interrupted ? '*' : ''), String(r.tests.length), secs(r.wallTimeMs), r.machineClass, String(alerts.get(r.runId) ?? 0)]);
+  const rows = runs.map((r) => [
+    r.runId.slice(0, 8),
+    when(r.startTime),
+    r.branch ?? '-',
+    r.status + (r.interrupted ? '*' : ''),
+    String(r.tests.length),
+    secs(r.wallTimeMs),
+    r.machineClass,
+    String(alerts.get(r.runId) ?? 0),
+  ]);
   const head = ['run', 'started (UTC)', 'branch', 'status', 'tests', 'wall', 'machine', 'alerts'];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) => r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd();
-  return [fmt(head), ...rows.map(fmt), `${data.runs.length} run(s) in history${data.runs.length > runs.length ? `, ${runs.length} shown` : ''}`].join('\n') + '\n';
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(w[i]))
+      .join('  ')
+      .trimEnd();
+  return (
+    [
+      fmt(head),
+      ...rows.map(fmt),
+      `${data.runs.length} run(s) in history${data.runs.length > runs.length ? `, ${runs.length} shown` : ''}`,
+    ].join('\n') + '\n'
+  );
 }
 
 function showText(data: HistoryData, run: CompactRun): string {
   const count = (o: string) => run.tests.filter((t) => t.outcome === o).length;
-  const slow = run.tests.map((t) => ({ t, d: Math.max(0, ...t.attempts.map((a) => a[1])) })).sort((a, b) => b.d - a.d).slice(0, 10);
+  const slow = run.tests
+    .map((t) => ({ t, d: Math.max(0, ...t.attempts.map((a) => a[1])) }))
+    .sort((a, b) => b.d - a.d)
+    .slice(0, 10);
   const alerts = data.alerts.filter((a) => a.runId === run.runId);
-  const pins = Object.entries(data.pins).filter(([, ids]) => ids.includes(run.runId)).map(([n]) => n);
-  return [
-    `run ${run.runId}`,
-    `  started ${when(run.startTime)} UTC · wall ${secs(run.wallTimeMs)} · status ${run.status}${run.interrupted ? ' (interrupted)' : ''}`,
-    `  branch ${run.branch ?? '-'} · commit ${run.commit?.slice(0, 12) ?? '-'} · machine ${run.machineClass} · Playwright ${run.env.playwrightVersion} · workers ${run.env.workers}`,
-    ...(pins.length ? [`  pinned as ${pins.join(', ')}`] : []),
-    `  tests ${run.tests.length}: ${count('expected')} passed, ${count('unexpected')} failed, ${count('flaky')} flaky, ${count('skipped')} skipped`,
-    `  metric series ${run.metrics.length}`,
-    '  slowest tests:',
-    ...slow.map(({ t, d }) => `    ${secs(d).padStart(8)}  ${t.subject} [${t.project}]`),
-    `  alerts ${alerts.length}${alerts.length ? ':' : ''}`,
-    ...alerts.slice(0, 20).map((a) => `    [${a.severity}] ${a.kind}: ${a.message}`),
-  ].join('\n') + '\n';
+  const pins = Object.entries(data.pins)
+    .filter(([, ids]) => ids.includes(run.runId))
+    .map(([n]) => n);
+  return (
+    [
+      `run ${run.runId}`,
+      `  started ${when(run.startTime)} UTC · wall ${secs(run.wallTimeMs)} · status ${run.status}${run.interrupted ? ' (interrupted)' : ''}`,
+      `  branch ${run.branch ?? '-'} · commit ${run.commit?.slice(0, 12) ?? '-'} · machine ${run.machineClass} · Playwright ${run.env.playwrightVersion} · workers ${run.env.workers}`,
+      ...(pins.length ? [`  pinned as ${pins.join(', ')}`] : []),
+      `  tests ${run.tests.length}: ${count('expected')} passed, ${count('unexpected')} failed, ${count('flaky')} flaky, ${count('skipped')} skipped`,
+      `  metric series ${run.metrics.length}`,
+      '  slowest tests:',
+      ...slow.map(({ t, d }) => `    ${secs(d).padStart(8)}  ${t.subject} [${t.project}]`),
+      `  alerts ${alerts.length}${alerts.length ? ':' : ''}`,
+      ...alerts.slice(0, 20).map((a) => `    [${a.severity}] ${a.kind}: ${a.message}`),
+    ].join('\n') + '\n'
+  );
 }
 
 function csvCell(v: string | number): string {
@@ -98,7 +124,20 @@ function exportCsv(data: HistoryData): string {
   const lines = ['runId,startTime,branch,metric,project,subject,samples,median'];
   for (const r of data.runs) {
     for (const s of runSeries(r)) {
-      lines.push([r.runId, new Date(r.startTime).toISOString(), r.branch ?? '', s.metric, s.project ?? '', s.subject, s.values.length, median(s.values)].map(csvCell).join(','));
+      lines.push(
+        [
+          r.runId,
+          new Date(r.startTime).toISOString(),
+          r.branch ?? '',
+          s.metric,
+          s.project ?? '',
+          s.subject,
+          s.values.length,
+          median(s.values),
+        ]
+          .map(csvCell)
+          .join(','),
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -110,11 +149,19 @@ export const historyCommand: CliCommand = {
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
+      args: argv,
+      allowPositionals: true,
+      strict: true,
       options: {
-        history: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' },
-        'keep-runs': { type: 'string' }, 'keep-days': { type: 'string' }, 'dry-run': { type: 'boolean' },
-        format: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' },
+        history: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        'keep-runs': { type: 'string' },
+        'keep-days': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        db: { type: 'string' },
       },
     });
     const [sub, ...args] = positionals;
@@ -132,84 +179,120 @@ export const historyCommand: CliCommand = {
 };
 
 interface Values {
-  limit?: string; json?: boolean; 'keep-runs'?: string; 'keep-days'?: string; 'dry-run'?: boolean;
-  format?: string; out?: string;
+  limit?: string;
+  json?: boolean;
+  'keep-runs'?: string;
+  'keep-days'?: string;
+  'dry-run'?: boolean;
+  format?: string;
+  out?: string;
 }
 
-async function runSubcommand(sub: string | undefined, args: string[], values: Values, store: HistoryStore, io: CliIO): Promise<number> {
+async function runSubcommand(
+  sub: string | undefined,
+  args: string[],
+  values: Values,
+  store: HistoryStore,
+  io: CliIO,
+): Promise<number> {
   const file = store.describe();
-  {
-    switch (sub) {
-      case 'list': {
-        const data = await store.read();
-        const limit = positiveInt('limit', values.limit, 20);
-        io.stdout(values.json ? JSON.stringify(data.runs.slice(-limit).reverse().map(({ tests, metrics, ...r }) => ({ ...r, tests: tests.length, metricSeries: metrics.length })), null, 2) + '\n' : listText(data, limit));
-        return 0;
-      }
-      case 'show': {
-        if (args.length !== 1) throw new UsageError('show needs one run id (or "latest")');
-        const data = await store.read();
-        const run = findRun(data, args[0]);
-        io.stdout(values.json ? JSON.stringify({ run, alerts: data.alerts.filter((a) => a.runId === run.runId) }, null, 2) + '\n' : showText(data, run));
-        return 0;
-      }
-      case 'prune': {
-        const keepRuns = positiveInt('keep-runs', values['keep-runs'], DEFAULT_KEEP_RUNS);
-        const keepDays = positiveInt('keep-days', values['keep-days'], DEFAULT_KEEP_DAYS);
-        if (values['dry-run']) {
-          const data = await store.read();
-          const { removedRuns } = applyRetention(data, { keepRuns, keepDays });
-          io.stdout(`would remove ${removedRuns.length} run(s)${removedRuns.length ? ': ' + removedRuns.map((r) => r.slice(0, 8)).join(', ') : ''}\n`);
-          return 0;
-        }
-        const removed = await store.update((d) => applyRetention(d, { keepRuns, keepDays }).removedRuns);
-        io.stdout(`removed ${removed.length} run(s) from ${file}\n`);
-        return 0;
-      }
-      case 'export': {
-        const format = values.format ?? 'json';
-        if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
-        const data = await store.read();
-        const text = format === 'csv' ? exportCsv(data) : JSON.stringify(data, null, 2) + '\n';
-        if (values.out) {
-          try {
-            writeFileAtomic(resolve(io.cwd, values.out), text);
-          } catch (e) {
-            io.stderr(`playwright-perf history: cannot write ${resolve(io.cwd, values.out)}: ${errorMessage(e)}\n`);
-            return 1;
-          }
-          io.stdout(`wrote ${data.runs.length} run(s) to ${resolve(io.cwd, values.out)}\n`);
-        } else io.stdout(text);
-        return 0;
-      }
-      case 'import': {
-        if (args.length !== 1) throw new UsageError('import needs one JSON history file, e.g. "history import old/history.json --db postgres://…"');
-        if (isDatabaseUrl(args[0])) throw new UsageError('import reads a JSON history file; to copy out of a database use export');
-        const source = openHistoryStore(resolve(io.cwd, args[0]));
-        const res = await importHistory(await source.read(), store);
-        io.stdout(`imported ${res.added} run(s) into ${file} (${res.skipped} already there), ${res.alerts} alert(s), ${res.pins} pin(s), ${res.optimizations} optimization(s)\n`);
-        return 0;
-      }
-      case 'pin': {
-        const [name, ...refs] = args;
-        if (!name) throw new UsageError('pin needs a name, e.g. "playwright-perf history pin release-1.2"');
-        const ids = await store.update((d) => {
-          const runs = (refs.length ? refs : ['latest']).map((ref) => findRun(d, ref).runId);
-          d.pins[name] = runs;
-          return runs;
-        });
-        io.stdout(`pinned "${name}" → ${ids.map((r) => r.slice(0, 8)).join(', ')}\n`);
-        return 0;
-      }
-      case 'unpin': {
-        if (args.length !== 1) throw new UsageError('unpin needs a name');
-        const existed = await store.update((d) => { const had = args[0] in d.pins; delete d.pins[args[0]]; return had; });
-        if (!existed) throw new Error(`no pinned baseline named "${args[0]}"`);
-        io.stdout(`unpinned "${args[0]}"\n`);
-        return 0;
-      }
-      default:
-        throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
+  switch (sub) {
+    case 'list': {
+      const data = await store.read();
+      const limit = positiveInt('limit', values.limit, 20);
+      io.stdout(
+        values.json
+          ? JSON.stringify(
+              data.runs
+                .slice(-limit)
+                .reverse()
+                .map(({ tests, metrics, ...r }) => ({ ...r, tests: tests.length, metricSeries: metrics.length })),
+              null,
+              2,
+            ) + '\n'
+          : listText(data, limit),
+      );
+      return 0;
     }
+    case 'show': {
+      if (args.length !== 1) throw new UsageError('show needs one run id (or "latest")');
+      const data = await store.read();
+      const run = findRun(data, args[0]);
+      io.stdout(
+        values.json
+          ? JSON.stringify({ run, alerts: data.alerts.filter((a) => a.runId === run.runId) }, null, 2) + '\n'
+          : showText(data, run),
+      );
+      return 0;
+    }
+    case 'prune': {
+      const keepRuns = positiveInt('keep-runs', values['keep-runs'], DEFAULT_KEEP_RUNS);
+      const keepDays = positiveInt('keep-days', values['keep-days'], DEFAULT_KEEP_DAYS);
+      if (values['dry-run']) {
+        const data = await store.read();
+        const { removedRuns } = applyRetention(data, { keepRuns, keepDays });
+        io.stdout(
+          `would remove ${removedRuns.length} run(s)${removedRuns.length ? ': ' + removedRuns.map((r) => r.slice(0, 8)).join(', ') : ''}\n`,
+        );
+        return 0;
+      }
+      const removed = await store.update((d) => applyRetention(d, { keepRuns, keepDays }).removedRuns);
+      io.stdout(`removed ${removed.length} run(s) from ${file}\n`);
+      return 0;
+    }
+    case 'export': {
+      const format = values.format ?? 'json';
+      if (format !== 'json' && format !== 'csv') throw new UsageError(`--format must be json or csv, got "${format}"`);
+      const data = await store.read();
+      const text = format === 'csv' ? exportCsv(data) : JSON.stringify(data, null, 2) + '\n';
+      if (values.out) {
+        try {
+          writeFileAtomic(resolve(io.cwd, values.out), text);
+        } catch (e) {
+          io.stderr(`playwright-perf history: cannot write ${resolve(io.cwd, values.out)}: ${errorMessage(e)}\n`);
+          return 1;
+        }
+        io.stdout(`wrote ${data.runs.length} run(s) to ${resolve(io.cwd, values.out)}\n`);
+      } else io.stdout(text);
+      return 0;
+    }
+    case 'import': {
+      if (args.length !== 1)
+        throw new UsageError(
+          'import needs one JSON history file, e.g. "history import old/history.json --db postgres://…"',
+        );
+      if (isDatabaseUrl(args[0]))
+        throw new UsageError('import reads a JSON history file; to copy out of a database use export');
+      const source = openHistoryStore(resolve(io.cwd, args[0]));
+      const res = await importHistory(await source.read(), store);
+      io.stdout(
+        `imported ${res.added} run(s) into ${file} (${res.skipped} already there), ${res.alerts} alert(s), ${res.pins} pin(s), ${res.optimizations} optimization(s)\n`,
+      );
+      return 0;
+    }
+    case 'pin': {
+      const [name, ...refs] = args;
+      if (!name) throw new UsageError('pin needs a name, e.g. "playwright-perf history pin release-1.2"');
+      const ids = await store.update((d) => {
+        const runs = (refs.length ? refs : ['latest']).map((ref) => findRun(d, ref).runId);
+        d.pins[name] = runs;
+        return runs;
+      });
+      io.stdout(`pinned "${name}" → ${ids.map((r) => r.slice(0, 8)).join(', ')}\n`);
+      return 0;
+    }
+    case 'unpin': {
+      if (args.length !== 1) throw new UsageError('unpin needs a name');
+      const existed = await store.update((d) => {
+        const had = args[0] in d.pins;
+        delete d.pins[args[0]];
+        return had;
+      });
+      if (!existed) throw new Error(`no pinned baseline named "${args[0]}"`);
+      io.stdout(`unpinned "${args[0]}"\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
   }
 }

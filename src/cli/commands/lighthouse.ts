@@ -56,7 +56,8 @@ function parseThresholds(list: string[]): Record<string, number> {
   for (const item of list) {
     const m = /^([a-zA-Z-]+)=(.+)$/.exec(item);
     if (!m) throw new UsageError(`--threshold expects key=number, got "${item}"`);
-    if (!THRESHOLD_KEYS.includes(m[1])) throw new UsageError(`unknown --threshold key "${m[1]}"; known: ${THRESHOLD_KEYS.join(', ')}`);
+    if (!THRESHOLD_KEYS.includes(m[1]))
+      throw new UsageError(`unknown --threshold key "${m[1]}"; known: ${THRESHOLD_KEYS.join(', ')}`);
     const v = Number(m[2]);
     if (!Number.isFinite(v)) throw new UsageError(`--threshold ${m[1]} must be a number, got "${m[2]}"`);
     out[m[1]] = v;
@@ -90,11 +91,19 @@ export const lighthouseCommand: CliCommand = {
       if (!/^https?:\/\/[^\s]+$/.test(u)) throw new UsageError(`not an http(s) URL: "${u}"`);
     }
     const runs = values.runs === undefined ? DEFAULT_RUNS : Number(values.runs);
-    if (!Number.isInteger(runs) || runs < 1 || runs > 50) throw new UsageError(`--runs must be a whole number 1..50, got "${values.runs}"`);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 50)
+      throw new UsageError(`--runs must be a whole number 1..50, got "${values.runs}"`);
     let options: ReturnType<typeof resolveAuditOptions>;
     try {
       options = resolveAuditOptions({
-        ...(values.categories !== undefined ? { categories: values.categories.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+        ...(values.categories !== undefined
+          ? {
+              categories: values.categories
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            }
+          : {}),
         ...(values['form-factor'] !== undefined ? { formFactor: values['form-factor'] } : {}),
         ...(values.throttling !== undefined ? { throttling: values.throttling } : {}),
         ...(values.timeout !== undefined ? { timeoutMs: Number(values.timeout) } : {}),
@@ -102,7 +111,12 @@ export const lighthouseCommand: CliCommand = {
         shareStorage: false,
       });
     } catch (e) {
-      throw new UsageError(errorMessage(e).replace(/lighthouse option "(\w+)"/, (_, k: string) => `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()).replace('timeout-ms', 'timeout')}`));
+      throw new UsageError(
+        errorMessage(e).replace(
+          /lighthouse option "(\w+)"/,
+          (_, k: string) => `--${k.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase()).replace('timeout-ms', 'timeout')}`,
+        ),
+      );
     }
     const outDir = resolve(io.cwd, values.out ?? DEFAULT_LIGHTHOUSE_OUT);
     const chromiumPath = values.chromium ? resolve(io.cwd, values.chromium) : chromiumExecutablePath();
@@ -110,19 +124,37 @@ export const lighthouseCommand: CliCommand = {
     if (values['storage-state'] !== undefined) {
       const file = resolve(io.cwd, values['storage-state']);
       let text: string;
-      try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read --storage-state ${file}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`); }
-      try { storageState = parseStorageState(text, file); } catch (e) { throw new UsageError(errorMessage(e)); }
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new UsageError(
+          `cannot read --storage-state ${file}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}`,
+        );
+      }
+      try {
+        storageState = parseStorageState(text, file);
+      } catch (e) {
+        throw new UsageError(errorMessage(e));
+      }
     }
 
     const start = Date.now();
     const urls = await auditUrls({
-      urls: positionals, runs, options, chromiumPath, reportDir: join(outDir, 'lighthouse'),
+      urls: positionals,
+      runs,
+      options,
+      chromiumPath,
+      reportDir: join(outDir, 'lighthouse'),
       ...(storageState ? { storageState } : {}),
       log: (line) => io.stderr(line + '\n'),
     });
     const run = buildStandaloneRecord({
-      runId: randomUUID(), startTime: start, endTime: Date.now(), timeoutMs: options.timeoutMs,
-      meta: collectRunMeta(playwrightVersion(), io.cwd, { source: 'playwright-perf lighthouse' }), urls,
+      runId: randomUUID(),
+      startTime: start,
+      endTime: Date.now(),
+      timeoutMs: options.timeoutMs,
+      meta: collectRunMeta(playwrightVersion(), io.cwd, { source: 'playwright-perf lighthouse' }),
+      urls,
     });
     const report = await buildReport(run, { options: { ...defaultOptions(), history: false }, rootDir: io.cwd });
     const errors: PerfError[] = [];
@@ -131,14 +163,24 @@ export const lighthouseCommand: CliCommand = {
 
     for (const u of urls) {
       const m = u.median;
-      const scores = m ? Object.entries(m.scores).map(([k, v]) => `${k} ${v ?? '–'}`).join(', ') : 'no result';
+      const scores = m
+        ? Object.entries(m.scores)
+            .map(([k, v]) => `${k} ${v ?? '–'}`)
+            .join(', ')
+        : 'no result';
       const spread = m?.runScores ? ` (runs: ${m.runScores.map((s) => s ?? '–').join(', ')})` : '';
       io.stdout(`${u.errors.length ? '✗' : '✓'} ${u.url}: ${scores}${spread}\n`);
       if (m?.artifacts?.html) io.stdout(`  report: ${displayPath(m.artifacts.html, io.cwd)}\n`);
-      for (const e of u.errors) io.stdout(e.split('\n').map((l) => `  ${l}`).join('\n') + '\n');
+      for (const e of u.errors)
+        io.stdout(
+          e
+            .split('\n')
+            .map((l) => `  ${l}`)
+            .join('\n') + '\n',
+        );
     }
-    for (const p of [written.html, written.reportJson, written.runJson].filter((p): p is string => !!p)) io.stdout(`wrote ${displayPath(p, io.cwd)}\n`);
+    for (const p of [written.html, written.reportJson, written.runJson].filter((p): p is string => !!p))
+      io.stdout(`wrote ${displayPath(p, io.cwd)}\n`);
     return urls.some((u) => u.errors.length) || errors.length ? 1 : 0;
   },
 };
-

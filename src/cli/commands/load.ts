@@ -54,7 +54,15 @@ async function startLiveMetrics(port: number, io: CliIO) {
   const { buildLoadRegistry } = require('../../export/load-metrics') as typeof import('../../export/load-metrics');
   const { startMetricsServer } = require('../../export/metrics-server') as typeof import('../../export/metrics-server');
   let latest: import('../../types/load').LoadRawData | undefined;
-  const empty = { windowMs: 1000, relativeAccuracy: 0.01, durationMs: 0, windows: [], scenarios: [], errorSamples: [], warnings: [] };
+  const empty = {
+    windowMs: 1000,
+    relativeAccuracy: 0.01,
+    durationMs: 0,
+    windows: [],
+    scenarios: [],
+    errorSamples: [],
+    warnings: [],
+  };
   const server = await startMetricsServer(() => buildLoadRegistry(latest ?? empty), port);
   io.stderr(`live metrics: ${server.url}\n`);
   return {

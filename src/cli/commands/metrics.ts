@@ -41,7 +41,11 @@ function loadReport(file: string): Promise<JsonReport> | JsonReport {
   }
   if ((parsed as { kind?: unknown })?.kind === JSON_REPORT_KIND) return parsed as JsonReport;
   const { run } = migrateRunRecord(parsed);
-  return buildReport(run, { options: { ...defaultOptions(), history: false }, rootDir: process.cwd(), recordHistory: false });
+  return buildReport(run, {
+    options: { ...defaultOptions(), history: false },
+    rootDir: process.cwd(),
+    recordHistory: false,
+  });
 }
 
 function parseGrouping(pairs: string[]): Record<string, string> {
@@ -56,24 +60,40 @@ function parseGrouping(pairs: string[]): Record<string, string> {
 
 export const metricsCommand: CliCommand = {
   name: 'metrics',
-  summary: 'Print a run\'s Prometheus metrics, or push them to a Pushgateway',
+  summary: "Print a run's Prometheus metrics, or push them to a Pushgateway",
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
-      args: argv, strict: true, allowPositionals: true,
+      args: argv,
+      strict: true,
+      allowPositionals: true,
       options: {
-        push: { type: 'string' }, job: { type: 'string' }, grouping: { type: 'string', multiple: true },
-        slowest: { type: 'string' }, allow: { type: 'string', multiple: true }, timeout: { type: 'string' },
+        push: { type: 'string' },
+        job: { type: 'string' },
+        grouping: { type: 'string', multiple: true },
+        slowest: { type: 'string' },
+        allow: { type: 'string', multiple: true },
+        timeout: { type: 'string' },
       },
     });
     if (positionals.length !== 1) throw new UsageError('expected one report.json or run.json');
     const url = values.push ?? process.env.PLAYWRIGHT_PERF_PUSHGATEWAY_URL;
-    const pushOpts = url ? {
-      url, ...(values.job ? { job: values.job } : {}), grouping: parseGrouping(values.grouping ?? []),
-      ...(values.timeout !== undefined ? { timeoutMs: Number(values.timeout) } : {}),
-    } : undefined;
-    const perTest = { ...(values.slowest !== undefined ? { slowest: Number(values.slowest) } : {}), allow: values.allow ?? [] };
-    const { options, problems } = resolvePrometheusOptions({ ...(pushOpts ? { pushgateway: pushOpts } : {}), perTest }, {});
+    const pushOpts = url
+      ? {
+          url,
+          ...(values.job ? { job: values.job } : {}),
+          grouping: parseGrouping(values.grouping ?? []),
+          ...(values.timeout !== undefined ? { timeoutMs: Number(values.timeout) } : {}),
+        }
+      : undefined;
+    const perTest = {
+      ...(values.slowest !== undefined ? { slowest: Number(values.slowest) } : {}),
+      allow: values.allow ?? [],
+    };
+    const { options, problems } = resolvePrometheusOptions(
+      { ...(pushOpts ? { pushgateway: pushOpts } : {}), perTest },
+      {},
+    );
     // CLI flags are not a config a run must survive: any problem is a usage error.
     if (problems.length) throw new UsageError(problems.join('\n'));
     const report = await loadReport(resolve(io.cwd, positionals[0]));
@@ -85,7 +105,9 @@ export const metricsCommand: CliCommand = {
     }
     const { pushRunMetrics, redact } = loadExport();
     const res = await pushRunMetrics(report, options);
-    const group = Object.entries(res!.grouping).map(([k, v]) => `${k}=${v}`).join(', ');
+    const group = Object.entries(res!.grouping)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     io.stdout(`pushed to ${redact(res!.url)} (job=${options.pushgateway.job}, ${group})\n`);
     return 0;
   },

@@ -45,17 +45,26 @@ export const reportCommand: CliCommand = {
         history: { type: 'string' },
       },
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? `expected one input file, got ${positionals.length}` : 'missing the run.json or report.json to render');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length
+          ? `expected one input file, got ${positionals.length}`
+          : 'missing the run.json or report.json to render',
+      );
     const slowest = values.slowest !== undefined ? Number(values.slowest) : 10;
-    if (!Number.isInteger(slowest) || slowest < 1) throw new UsageError(`--slowest must be a whole number ≥ 1, got "${values.slowest}"`);
-    if (values['no-html'] && values['no-json']) throw new UsageError('--no-html and --no-json together leave nothing to write');
+    if (!Number.isInteger(slowest) || slowest < 1)
+      throw new UsageError(`--slowest must be a whole number ≥ 1, got "${values.slowest}"`);
+    if (values['no-html'] && values['no-json'])
+      throw new UsageError('--no-html and --no-json together leave nothing to write');
 
     const input = resolve(io.cwd, positionals[0]);
     let text: string;
     try {
       text = readFileSync(input, 'utf8');
     } catch (e) {
-      io.stderr(`playwright-perf report: cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}\n`);
+      io.stderr(
+        `playwright-perf report: cannot read ${input}: ${(e as NodeJS.ErrnoException).code ?? errorMessage(e)}\n`,
+      );
       return 1;
     }
     let parsed: unknown;
@@ -66,7 +75,8 @@ export const reportCommand: CliCommand = {
       return 1;
     }
     // A report.json carries the run record in `.run`.
-    const candidate = (parsed as { kind?: unknown })?.kind === JSON_REPORT_KIND ? (parsed as { run: unknown }).run : parsed;
+    const candidate =
+      (parsed as { kind?: unknown })?.kind === JSON_REPORT_KIND ? (parsed as { run: unknown }).run : parsed;
     let migrated: ReturnType<typeof migrateRunRecord>;
     try {
       migrated = migrateRunRecord(candidate);
@@ -75,15 +85,21 @@ export const reportCommand: CliCommand = {
       return 1;
     }
     const run = migrated.run;
-    if (migrated.migratedFrom !== undefined) io.stdout(`upgraded run record from schema version ${migrated.migratedFrom}\n`);
+    if (migrated.migratedFrom !== undefined)
+      io.stdout(`upgraded run record from schema version ${migrated.migratedFrom}\n`);
     // A re-render never appends to history; with --history it compares against that file.
-    const options = { ...defaultOptions(), slowest, history: values.history ? { path: resolve(io.cwd, values.history) } : (false as const) };
+    const options = {
+      ...defaultOptions(),
+      slowest,
+      history: values.history ? { path: resolve(io.cwd, values.history) } : (false as const),
+    };
     const report = await buildReport(run, { options, rootDir: io.cwd, recordHistory: false });
     const errors: PerfError[] = [];
     const outDir = resolve(io.cwd, values.out ?? dirname(input));
     const written = writeReports(report, outDir, { html: !values['no-html'], json: !values['no-json'] }, errors);
     // JSON and HTML usually fail for the same reason (unwritable folder): say it once.
-    for (const m of new Set(errors.map((e) => e.message))) io.stderr(`playwright-perf report: cannot write to ${displayPath(outDir, io.cwd)}: ${m}\n`);
+    for (const m of new Set(errors.map((e) => e.message)))
+      io.stderr(`playwright-perf report: cannot write to ${displayPath(outDir, io.cwd)}: ${m}\n`);
     for (const e of report.analysis.errors) io.stderr(`playwright-perf report: warning (${e.where}): ${e.message}\n`);
     const paths = [written.html, written.reportJson, written.runJson].filter((p): p is string => !!p);
     for (const p of paths) io.stdout(`wrote ${displayPath(p, io.cwd)}\n`);

@@ -22,14 +22,27 @@ export const rollbackCommand: CliCommand = {
   summary: 'undo a config change made by optimize --apply (restores the backup byte for byte)',
   usage,
   async run(argv, io) {
-    const { values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { config: { type: 'string' }, id: { type: 'string' }, list: { type: 'boolean' }, force: { type: 'boolean' } } });
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string' },
+        id: { type: 'string' },
+        list: { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
+    });
     const configPath = values.config ? resolve(io.cwd, values.config) : findConfig(io.cwd);
     if (!configPath) throw new UsageError('no playwright.config.* in this folder; pass --config');
     if (values.list) {
       const m = readManifest(backupDirFor(configPath));
       const mine = m.entries.filter((e) => e.configPath === configPath);
       if (!mine.length) io.stdout(`No backups for ${configPath}.\n`);
-      for (const e of mine) io.stdout(`${e.id}  ${e.status.padEnd(11)}  ${e.edits.map((x) => `${x.path}=${x.toExpression ?? JSON.stringify(x.to)}`).join(', ')}${e.validation ? `  (${e.validation.reason})` : ''}\n`);
+      for (const e of mine)
+        io.stdout(
+          `${e.id}  ${e.status.padEnd(11)}  ${e.edits.map((x) => `${x.path}=${x.toExpression ?? JSON.stringify(x.to)}`).join(', ')}${e.validation ? `  (${e.validation.reason})` : ''}\n`,
+        );
       return 0;
     }
     const entry = rollback(configPath, { id: values.id, force: values.force });

@@ -80,24 +80,36 @@ function canOpenBrowser(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 function openBrowser(url: string): void {
-  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]]
-    : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]]
-    : ['xdg-open', [url]];
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => { /* no opener: the URL is printed anyway */ });
+    child.on('error', () => {
+      /* no opener: the URL is printed anyway */
+    });
     child.unref();
-  } catch { /* ignore */ }
+  } catch {
+    /* ignore */
+  }
 }
 
 /** Resolves the folder to serve and the page to open from the argument. */
 export function resolveTarget(arg: string | undefined, cwd: string): { root: string; entry: string } {
   const target = resolve(cwd, arg ?? 'perf-report');
   if (!existsSync(target)) {
-    throw new Error(arg ? `${target} does not exist` : `no report found at ${target}; run your tests with the playwright-perf reporter first, or pass the report folder`);
+    throw new Error(
+      arg
+        ? `${target} does not exist`
+        : `no report found at ${target}; run your tests with the playwright-perf reporter first, or pass the report folder`,
+    );
   }
   if (statSync(target).isDirectory()) {
-    if (!existsSync(join(target, 'index.html'))) throw new Error(`${target} has no index.html (is it a playwright-perf report folder?)`);
+    if (!existsSync(join(target, 'index.html')))
+      throw new Error(`${target} has no index.html (is it a playwright-perf report folder?)`);
     return { root: target, entry: 'index.html' };
   }
   return { root: dirname(target), entry: basename(target) };
@@ -116,7 +128,8 @@ export const showCommand: CliCommand = {
     });
     if (positionals.length > 1) throw new UsageError(`expected at most one folder or file, got ${positionals.length}`);
     const port = values.port !== undefined ? Number(values.port) : 0;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
     let target: ReturnType<typeof resolveTarget>;
     try {
       target = resolveTarget(positionals[0], io.cwd);
@@ -129,7 +142,11 @@ export const showCommand: CliCommand = {
       server.once('error', fail);
       server.listen(port, '127.0.0.1', () => ok());
     }).catch((e: NodeJS.ErrnoException) => {
-      throw new Error(e.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port or omit it for a free one` : e.message);
+      throw new Error(
+        e.code === 'EADDRINUSE'
+          ? `port ${port} is in use; pick another with --port or omit it for a free one`
+          : e.message,
+      );
     });
     const address = server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -38,7 +38,11 @@
     return function () {
       var s = performance.now();
       depth++;
-      try { return fn.apply(this, arguments); } finally { if (--depth === 0) state.selfMs += performance.now() - s; }
+      try {
+        return fn.apply(this, arguments);
+      } finally {
+        if (--depth === 0) state.selfMs += performance.now() - s;
+      }
     };
   }
   var pending = false;
@@ -49,7 +53,8 @@
       if (!node || node.nodeType !== 1) return undefined;
       var s = node.tagName.toLowerCase();
       if (node.id) s += '#' + node.id;
-      else if (node.classList && node.classList.length) s += '.' + Array.prototype.slice.call(node.classList, 0, 2).join('.');
+      else if (node.classList && node.classList.length)
+        s += '.' + Array.prototype.slice.call(node.classList, 0, 2).join('.');
       return s.slice(0, 120);
     } catch (e) {
       return undefined;
@@ -71,7 +76,10 @@
   function schedule() {
     if (pending) return;
     pending = true;
-    setTimeout(function () { pending = false; send(); }, SEND_DELAY_MS);
+    setTimeout(function () {
+      pending = false;
+      send();
+    }, SEND_DELAY_MS);
   }
   function note(where, e) {
     if (state.errors.length < 5) state.errors.push(where + ': ' + (e && e.message ? e.message : String(e)));
@@ -106,9 +114,15 @@
 
   function observe(type, cb, extra) {
     try {
-      var po = new PerformanceObserver(timed(function (list) {
-        try { cb(list.getEntries()); } catch (e) { note(type, e); }
-      }));
+      var po = new PerformanceObserver(
+        timed(function (list) {
+          try {
+            cb(list.getEntries());
+          } catch (e) {
+            note(type, e);
+          }
+        }),
+      );
       var init = { type: type, buffered: true };
       for (var k in extra || {}) init[k] = extra[k];
       po.observe(init);
@@ -122,7 +136,8 @@
       for (var i = 0; i < entries.length; i++) {
         var r = entries[i];
         var t = r.initiatorType || 'other';
-        var bucket = state.resources.byType[t] || (state.resources.byType[t] = { count: 0, transferBytes: 0, durationMs: 0 });
+        var bucket =
+          state.resources.byType[t] || (state.resources.byType[t] = { count: 0, transferBytes: 0, durationMs: 0 });
         bucket.count++;
         bucket.transferBytes += r.transferSize || 0;
         bucket.durationMs += r.duration;
@@ -149,7 +164,11 @@
     observe('measure', function (entries) {
       for (var i = 0; i < entries.length && state.measures.length < config.maxMeasures; i++) {
         var m = entries[i];
-        state.measures.push({ name: String(m.name).slice(0, 200), startTime: state.timeOrigin + m.startTime, durationMs: m.duration });
+        state.measures.push({
+          name: String(m.name).slice(0, 200),
+          startTime: state.timeOrigin + m.startTime,
+          durationMs: m.duration,
+        });
       }
       schedule();
     });
@@ -186,17 +205,38 @@
           time: at !== undefined ? state.timeOrigin + at : Date.now(),
           attribution: attribution || undefined,
         };
-        if (hidden) send(); else schedule();
+        if (hidden) send();
+        else schedule();
       } catch (e) {
         note('webVitals', e);
       }
     });
     var opts = { reportAllChanges: true };
-    try { webVitals.onTTFB(onMetric, opts); } catch (e) { note('TTFB', e); }
-    try { webVitals.onFCP(onMetric, opts); } catch (e) { note('FCP', e); }
-    try { webVitals.onLCP(onMetric, opts); } catch (e) { note('LCP', e); }
-    try { webVitals.onCLS(onMetric, opts); } catch (e) { note('CLS', e); }
-    try { webVitals.onINP(onMetric, opts); } catch (e) { note('INP', e); }
+    try {
+      webVitals.onTTFB(onMetric, opts);
+    } catch (e) {
+      note('TTFB', e);
+    }
+    try {
+      webVitals.onFCP(onMetric, opts);
+    } catch (e) {
+      note('FCP', e);
+    }
+    try {
+      webVitals.onLCP(onMetric, opts);
+    } catch (e) {
+      note('LCP', e);
+    }
+    try {
+      webVitals.onCLS(onMetric, opts);
+    } catch (e) {
+      note('CLS', e);
+    }
+    try {
+      webVitals.onINP(onMetric, opts);
+    } catch (e) {
+      note('INP', e);
+    }
   } else if (config.webVitals) {
     note('webVitals', new Error('web-vitals library not available'));
   }
@@ -211,11 +251,20 @@
   }
 
   // loadEventEnd is only set after all load handlers ran: read on the next task.
-  addEventListener('load', function () { setTimeout(function () { readNavigation(); send(); }, 0); });
+  addEventListener('load', function () {
+    setTimeout(function () {
+      readNavigation();
+      send();
+    }, 0);
+  });
 
   function finalize(reason) {
     if (finalizeRoutes) {
-      try { finalizeRoutes(reason); } catch (e) { note('routes', e); }
+      try {
+        finalizeRoutes(reason);
+      } catch (e) {
+        note('routes', e);
+      }
     }
     if (!hidden) {
       hidden = true;
@@ -232,7 +281,14 @@
     if (config.navigation) readNavigation();
     state.final = true;
   }
-  addEventListener('pagehide', timed(function () { finalize('page-hide'); send(); }), true);
+  addEventListener(
+    'pagehide',
+    timed(function () {
+      finalize('page-hide');
+      send();
+    }),
+    true,
+  );
 
   // Whether the flush must wait for frames first. An interaction's Event Timing entry (what INP is
   // made of) exists only once the frame after it has been presented, which no frame counting in the
@@ -242,7 +298,9 @@
   // not been painted yet.
   var lastInputAt = -1;
   var lastEntryAt = -1;
-  var onAnyInput = function (e) { if (e.isTrusted) lastInputAt = e.timeStamp; };
+  var onAnyInput = function (e) {
+    if (e.isTrusted) lastInputAt = e.timeStamp;
+  };
   ['pointerdown', 'pointerup', 'keydown', 'keyup', 'click'].forEach(function (type) {
     addEventListener(type, onAnyInput, { capture: true, passive: true });
   });
@@ -265,7 +323,10 @@
   }
   try {
     Object.defineProperty(window, config.flush, {
-      value: timed(function () { finalize('test-end'); return JSON.stringify(state); }),
+      value: timed(function () {
+        finalize('test-end');
+        return JSON.stringify(state);
+      }),
       enumerable: false,
       configurable: true,
     });

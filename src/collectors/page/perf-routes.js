@@ -24,10 +24,12 @@ var __pwPerfRoutes = function (api) {
   var ROUTE_TIMEOUT_MS = 15000;
   var MAX_ROUTES = 100;
   var MAX_INTERACTIONS = 200;
-  var epochNow = function () { return performance.timeOrigin + performance.now(); };
+  var epochNow = function () {
+    return performance.timeOrigin + performance.now();
+  };
   var supported = (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes) || [];
   var softNav = supported.indexOf('soft-navigation') >= 0;
-  var routes = state.routes = [];
+  var routes = (state.routes = []);
   var live = [];
   var current = null;
   var lastInput = null;
@@ -42,7 +44,12 @@ var __pwPerfRoutes = function (api) {
     return segment;
   }
   function pattern(path) {
-    return path.split('/').map(function (s) { return s ? collapse(s) : s; }).join('/');
+    return path
+      .split('/')
+      .map(function (s) {
+        return s ? collapse(s) : s;
+      })
+      .join('/');
   }
   function hashRoute(hash) {
     var h = hash.replace(/^#!?/, '');
@@ -72,7 +79,9 @@ var __pwPerfRoutes = function (api) {
     if (r.largestPaint !== undefined) p.largestPaintMs = Math.max(0, r.largestPaint - r.start);
     var d = [];
     for (var k in r.inter) d.push(r.inter[k]);
-    d.sort(function (a, b) { return b - a; });
+    d.sort(function (a, b) {
+      return b - a;
+    });
     p.interactions = d.length;
     // INP: the worst interaction, ignoring one per 50 (web.dev/articles/inp).
     if (d.length) p.inpMs = d[Math.min(d.length - 1, Math.floor(d.length / 50))];
@@ -89,7 +98,9 @@ var __pwPerfRoutes = function (api) {
         observer.disconnect();
         observer = null;
       }
-    } catch (e) { api.note('routes.dom', e); }
+    } catch (e) {
+      api.note('routes.dom', e);
+    }
   }
   function onMutation() {
     var r = current;
@@ -98,14 +109,25 @@ var __pwPerfRoutes = function (api) {
     r.activity = epochNow();
     var g = r.gen;
     requestAnimationFrame(function () {
-      requestAnimationFrame(function () { if (r.gen === g) { r.painted = epochNow(); r.paintedGen = g; } });
+      requestAnimationFrame(function () {
+        if (r.gen === g) {
+          r.painted = epochNow();
+          r.paintedGen = g;
+        }
+      });
     });
     check(r);
   }
   var timer = null;
   function check(r) {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(api.timed(function () { timer = null; settle(r); }), QUIET_MS);
+    timer = setTimeout(
+      api.timed(function () {
+        timer = null;
+        settle(r);
+      }),
+      QUIET_MS,
+    );
   }
   function settle(r) {
     if (r !== current || r.endReason) return;
@@ -130,24 +152,50 @@ var __pwPerfRoutes = function (api) {
     at = next;
     var now = epochNow();
     if (current && !current.endReason) finish(current, 'next-route', false);
-    if (routes.length >= MAX_ROUTES) { current = null; return; }
+    if (routes.length >= MAX_ROUTES) {
+      current = null;
+      return;
+    }
     var prevStart = current ? current.start : -Infinity;
     var windowMs = trigger === 'traverse' ? TRAVERSE_INPUT_WINDOW_MS : INPUT_WINDOW_MS;
     var byInput = lastInput && lastInput.t > prevStart && now - lastInput.t <= windowMs;
     var pub = {
-      route: next.route, from: from, url: next.url, trigger: trigger,
+      route: next.route,
+      from: from,
+      url: next.url,
+      trigger: trigger,
       cause: byInput ? 'input' : 'call',
-      startTime: 0, durationMs: 0, complete: false, endReason: null,
-      cls: 0, layoutShifts: 0, longTasks: { count: 0, totalMs: 0, maxMs: 0, tbtMs: 0 }, interactions: 0,
+      startTime: 0,
+      durationMs: 0,
+      complete: false,
+      endReason: null,
+      cls: 0,
+      layoutShifts: 0,
+      longTasks: { count: 0, totalMs: 0, maxMs: 0, tbtMs: 0 },
+      interactions: 0,
       sources: {
-        detect: api.navigationApi ? 'navigation-api' : 'history-events', start: byInput ? 'input' : 'call', end: 'frames',
+        detect: api.navigationApi ? 'navigation-api' : 'history-events',
+        start: byInput ? 'input' : 'call',
+        end: 'frames',
       },
     };
     if (byInput) pub.inputType = lastInput.type;
     var r = {
-      pub: pub, seq: ++seq, href: location.href, start: byInput ? lastInput.t : now, end: null,
-      gen: 0, paintedGen: -1, painted: null, activity: now, inflight: 0, inter: {}, ninter: 0,
-      complete: false, endReason: null, navigationId: undefined,
+      pub: pub,
+      seq: ++seq,
+      href: location.href,
+      start: byInput ? lastInput.t : now,
+      end: null,
+      gen: 0,
+      paintedGen: -1,
+      painted: null,
+      activity: now,
+      inflight: 0,
+      inter: {},
+      ninter: 0,
+      complete: false,
+      endReason: null,
+      navigationId: undefined,
     };
     routes.push(pub);
     live.push(r);
@@ -177,11 +225,15 @@ var __pwPerfRoutes = function (api) {
       var before = at.path;
       var hashOnly = location.pathname === before.split('#')[0];
       start(kind === 'traverse' ? 'traverse' : hashOnly && kind !== 'replace' ? 'hash' : kind);
-    } catch (e) { api.note('routes', e); }
+    } catch (e) {
+      api.note('routes', e);
+    }
   });
   if (typeof navigation !== 'undefined' && navigation && typeof navigation.addEventListener === 'function') {
     api.navigationApi = true;
-    navigation.addEventListener('currententrychange', function (e) { detect(e.navigationType || 'push'); });
+    navigation.addEventListener('currententrychange', function (e) {
+      detect(e.navigationType || 'push');
+    });
   } else {
     ['pushState', 'replaceState'].forEach(function (name) {
       var orig = history[name];
@@ -192,8 +244,12 @@ var __pwPerfRoutes = function (api) {
         return out;
       };
     });
-    addEventListener('popstate', function () { detect('traverse'); });
-    addEventListener('hashchange', function () { detect('push'); });
+    addEventListener('popstate', function () {
+      detect('traverse');
+    });
+    addEventListener('hashchange', function () {
+      detect('push');
+    });
   }
 
   // Requests a route starts hold its end until they finish (the view waits for its data).
@@ -216,17 +272,27 @@ var __pwPerfRoutes = function (api) {
       window.fetch = function fetch() {
         var end = track();
         var p = origFetch.apply(this, arguments);
-        try { p.then(end, end); } catch (e) { end(); }
+        try {
+          p.then(end, end);
+        } catch (e) {
+          end();
+        }
         return p;
       };
     }
     var xhrSend = XMLHttpRequest.prototype.send;
     XMLHttpRequest.prototype.send = function send() {
       var end = track();
-      try { this.addEventListener('loadend', end); } catch (e) { end(); }
+      try {
+        this.addEventListener('loadend', end);
+      } catch (e) {
+        end();
+      }
       return xhrSend.apply(this, arguments);
     };
-  } catch (e) { api.note('routes.requests', e); }
+  } catch (e) {
+    api.note('routes.requests', e);
+  }
 
   api.observe('layout-shift', function (entries) {
     for (var i = 0; i < entries.length; i++) {
@@ -251,19 +317,23 @@ var __pwPerfRoutes = function (api) {
     }
     api.schedule();
   });
-  api.observe('event', function (entries) {
-    for (var i = 0; i < entries.length; i++) {
-      var ev = entries[i];
-      if (!ev.interactionId) continue;
-      var r = routeAt(performance.timeOrigin + ev.startTime);
-      if (!r) continue;
-      var prev = r.inter[ev.interactionId];
-      if (prev === undefined && r.ninter >= MAX_INTERACTIONS) continue;
-      if (prev === undefined) r.ninter++;
-      if (prev === undefined || ev.duration > prev) r.inter[ev.interactionId] = ev.duration;
-      publish(r);
-    }
-  }, { durationThreshold: 16 });
+  api.observe(
+    'event',
+    function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        var ev = entries[i];
+        if (!ev.interactionId) continue;
+        var r = routeAt(performance.timeOrigin + ev.startTime);
+        if (!r) continue;
+        var prev = r.inter[ev.interactionId];
+        if (prev === undefined && r.ninter >= MAX_INTERACTIONS) continue;
+        if (prev === undefined) r.ninter++;
+        if (prev === undefined || ev.duration > prev) r.inter[ev.interactionId] = ev.duration;
+        publish(r);
+      }
+    },
+    { durationThreshold: 16 },
+  );
 
   var icp = {};
   function byNavigationId(id) {
@@ -306,7 +376,10 @@ var __pwPerfRoutes = function (api) {
           var l = e.largestContentfulPaint || e;
           icp[e.navigationId] = paintOf(l);
           var r = byNavigationId(e.navigationId);
-          if (r) { setLargest(r, icp[e.navigationId]); publish(r); }
+          if (r) {
+            setLargest(r, icp[e.navigationId]);
+            publish(r);
+          }
         }
       });
     }
@@ -321,6 +394,8 @@ var __pwPerfRoutes = function (api) {
     finish(r, reason, painted && r.inflight === 0);
   }
   // For the flush: a route whose last DOM change is not painted yet needs the frames to pass first.
-  finalize.pending = function () { return !!current && !current.endReason && current.paintedGen !== current.gen; };
+  finalize.pending = function () {
+    return !!current && !current.endReason && current.paintedGen !== current.gen;
+  };
   return finalize;
 };

@@ -19,7 +19,7 @@ export function collectTests(file: string, cwd = process.cwd()): CollectedTest[]
   mod._load = function (this: unknown, request: string, parent: unknown, isMain: boolean) {
     if (request === '@playwright/test' || request === 'playwright/test') return pw;
     if (request === 'playwright-perf') {
-          perfShim ??= { ...(require('../../index') as Record<string, unknown>), test: pw.test, expect: pw.expect };
+      perfShim ??= { ...(require('../../index') as Record<string, unknown>), test: pw.test, expect: pw.expect };
       return perfShim;
     }
     return original.call(this, request, parent, isMain);

@@ -9,7 +9,7 @@ import { runCollectedTest } from './run-test';
 export class PlaywrightTestNotFoundError extends Error {}
 
 export function fromPlaywrightTest(file: string, title: string | RegExp): IterationFn {
-  let tests;
+  let tests: ReturnType<typeof collectTests>;
   try {
     tests = collectTests(file);
   } catch (e) {

@@ -1,8 +1,20 @@
 // JsonReport → ViewModel: the compact, display-ready data embedded in index.html. Pure.
 import type { JsonReport, TestRecord } from '../../types';
 import {
-  ATTEMPT_COLS, ATTEMPT_ROW, BUCKETS, OUTCOMES, STATUSES, STEP_COLS, SYSTEM_SAMPLE_ROW, TEST_COLS, TEST_ROW,
-  VIEW_MODEL_VERSION, type AttemptRow, type TestRow, type TrendSeries, type ViewModel,
+  ATTEMPT_COLS,
+  ATTEMPT_ROW,
+  BUCKETS,
+  OUTCOMES,
+  STATUSES,
+  STEP_COLS,
+  SYSTEM_SAMPLE_ROW,
+  TEST_COLS,
+  TEST_ROW,
+  VIEW_MODEL_VERSION,
+  type AttemptRow,
+  type TestRow,
+  type TrendSeries,
+  type ViewModel,
 } from './view-model-types';
 import { StringTable, buildDetails, clip, testBuckets } from './view-model-details';
 import { buildLanes, laneIndex, laneKey } from './view-model-timeline';
@@ -19,8 +31,10 @@ export const MAX_SYSTEM_POINTS = 2000;
 export const MAX_FLOW_SAMPLES = 2000;
 
 const OUTCOME_CODE: Record<TestRecord['outcome'], number> = {
-  expected: OUTCOMES.indexOf('passed'), unexpected: OUTCOMES.indexOf('failed'),
-  flaky: OUTCOMES.indexOf('flaky'), skipped: OUTCOMES.indexOf('skipped'),
+  expected: OUTCOMES.indexOf('passed'),
+  unexpected: OUTCOMES.indexOf('failed'),
+  flaky: OUTCOMES.indexOf('flaky'),
+  skipped: OUTCOMES.indexOf('skipped'),
 };
 export { OUTCOMES };
 
@@ -32,27 +46,57 @@ export function buildViewModel(report: JsonReport): ViewModel {
   const durations: number[] = [];
   const buckets = BUCKETS.map(() => 0);
   const tests: TestRow[] = run.tests.map((t, i) => {
-    let dur = 0, start = Infinity, lane = -1;
+    let dur = 0,
+      start = Infinity,
+      lane = -1;
     for (const r of t.results) {
       dur += r.durationMs;
       if (r.workerIndex < 0) continue;
       const l = laneOf.get(laneKey(r.shardIndex, r.parallelIndex)) ?? -1;
-      if (r.startTime < start) { start = r.startTime; lane = l; }
-      attempts.push(ATTEMPT_ROW.encode({
-        test: i, retry: r.retry, lane: l, startMs: Math.round(r.startTime - run.startTime),
-        durationMs: Math.round(r.durationMs), status: statusCode(r.status), worker: r.workerIndex,
-      }));
+      if (r.startTime < start) {
+        start = r.startTime;
+        lane = l;
+      }
+      attempts.push(
+        ATTEMPT_ROW.encode({
+          test: i,
+          retry: r.retry,
+          lane: l,
+          startMs: Math.round(r.startTime - run.startTime),
+          durationMs: Math.round(r.durationMs),
+          status: statusCode(r.status),
+          worker: r.workerIndex,
+        }),
+      );
     }
     durations.push(dur);
     const b = testBuckets(t);
-    b.forEach((v, k) => { buckets[k] += v; });
+    b.forEach((v, k) => {
+      buckets[k] += v;
+    });
     const last = t.results[t.results.length - 1];
     return TEST_ROW.encode({
-      id: t.id, title: clip(t.title, 300), path: clip(t.titlePath.slice(0, -1).join(' › '), 300),
-      file: strings.id(t.file), line: t.line, project: strings.id(t.project), outcome: OUTCOME_CODE[t.outcome] ?? 0,
-      status: last ? statusCode(last.status) : 4, durationMs: Math.round(dur), attempts: t.results.length,
-      startMs: Number.isFinite(start) ? Math.round(start - run.startTime) : -1, lane, tags: clip(t.tags.join(' '), 200), detail: 0,
-      fixtures: b[0], hooks: b[1], navigation: b[2], actions: b[3], assertions: b[4], waits: b[5], other: b[6],
+      id: t.id,
+      title: clip(t.title, 300),
+      path: clip(t.titlePath.slice(0, -1).join(' › '), 300),
+      file: strings.id(t.file),
+      line: t.line,
+      project: strings.id(t.project),
+      outcome: OUTCOME_CODE[t.outcome] ?? 0,
+      status: last ? statusCode(last.status) : 4,
+      durationMs: Math.round(dur),
+      attempts: t.results.length,
+      startMs: Number.isFinite(start) ? Math.round(start - run.startTime) : -1,
+      lane,
+      tags: clip(t.tags.join(' '), 200),
+      detail: 0,
+      fixtures: b[0],
+      hooks: b[1],
+      navigation: b[2],
+      actions: b[3],
+      assertions: b[4],
+      waits: b[5],
+      other: b[6],
     });
   });
   const { details, embedded } = buildDetails(run.tests, durations, run.startTime, laneOf, strings);
@@ -63,8 +107,14 @@ export function buildViewModel(report: JsonReport): ViewModel {
     v: VIEW_MODEL_VERSION,
     generatedAt: report.generatedAt,
     run: {
-      runId: run.runId, startedAt: run.startedAt, startTime: run.startTime, status: run.status, interrupted: run.interrupted,
-      wallTimeMs: run.wallTimeMs, workers: run.config.workers, meta: metaPairs(report),
+      runId: run.runId,
+      startedAt: run.startedAt,
+      startTime: run.startTime,
+      status: run.status,
+      interrupted: run.interrupted,
+      wallTimeMs: run.wallTimeMs,
+      workers: run.config.workers,
+      meta: metaPairs(report),
     },
     summary: a.summary,
     cols: { tests: TEST_COLS, attempts: ATTEMPT_COLS, steps: STEP_COLS, buckets: BUCKETS },
@@ -73,9 +123,13 @@ export function buildViewModel(report: JsonReport): ViewModel {
     attempts,
     buckets,
     ...buildLanes(report, attempts, laneOf),
-    system: thin(run.system, MAX_SYSTEM_POINTS).map((s) => SYSTEM_SAMPLE_ROW.encode({
-      atMs: Math.round(s.time - run.startTime), cpu: round(s.cpu, 3), memUsedBytes: s.memUsedBytes,
-    })),
+    system: thin(run.system, MAX_SYSTEM_POINTS).map((s) =>
+      SYSTEM_SAMPLE_ROW.encode({
+        atMs: Math.round(s.time - run.startTime),
+        cpu: round(s.cpu, 3),
+        memUsedBytes: s.memUsedBytes,
+      }),
+    ),
     memTotalBytes: run.system.reduce((m, s) => Math.max(m, s.memTotalBytes), 0),
     slowestFiles: a.slowest.files.length ? a.slowest.files : slowestFiles(run.tests, durations),
     slowestSteps: a.slowest.steps,
@@ -88,7 +142,10 @@ export function buildViewModel(report: JsonReport): ViewModel {
     ...(a.actions ? { actions: a.actions } : {}),
     ...(a.userTimings ? { userTimings: a.userTimings } : {}),
     ...(a.flows ? { flows: { perFlow: a.flows.perFlow } } : {}),
-    flowSamples: (a.flows?.samples ?? run.tests.flatMap((t) => t.results.flatMap((r) => r.perf?.flows ?? []))).slice(0, MAX_FLOW_SAMPLES),
+    flowSamples: (a.flows?.samples ?? run.tests.flatMap((t) => t.results.flatMap((r) => r.perf?.flows ?? []))).slice(
+      0,
+      MAX_FLOW_SAMPLES,
+    ),
     ...(a.startup ? { startup: a.startup } : {}),
     ...(a.lighthouse && a.lighthouse.results.length ? { lighthouse: a.lighthouse } : {}),
     ...(report.history ? { history: historyPart(report) } : {}),
@@ -104,7 +161,6 @@ export function buildViewModel(report: JsonReport): ViewModel {
 function statusCode(s: string): number {
   return (STATUSES as readonly string[]).indexOf(s);
 }
-
 
 function thin<T>(list: T[], max: number): T[] {
   if (list.length <= max) return list;
@@ -126,11 +182,19 @@ function slowestFiles(tests: TestRecord[], durations: number[]): ViewModel['slow
 function metaPairs(report: JsonReport): Array<[string, string]> {
   const m = report.run.meta;
   const out: Array<[string, string]> = [
-    ['playwright-perf', m.perfVersion], ['Playwright', m.playwrightVersion], ['Node', m.nodeVersion],
-    ['OS', `${m.os.platform} ${m.os.release} ${m.os.arch}`], ['CPU', `${m.machine.cpus} × ${m.machine.cpuModel}`],
-    ['Memory', `${(m.machine.memoryBytes / 2 ** 30).toFixed(1)} GiB`], ['CI', m.ci ? 'yes' : 'no'],
+    ['playwright-perf', m.perfVersion],
+    ['Playwright', m.playwrightVersion],
+    ['Node', m.nodeVersion],
+    ['OS', `${m.os.platform} ${m.os.release} ${m.os.arch}`],
+    ['CPU', `${m.machine.cpus} × ${m.machine.cpuModel}`],
+    ['Memory', `${(m.machine.memoryBytes / 2 ** 30).toFixed(1)} GiB`],
+    ['CI', m.ci ? 'yes' : 'no'],
   ];
-  if (m.git?.branch || m.git?.commit) out.push(['Git', `${m.git.branch ?? ''} ${m.git.commit?.slice(0, 10) ?? ''}${m.git.dirty ? ' (dirty)' : ''}`.trim()]);
+  if (m.git?.branch || m.git?.commit)
+    out.push([
+      'Git',
+      `${m.git.branch ?? ''} ${m.git.commit?.slice(0, 10) ?? ''}${m.git.dirty ? ' (dirty)' : ''}`.trim(),
+    ]);
   if (m.merged) out.push(['Merged', `${m.merged.shards} shards`]);
   if (m.shard) out.push(['Shard', `${m.shard.current}/${m.shard.total}`]);
   if (report.run.config.configFile) out.push(['Config', report.run.config.configFile]);
@@ -141,15 +205,28 @@ function metaPairs(report: JsonReport): Array<[string, string]> {
 function historyPart(report: JsonReport): NonNullable<ViewModel['history']> {
   const h = report.history!;
   const order = { regression: 0, improvement: 1, unchanged: 2, 'not-enough-data': 3 } as const;
-  const findings = [...h.findings].sort((x, y) => order[x.verdict] - order[y.verdict] || Math.abs(y.change ?? 0) - Math.abs(x.change ?? 0));
+  const findings = [...h.findings].sort(
+    (x, y) => order[x.verdict] - order[y.verdict] || Math.abs(y.change ?? 0) - Math.abs(x.change ?? 0),
+  );
   const verdictOf = new Map(h.findings.map((f) => [`${f.metric}|${f.subject}|${f.project ?? ''}`, f]));
-  const trends: TrendSeries[] = (h.trends ?? []).map((t) => {
-    const f = verdictOf.get(`${t.metric}|${t.subject}|${t.project ?? ''}`);
-    return { metric: t.metric, subject: t.subject, ...(t.project ? { project: t.project } : {}), points: t.points.map((p): [number, number] => [p.time, p.value]), ...(f ? { verdict: f.verdict, change: f.change } : {}) };
-  }).sort((x, y) => (order[x.verdict ?? 'unchanged'] - order[y.verdict ?? 'unchanged']));
+  const trends: TrendSeries[] = (h.trends ?? [])
+    .map((t) => {
+      const f = verdictOf.get(`${t.metric}|${t.subject}|${t.project ?? ''}`);
+      return {
+        metric: t.metric,
+        subject: t.subject,
+        ...(t.project ? { project: t.project } : {}),
+        points: t.points.map((p): [number, number] => [p.time, p.value]),
+        ...(f ? { verdict: f.verdict, change: f.change } : {}),
+      };
+    })
+    .sort((x, y) => order[x.verdict ?? 'unchanged'] - order[y.verdict ?? 'unchanged']);
   return {
-    baseline: h.baseline.description, caveats: h.caveats,
-    findings: findings.slice(0, MAX_FINDINGS), findingsTotal: h.findings.length,
-    trends: trends.slice(0, MAX_TREND_SERIES), trendsTotal: trends.length,
+    baseline: h.baseline.description,
+    caveats: h.caveats,
+    findings: findings.slice(0, MAX_FINDINGS),
+    findingsTotal: h.findings.length,
+    trends: trends.slice(0, MAX_TREND_SERIES),
+    trendsTotal: trends.length,
   };
 }

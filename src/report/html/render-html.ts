@@ -30,7 +30,7 @@ export function contentSecurityPolicy(script: string, style: string): string {
     "default-src 'none'",
     `script-src 'sha256-${sha256Base64(script)}'`,
     `style-src 'sha256-${sha256Base64(style)}'`,
-    "img-src data:",
+    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -72,7 +72,8 @@ function dataBlocks(vm: ViewModel): string {
 
 function dataBlock(id: string, value: unknown): string {
   const json = JSON.stringify(value);
-  if (json.length <= COMPRESS_ABOVE_BYTES) return `<script id="${id}" type="application/json">${safeJsonText(json)}</script>`;
+  if (json.length <= COMPRESS_ABOVE_BYTES)
+    return `<script id="${id}" type="application/json">${safeJsonText(json)}</script>`;
   const gz = gzipSync(Buffer.from(json, 'utf8'), { level: 6 }).toString('base64');
   return `<script id="${id}" type="application/json" data-encoding="gzip-base64">"${gz}"</script>`;
 }

@@ -6,23 +6,31 @@ import type { StepRecord } from '../../types';
 import { BUCKETS, type Bucket } from './view-model-types';
 
 /** Playwright's titles for navigations (1.4x–1.6x "Navigate to …", page.goto, reload, history). */
-const NAVIGATION_TITLE = /^(navigate|page\.goto|goto|reload|page\.reload|go back|go forward|page\.go(back|forward)|wait for (url|navigation|load state)|page\.waitFor(url|navigation|loadstate))/i;
+const NAVIGATION_TITLE =
+  /^(navigate|page\.goto|goto|reload|page\.reload|go back|go forward|page\.go(back|forward)|wait for (url|navigation|load state)|page\.waitFor(url|navigation|loadstate))/i;
 /** Explicit waits: waitForTimeout, waitForSelector, waitForResponse, locator.waitFor, … */
 const WAIT_TITLE = /^(wait|page\.waitfor|locator\.waitfor|frame\.waitfor)/i;
 
-export const BUCKET_INDEX: Record<Bucket, number> = Object.fromEntries(BUCKETS.map((b, i) => [b, i])) as Record<Bucket, number>;
+export const BUCKET_INDEX: Record<Bucket, number> = Object.fromEntries(BUCKETS.map((b, i) => [b, i])) as Record<
+  Bucket,
+  number
+>;
 
 /** Bucket a step falls in by itself (before its children are looked at). */
 export function stepBucket(step: Pick<StepRecord, 'title' | 'category'>): Bucket {
   switch (step.category) {
-    case 'fixture': return 'fixtures';
-    case 'hook': return 'hooks';
-    case 'expect': return 'assertions';
+    case 'fixture':
+      return 'fixtures';
+    case 'hook':
+      return 'hooks';
+    case 'expect':
+      return 'assertions';
     case 'pw:api':
       if (NAVIGATION_TITLE.test(step.title)) return 'navigation';
       if (WAIT_TITLE.test(step.title)) return 'waits';
       return 'actions';
-    default: return 'other'; // test.step, test.attach, custom categories
+    default:
+      return 'other'; // test.step, test.attach, custom categories
   }
 }
 
@@ -57,10 +65,15 @@ function addSteps(steps: StepRecord[], out: number[]): number {
 function coveredMs(steps: StepRecord[]): number {
   if (steps.length === 0) return 0;
   const iv = steps.map((s) => [s.startTime, s.startTime + s.durationMs]).sort((a, b) => a[0] - b[0]);
-  let total = 0, [cs, ce] = iv[0];
+  let total = 0,
+    [cs, ce] = iv[0];
   for (let i = 1; i < iv.length; i++) {
     const [s, e] = iv[i];
-    if (s > ce) { total += ce - cs; cs = s; ce = e; } else ce = Math.max(ce, e);
+    if (s > ce) {
+      total += ce - cs;
+      cs = s;
+      ce = e;
+    } else ce = Math.max(ce, e);
   }
   return total + (ce - cs);
 }

@@ -12,8 +12,13 @@ export function routesView(a: RouteAnalysis): RoutesView {
   return {
     perRoute: a.perRoute.map((p) => ({ ...p, route: clip(p.route, 300) })),
     slowest: (a.slowest ?? []).map((r) => ({
-      route: clip(r.route, 300), url: clip(r.url, 300), trigger: r.trigger, cause: r.cause,
-      ...(r.step ? { step: clip(r.step, 200) } : {}), durationMs: r.durationMs, source: r.sources?.start ?? r.cause,
+      route: clip(r.route, 300),
+      url: clip(r.url, 300),
+      trigger: r.trigger,
+      cause: r.cause,
+      ...(r.step ? { step: clip(r.step, 200) } : {}),
+      durationMs: r.durationMs,
+      source: r.sources?.start ?? r.cause,
       testId: r.testId,
     })),
   };
@@ -25,9 +30,16 @@ export function attemptRoutes(r: TestResultRecord): AttemptRouteRow[] | undefine
   return list.slice(0, MAX_ROUTES_PER_ATTEMPT).map((rc) => {
     const step = rc.step ?? stepTitleAt(r, rc.startTime);
     return {
-      route: clip(rc.route, 300), trigger: rc.trigger, cause: rc.cause, ...(step ? { step: clip(step, 200) } : {}),
-      startMs: Math.round(rc.startTime - r.startTime), durationMs: rc.durationMs, complete: rc.complete,
-      cls: rc.cls, ...(rc.inpMs !== undefined ? { inpMs: rc.inpMs } : {}), longTasks: rc.longTasks.count,
+      route: clip(rc.route, 300),
+      trigger: rc.trigger,
+      cause: rc.cause,
+      ...(step ? { step: clip(step, 200) } : {}),
+      startMs: Math.round(rc.startTime - r.startTime),
+      durationMs: rc.durationMs,
+      complete: rc.complete,
+      cls: rc.cls,
+      ...(rc.inpMs !== undefined ? { inpMs: rc.inpMs } : {}),
+      longTasks: rc.longTasks.count,
       source: rc.sources?.start ?? rc.cause,
     };
   });

@@ -3,9 +3,25 @@
 // strings are interned in `strings`, and full step trees are embedded only for a bounded number of
 // tests (failing, flaky and slowest first) so a 10,000-test report stays a few megabytes.
 import type {
-  RunSummary, StepStat, BudgetResult, Recommendation, RegressionFinding, QualitySummary,
-  NavigationAnalysis, VitalsAnalysis, LocatorAnalysis, FlowAnalysis, StartupAnalysis, LighthouseAnalysis,
-  ActionAnalysis, UserTimingAnalysis, FlowResult, Missing, PerfError, MetricKey, RouteAnalysis,
+  RunSummary,
+  StepStat,
+  BudgetResult,
+  Recommendation,
+  RegressionFinding,
+  QualitySummary,
+  NavigationAnalysis,
+  VitalsAnalysis,
+  LocatorAnalysis,
+  FlowAnalysis,
+  StartupAnalysis,
+  LighthouseAnalysis,
+  ActionAnalysis,
+  UserTimingAnalysis,
+  FlowResult,
+  Missing,
+  PerfError,
+  MetricKey,
+  RouteAnalysis,
 } from '../../types';
 import { rowCodec, type CompactRow } from './row-codec';
 
@@ -77,7 +93,11 @@ export interface StepFields {
 }
 
 /** An idle stretch inside a lane's active span (a `ViewModel.idleGaps` row). */
-export interface IdleGapFields { lane: number; startMs: number; durationMs: number }
+export interface IdleGapFields {
+  lane: number;
+  startMs: number;
+  durationMs: number;
+}
 
 /** A system sample (a `ViewModel.system` row). */
 export interface SystemSampleFields {
@@ -90,13 +110,35 @@ export interface SystemSampleFields {
 
 /** Column order of `ViewModel.tests` rows. */
 export const TEST_COLS = [
-  'id', 'title', 'path', 'file', 'line', 'project', 'outcome', 'status', 'durationMs', 'attempts',
-  'startMs', 'lane', 'tags', 'detail', ...BUCKETS,
+  'id',
+  'title',
+  'path',
+  'file',
+  'line',
+  'project',
+  'outcome',
+  'status',
+  'durationMs',
+  'attempts',
+  'startMs',
+  'lane',
+  'tags',
+  'detail',
+  ...BUCKETS,
 ] as const;
 /** Column order of `ViewModel.attempts` rows (one per attempt: the timeline marks). */
 export const ATTEMPT_COLS = ['test', 'retry', 'lane', 'startMs', 'durationMs', 'status', 'worker'] as const;
 /** Column order of step rows inside test details. */
-export const STEP_COLS = ['title', 'category', 'startMs', 'durationMs', 'bucket', 'error', 'params', 'children'] as const;
+export const STEP_COLS = [
+  'title',
+  'category',
+  'startMs',
+  'durationMs',
+  'bucket',
+  'error',
+  'params',
+  'children',
+] as const;
 
 export const TEST_ROW = rowCodec<TestFields>()(TEST_COLS);
 export const ATTEMPT_ROW = rowCodec<AttemptFields>()(ATTEMPT_COLS);
@@ -122,9 +164,38 @@ export interface AttemptDetail {
   /** True when the step tree was cut at STEP_NODES_PER_TEST. */
   stepsTruncated: boolean;
   attachments: Array<{ name: string; contentType: string; bytes?: number }>;
-  navigations: Array<{ url: string; type: string; step?: string; startMs: number; ttfbMs: number; domContentLoadedMs: number; loadMs: number; durationMs: number; transferBytes: number; httpStatus?: number }>;
-  vitals: Array<{ name: string; value: number; rating: string; url: string; step?: string; attribution?: string; startMs: number }>;
-  locators: Array<{ selector: string; action: string; step?: string; totalMs: number; resolveMs: number; actionabilityMs: number; actionMs: number; retries: number; ok: boolean }>;
+  navigations: Array<{
+    url: string;
+    type: string;
+    step?: string;
+    startMs: number;
+    ttfbMs: number;
+    domContentLoadedMs: number;
+    loadMs: number;
+    durationMs: number;
+    transferBytes: number;
+    httpStatus?: number;
+  }>;
+  vitals: Array<{
+    name: string;
+    value: number;
+    rating: string;
+    url: string;
+    step?: string;
+    attribution?: string;
+    startMs: number;
+  }>;
+  locators: Array<{
+    selector: string;
+    action: string;
+    step?: string;
+    totalMs: number;
+    resolveMs: number;
+    actionabilityMs: number;
+    actionMs: number;
+    retries: number;
+    ok: boolean;
+  }>;
   flows: FlowResult[];
   /** Single-page-app route changes of this attempt (absent when there were none). */
   routes?: AttemptRouteRow[];
@@ -153,7 +224,14 @@ export interface AttemptRouteRow {
 export interface RoutesView {
   perRoute: RouteAnalysis['perRoute'];
   slowest: Array<{
-    route: string; url: string; trigger: string; cause: string; step?: string; durationMs: number; source: string; testId: string;
+    route: string;
+    url: string;
+    trigger: string;
+    cause: string;
+    step?: string;
+    durationMs: number;
+    source: string;
+    testId: string;
   }>;
 }
 
@@ -209,7 +287,14 @@ export interface ViewModel {
   flowSamples: FlowResult[];
   startup?: StartupAnalysis;
   lighthouse?: LighthouseAnalysis;
-  history?: { baseline: string; caveats: string[]; findings: RegressionFinding[]; trends: TrendSeries[]; findingsTotal: number; trendsTotal: number };
+  history?: {
+    baseline: string;
+    caveats: string[];
+    findings: RegressionFinding[];
+    trends: TrendSeries[];
+    findingsTotal: number;
+    trendsTotal: number;
+  };
   budgets: BudgetResult[];
   quality?: QualitySummary;
   recommendations: Recommendation[];

@@ -27,7 +27,14 @@ function boot(): void {
     '↻',
   );
   nav.after(refresh);
-  const router = startRouter({ views: VIEWS, ctx, main, nav, fallback: 'runs', markPrefix: 'playwright-perf-dashboard' });
+  const router = startRouter({
+    views: VIEWS,
+    ctx,
+    main,
+    nav,
+    fallback: 'runs',
+    markPrefix: 'playwright-perf-dashboard',
+  });
   ctx.rerender = () => router.render();
   refresh.addEventListener('click', () => {
     ctx.cache.clear();

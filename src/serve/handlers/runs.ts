@@ -86,7 +86,11 @@ export const getRun: Handler = async (ctx: RequestContext) => {
     const body: RunDetailResponse = {
       summary: index.items[i],
       run,
-      analysis: { quality, slowest: slowest(run), regressions: `/api/v1/runs/${encodeURIComponent(run.runId)}/regressions` },
+      analysis: {
+        quality,
+        slowest: slowest(run),
+        regressions: `/api/v1/runs/${encodeURIComponent(run.runId)}/regressions`,
+      },
       alerts: index.data.alerts.filter((a) => a.runId === run.runId),
     };
     return new JsonText(JSON.stringify(body));

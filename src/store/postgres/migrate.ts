@@ -25,12 +25,17 @@ export async function migrate(client: PoolClient): Promise<{ from: number; to: n
       const version = await currentVersion(client);
       if (from < 0) from = version;
       if (version > LATEST_VERSION) {
-        throw new SchemaVersionError(`the history database has schema version ${version}, newer than this ` +
-          `playwright-perf knows (${LATEST_VERSION}); upgrade playwright-perf — nothing was changed`);
+        throw new SchemaVersionError(
+          `the history database has schema version ${version}, newer than this ` +
+            `playwright-perf knows (${LATEST_VERSION}); upgrade playwright-perf — nothing was changed`,
+        );
       }
       if (version < step.version) {
         await client.query(step.sql);
-        await client.query(`INSERT INTO ${SCHEMA}.schema_migrations (version, title) VALUES ($1, $2)`, [step.version, step.title]);
+        await client.query(`INSERT INTO ${SCHEMA}.schema_migrations (version, title) VALUES ($1, $2)`, [
+          step.version,
+          step.title,
+        ]);
       }
       await client.query('COMMIT');
     } catch (e) {

@@ -24,8 +24,12 @@ const RETRY_DELAYS_MS = [200, 1000, 3000];
 export function isTransient(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   const msg = errorMessage(e);
-  return /^(08|57P0[123]|40001|40P01|53300)/.test(code) ||
-    /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Connection terminated|connection timeout|terminating connection|connection error/i.test(msg);
+  return (
+    /^(08|57P0[123]|40001|40P01|53300)/.test(code) ||
+    /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|Connection terminated|connection timeout|terminating connection|connection error/i.test(
+      msg,
+    )
+  );
 }
 
 export class HistoryDatabaseError extends Error {}

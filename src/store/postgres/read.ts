@@ -1,7 +1,14 @@
 // Reads the whole history document from Postgres: one query per table, assembled in memory in the
 // order the JSON store keeps (runs oldest first, tests and series in recorded order).
 import type { PoolClient } from 'pg';
-import { HISTORY_KIND, HISTORY_SCHEMA_VERSION, type CompactRun, type CompactTest, type HistoryData, type MetricSeries } from '../../types';
+import {
+  HISTORY_KIND,
+  HISTORY_SCHEMA_VERSION,
+  type CompactRun,
+  type CompactTest,
+  type HistoryData,
+  type MetricSeries,
+} from '../../types';
 import { SCHEMA } from './schema';
 
 /** A part is one shard of a run, or 'all' for a whole (unsharded or merged) run. */
@@ -27,7 +34,9 @@ function where(filter: PartFilter): { sql: string; params: unknown[] } {
 export async function readHistory(client: PoolClient, filter?: PartFilter): Promise<HistoryData> {
   const w = where(filter);
   const parts = await client.query<{ run_id: string; part: string; header: Header }>(
-    `SELECT run_id, part, header FROM ${SCHEMA}.run_parts t ${w.sql} ORDER BY start_time, run_id, part`, w.params);
+    `SELECT run_id, part, header FROM ${SCHEMA}.run_parts t ${w.sql} ORDER BY start_time, run_id, part`,
+    w.params,
+  );
   const byKey = new Map<string, CompactRun>();
   const runs: CompactRun[] = [];
   for (const row of parts.rows) {
@@ -36,18 +45,28 @@ export async function readHistory(client: PoolClient, filter?: PartFilter): Prom
     runs.push(run);
   }
   const tests = await client.query<{ run_id: string; part: string; body: CompactTest }>(
-    `SELECT run_id, part, body FROM ${SCHEMA}.tests t ${w.sql} ORDER BY run_id, part, ord`, w.params);
+    `SELECT run_id, part, body FROM ${SCHEMA}.tests t ${w.sql} ORDER BY run_id, part, ord`,
+    w.params,
+  );
   for (const row of tests.rows) byKey.get(partKey(row.run_id, row.part))?.tests.push(row.body);
   const series = await client.query<{ run_id: string; part: string; body: MetricSeries }>(
-    `SELECT run_id, part, body FROM ${SCHEMA}.metric_samples t ${w.sql} ORDER BY run_id, part, ord`, w.params);
+    `SELECT run_id, part, body FROM ${SCHEMA}.metric_samples t ${w.sql} ORDER BY run_id, part, ord`,
+    w.params,
+  );
   for (const row of series.rows) byKey.get(partKey(row.run_id, row.part))?.metrics.push(row.body);
   // A scoped read sees the alerts of the runs it loaded (and writes back only those).
-  const alerts = await client.query<{ body: HistoryData['alerts'][number] }>(filter
-    ? `SELECT body FROM ${SCHEMA}.alerts WHERE run_id = ANY($1::text[]) ORDER BY ord`
-    : `SELECT body FROM ${SCHEMA}.alerts ORDER BY ord`, filter ? [[...new Set(filter.runIds)]] : []);
-  const pins = await client.query<{ name: string; run_id: string }>(`SELECT name, run_id FROM ${SCHEMA}.pins ORDER BY name, ord`);
+  const alerts = await client.query<{ body: HistoryData['alerts'][number] }>(
+    filter
+      ? `SELECT body FROM ${SCHEMA}.alerts WHERE run_id = ANY($1::text[]) ORDER BY ord`
+      : `SELECT body FROM ${SCHEMA}.alerts ORDER BY ord`,
+    filter ? [[...new Set(filter.runIds)]] : [],
+  );
+  const pins = await client.query<{ name: string; run_id: string }>(
+    `SELECT name, run_id FROM ${SCHEMA}.pins ORDER BY name, ord`,
+  );
   const opts = await client.query<{ body: HistoryData['optimizations'][number] }>(
-    `SELECT body FROM ${SCHEMA}.optimizations ORDER BY ord`);
+    `SELECT body FROM ${SCHEMA}.optimizations ORDER BY ord`,
+  );
   const pinMap: Record<string, string[]> = {};
   for (const p of pins.rows) (pinMap[p.name] ??= []).push(p.run_id);
   return {

@@ -8,7 +8,7 @@ import { fmtMs, fmtPct, truncate } from './format';
 /** A nice tick step (1, 2, 5 × 10^n) that cuts `max` into about `n` parts. */
 export function niceStep(max: number, n: number): number {
   const raw = max / Math.max(1, n);
-  const p = Math.pow(10, Math.floor(Math.log10(raw || 1)));
+  const p = 10 ** Math.floor(Math.log10(raw || 1));
   const f = raw / p;
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
 }

@@ -49,13 +49,11 @@ export const slowestView: ReportView = {
         'Slowest files',
         vm.slowestFiles.length
           ? barChart(
-              vm.slowestFiles
-                .slice(0, 20)
-                .map((f) => ({
-                  label: f.file,
-                  value: f.durationMs,
-                  text: fmtMs(f.durationMs) + ' · ' + f.tests + ' tests',
-                })),
+              vm.slowestFiles.slice(0, 20).map((f) => ({
+                label: f.file,
+                value: f.durationMs,
+                text: fmtMs(f.durationMs) + ' · ' + f.tests + ' tests',
+              })),
               { kind: 'slowest-file' },
             )
           : empty('No files.'),

@@ -2,7 +2,13 @@
 import { bidi, h } from '../../../report/client/components/dom';
 import { fmtChange, fmtDateTime, fmtInt, fmtMetric, fmtMs } from '../../../report/client/components/format';
 import { badge, empty, section, stat, table } from '../../../report/client/components/widgets';
-import type { HistoryAlert, RegressionFinding, RegressionsResponse, RunDetailResponse, TestDuration } from '../../../types';
+import type {
+  HistoryAlert,
+  RegressionFinding,
+  RegressionsResponse,
+  RunDetailResponse,
+  TestDuration,
+} from '../../../types';
 import { api, need } from '../data';
 import { dashView } from '../view';
 import { outcomeBadge, runStatus, testLink } from './shared';
