@@ -73,6 +73,7 @@
   // Coalesce bursts (several vitals and observer batches arrive together): one message per
   // SEND_DELAY_MS at most (each message is a protocol round trip the worker has to handle). Hide/flush send synchronously, so nothing final waits on this timer.
   var SEND_DELAY_MS = 200;
+  var pendingSoon = false;
   function schedule() {
     if (pending) return;
     pending = true;
@@ -80,6 +81,17 @@
       pending = false;
       send();
     }, SEND_DELAY_MS);
+  }
+  // A vital's first value goes out on the next task: a document the test navigates away from right
+  // after it painted must not lose its FCP/TTFB to the coalescing delay (a binding call made during
+  // pagehide is not delivered by every Playwright version, e.g. 1.55). A few messages per document.
+  function scheduleSoon() {
+    if (pendingSoon) return;
+    pendingSoon = true;
+    setTimeout(function () {
+      pendingSoon = false;
+      send();
+    }, 0);
   }
   function note(where, e) {
     if (state.errors.length < 5) state.errors.push(where + ': ' + (e && e.message ? e.message : String(e)));
@@ -198,6 +210,7 @@
         } else if (metric.name === 'TTFB') {
           at = metric.value;
         }
+        var first = !state.vitals[metric.name];
         state.vitals[metric.name] = {
           name: metric.name,
           value: metric.value,
@@ -206,6 +219,7 @@
           attribution: attribution || undefined,
         };
         if (hidden) send();
+        else if (first) scheduleSoon();
         else schedule();
       } catch (e) {
         note('webVitals', e);
@@ -295,7 +309,7 @@
   // page can tell. Two cases need no wait and are certain: no trusted input happened in this
   // document, or an Event Timing entry at or after the last input has already arrived (its frame was
   // presented). Everything else waits, as before — as does a route change whose last DOM change has
-  // not been painted yet.
+  // not been painted yet, and a document whose FCP has not been reported yet.
   var lastInputAt = -1;
   var lastEntryAt = -1;
   var onAnyInput = function (e) {
@@ -313,6 +327,8 @@
     Object.defineProperty(window, config.flush + 'Pending', {
       value: function () {
         if (finalizeRoutes && finalizeRoutes.pending && finalizeRoutes.pending()) return true;
+        // No FCP yet: the first paint (or web-vitals' report of it) may be a frame away.
+        if (config.webVitals && webVitals && !state.vitals.FCP) return true;
         return lastInputAt >= 0 && lastEntryAt < lastInputAt - 1;
       },
       enumerable: false,
