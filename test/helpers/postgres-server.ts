@@ -46,7 +46,18 @@ export interface PgServer {
 
 let dbSeq = 0;
 
+/** The port from freePort() may be taken by another test before postgres binds it: retry. */
 export async function startPostgres(): Promise<PgServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPostgresOnce();
+    } catch (e) {
+      if (attempt >= 3 || !/exited/.test(String((e as Error)?.message))) throw e;
+    }
+  }
+}
+
+async function startPostgresOnce(): Promise<PgServer> {
   const bin = postgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'pwperf-pg-'));
   if (asRoot()) chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()), 0);

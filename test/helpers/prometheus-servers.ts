@@ -73,7 +73,19 @@ export interface PromStack {
 }
 
 /** Extra scrape targets: `host:port` serving /metrics (e.g. `playwright-perf serve`, a load test). */
+/** freePort() releases its port before the server binds it: another test may take it first, so a
+ *  stack whose server exits at start is tried again on fresh ports. */
 export async function startPromStack(extraTargets: string[] = []): Promise<PromStack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPromStackOnce(extraTargets);
+    } catch (e) {
+      if (attempt >= 3 || !/exited/.test(String((e as Error)?.message))) throw e;
+    }
+  }
+}
+
+async function startPromStackOnce(extraTargets: string[]): Promise<PromStack> {
   requireBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'pwperf-prom-'));
   const [gwPort, promPort] = [await freePort(), await freePort()];
