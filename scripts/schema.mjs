@@ -1,23 +1,41 @@
 #!/usr/bin/env node
-// Generates docs/report.schema.json (JSON Schema of report.json) FROM the TypeScript contracts in
-// src/types/, so the published schema cannot drift from the code. `npm run schema` rewrites it;
-// `node scripts/schema.mjs --check` exits 1 when the committed file is stale (a unit test runs the
-// same comparison). Uses ts-json-schema-generator (dev dependency).
+// Generates the published JSON Schemas FROM the TypeScript contracts in src/types/, so they cannot
+// drift from the code: docs/report.schema.json (report.json) and docs/load-report.schema.json
+// (load-report/load.json). `npm run schema` rewrites both; `node scripts/schema.mjs --check` exits 1
+// when a committed file is stale (unit tests run the same comparison). Uses ts-json-schema-generator.
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const SCHEMA_FILE = join(root, 'docs', 'report.schema.json');
 
-export function generateSchema() {
+const SCHEMAS = {
+  report: {
+    file: join(root, 'docs', 'report.schema.json'),
+    source: join(root, 'src', 'types', 'index.ts'),
+    type: 'JsonReport',
+    title: 'playwright-perf JSON report (report.json)',
+    description: 'Generated from src/types by scripts/schema.mjs — do not edit by hand.',
+  },
+  load: {
+    file: join(root, 'docs', 'load-report.schema.json'),
+    source: join(root, 'src', 'types', 'load.ts'),
+    type: 'LoadReport',
+    title: 'playwright-perf load report (load-report/load.json)',
+    description: 'Generated from src/types/load.ts by scripts/schema.mjs — do not edit by hand.',
+  },
+};
+export const SCHEMA_FILE = SCHEMAS.report.file;
+export const LOAD_SCHEMA_FILE = SCHEMAS.load.file;
+
+function generate(spec) {
   const require = createRequire(import.meta.url);
   const { createGenerator } = require('ts-json-schema-generator');
   const generator = createGenerator({
-    path: join(root, 'src', 'types', 'index.ts'),
+    path: spec.source,
     tsconfig: join(root, 'tsconfig.json'),
-    type: 'JsonReport',
+    type: spec.type,
     expose: 'export',
     topRef: true,
     jsDoc: 'extended',
@@ -26,24 +44,31 @@ export function generateSchema() {
     additionalProperties: false,
     skipTypeCheck: true,
   });
-  const schema = generator.createSchema('JsonReport');
-  schema.$id = 'https://github.com/playwright-perf/playwright-perf/docs/report.schema.json';
-  schema.title = 'playwright-perf JSON report (report.json)';
-  schema.description = 'Generated from src/types by scripts/schema.mjs — do not edit by hand.';
+  const schema = generator.createSchema(spec.type);
+  schema.$id = `https://github.com/playwright-perf/playwright-perf/${relative(root, spec.file)}`;
+  schema.title = spec.title;
+  schema.description = spec.description;
   return JSON.stringify(schema, null, 2) + '\n';
 }
 
+export const generateSchema = () => generate(SCHEMAS.report);
+export const generateLoadSchema = () => generate(SCHEMAS.load);
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const fresh = generateSchema();
-  if (process.argv.includes('--check')) {
-    const current = existsSync(SCHEMA_FILE) ? readFileSync(SCHEMA_FILE, 'utf8') : '';
-    if (current !== fresh) {
-      console.error('docs/report.schema.json is out of date with src/types: run `npm run schema`');
-      process.exit(1);
+  let stale = false;
+  for (const spec of Object.values(SCHEMAS)) {
+    const fresh = generate(spec);
+    const name = relative(root, spec.file);
+    if (process.argv.includes('--check')) {
+      const current = existsSync(spec.file) ? readFileSync(spec.file, 'utf8') : '';
+      if (current !== fresh) {
+        console.error(`${name} is out of date with src/types: run \`npm run schema\``);
+        stale = true;
+      } else console.log(`${name} is up to date`);
+    } else {
+      writeFileSync(spec.file, fresh);
+      console.log(`wrote ${spec.file}`);
     }
-    console.log('docs/report.schema.json is up to date');
-  } else {
-    writeFileSync(SCHEMA_FILE, fresh);
-    console.log(`wrote ${SCHEMA_FILE}`);
   }
+  if (stale) process.exit(1);
 }

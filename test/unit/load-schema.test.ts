@@ -11,7 +11,7 @@ import { resolveLoadTest } from '../../src/load/validate';
 import { renderLoadHtml } from '../../src/load/html';
 
 test('committed docs/load-report.schema.json equals a fresh generation', async () => {
-  const mod = await import(pathToFileURL(join(__dirname, '..', '..', 'scripts', 'load-schema.mjs')).href);
+  const mod = await import(pathToFileURL(join(__dirname, '..', '..', 'scripts', 'schema.mjs')).href);
   assert.ok(
     readFileSync(LOAD_SCHEMA_PATH, 'utf8') === mod.generateLoadSchema(),
     'stale: run `npm run schema` and commit it',
