@@ -78,12 +78,16 @@ test('a running load test is scraped live; its final counters match the load rep
   assert.match(stderr, new RegExp(`live metrics: http://127\\.0\\.0\\.1:${port}/metrics`));
   const report: LoadReport = JSON.parse(readFileSync(join(out, 'load.json'), 'utf8'));
   assert.ok(report.totals.iterations > 0);
-  // The linger kept the final snapshot up for several scrapes: Prometheus' latest values are final.
-  const iterations = await stack.query('sum(playwright_perf_load_iterations_total{job="playwright-perf"})');
+  // The linger kept the final snapshot up for several scrapes. The endpoint is gone now, so the
+  // series are marked stale: read the highest value of the last minutes (counters only grow).
+  const last = (sel: string) => `max_over_time(${sel}[5m])`;
+  const iterations = await stack.query(`sum(${last('playwright_perf_load_iterations_total{job="playwright-perf"}')})`);
   assert.equal(iterations[0].value, report.totals.iterations);
-  const flows = await stack.query('playwright_perf_load_flows_total{job="playwright-perf"}');
+  const flows = await stack.query(last('playwright_perf_load_flows_total{job="playwright-perf"}'));
   assert.equal(flows[0].value, report.totals.flows);
-  const failed = await stack.query('sum(playwright_perf_load_failed_iterations_total{job="playwright-perf"})');
+  const failed = await stack.query(
+    `sum(${last('playwright_perf_load_failed_iterations_total{job="playwright-perf"}')})`,
+  );
   assert.equal(failed[0].value, report.totals.failed);
   const parts = report.raw.windows.map((w) => w.sketches['flow.work']).filter(Boolean);
   const sketch = mergeSketches(parts, report.raw.relativeAccuracy);
