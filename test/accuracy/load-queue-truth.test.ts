@@ -1,8 +1,8 @@
 // Load measurements against a server whose behaviour under load is known: one FIFO worker with a
 // fixed service time S (test/helpers/queue-server.ts). Truths: throughput = min(offered rate, 1/S);
-// no request is served faster than S; at low load (deterministic arrivals, no queue) the latency is
-// S plus the page's own time, measured alone against an endpoint with no service time (in the same
-// run, so both see the same machine).
+// no request is served faster than S; at low load (deterministic arrivals, no queue) the latency lies
+// between S and S plus the page's own time, measured alone against an endpoint with no service time
+// (in the same run, so both see the same machine) — part of the page's work overlaps the wait.
 // Timings are only checked on windows the generator trusted (not saturated: the product's own rule).
 // When too few were trusted — a machine busy with other work — the test checks instead that the
 // report flagged those windows, and flagged them rightly (CPU or event-loop delay over the limits).
@@ -89,11 +89,14 @@ test('open model under capacity: throughput = offered rate, latency = S + page t
   assert.ok(Math.abs(tp - 4) / 4 <= 0.1, `throughput ${tp}/s vs offered 4/s${generatorNote(open)}`);
   const work = open.metrics['flow.work'];
   const own = open.metrics['flow.alone'].p50;
-  const expected = 50 + own;
-  const tolerance = Math.max(0.05 * expected, 15);
+  // Latency is S plus the page's own time, except the part of the page's own work the browser does
+  // while it waits for the response (tearing down the previous document, preparing the commit): that
+  // overlaps S. Measured here: /work p50 = S + 26–36 ms while /alone p50 = 47–51 ms. So the truth is
+  // a range: at least S (checked on every sample above), at most S + the page alone.
+  const tolerance = Math.max(0.05 * (50 + own), 15);
   assert.ok(
-    Math.abs(work.p50 - expected) <= tolerance,
-    `p50 ${work.p50} ms vs S + page alone = 50 + ${own} = ${expected} ms (± ${tolerance})${generatorNote(open)}`,
+    work.p50 >= 50 && work.p50 <= 50 + own + tolerance,
+    `p50 ${work.p50} ms outside [S, S + page alone] = [50, ${50 + own}] ms (± ${tolerance})${generatorNote(open)}`,
   );
 });
 
