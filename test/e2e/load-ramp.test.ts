@@ -26,9 +26,12 @@ test('ramping VUs follow the stages, ramp down gracefully and give a scalability
   assert.equal(r.totals.failed, 0, JSON.stringify(r.raw.errorSamples));
   assert.equal(r.totals.interrupted, 0, 'ramped-down VUs finished their iterations');
   const vus = r.raw.windows.map((w) => w.activeVUs);
-  // Window 1 lies inside the 1-VU stage, window 3 inside the 4-VU hold (time-averaged VUs).
+  // Window 1 lies inside the 1-VU stage, windows 3 and 4 inside the 4-VU hold (time-averaged VUs).
+  // A VU counts once its browser context is up: on a busy machine the ramp's last VUs start late, so
+  // window 3 may average a little under 4 (never over); by window 4 all four are running.
   assert.ok(Math.abs(vus[1] - 1) < 0.05, `window 1: ${vus[1]} VUs`);
-  assert.ok(Math.abs(vus[3] - 4) < 0.1, `window 3: ${vus[3]} VUs`);
+  assert.ok(vus[3] >= 3.5 && vus[3] <= 4.05, `window 3: ${vus[3]} VUs`);
+  assert.ok(Math.abs(vus[4] - 4) < 0.1, `window 4: ${vus[4]} VUs`);
   assert.ok(
     r.raw.windows.slice(5).every((w) => w.activeVUs < 4),
     'ramped down',
