@@ -12,8 +12,9 @@ import { recordRun, compareWithHistory } from '../src/store/record-run';
 import { defaultHistoryOptions } from '../src/store/options';
 import { emptyHistory } from '../src/store/migrations';
 import { packHistory } from '../src/store/packed-format';
-import type { CompactRun, MetricSeries } from '../src/types';
-import { rng, noisy } from '../test/helpers/history-factories';
+import type { CompactRun } from '../src/types';
+import { rng } from '../test/helpers/history-factories';
+import { syntheticCompactRun } from './helpers/synthetic-history';
 import { startPostgres, type PgServer } from '../test/helpers/postgres-server';
 import { insertPart } from '../src/store/postgres/write';
 import { Client, type PoolClient } from 'pg';
@@ -25,48 +26,12 @@ const STORE = process.argv[5] ?? 'json';
 
 const r = rng(1);
 function makeRun(i: number): CompactRun {
-  const tests = Array.from({ length: TESTS }, (_, t) => ({
-    subject: `tests/area-${t % 40}/feature-${t}.spec.ts › group ${t % 7} › does thing ${t}`,
-    project: 'chromium',
-    outcome: (r() < 0.01 ? 'flaky' : 'expected') as CompactRun['tests'][number]['outcome'],
-    attempts: [['passed', Math.round(noisy(r, 500 + (t % 50) * 40, 0.1, 1)[0])]] as Array<[string, number]>,
-    timeoutMs: 30_000,
-  }));
-  const metrics: MetricSeries[] = [];
-  for (let u = 0; u < 50; u++)
-    metrics.push({
-      metric: 'nav.ttfb',
-      subject: `app.example.com/page/${u}`,
-      project: 'chromium',
-      values: noisy(r, 80 + u, 0.2, 5),
-    });
-  for (let s = 0; s < 20; s++)
-    metrics.push({
-      metric: 'step.duration',
-      subject: `step ${s}`,
-      project: 'chromium',
-      values: noisy(r, 200, 0.2, 20),
-    });
-  return {
-    runId: `run-${i}-${Math.floor(r() * 1e9).toString(16)}`,
-    startTime: Date.now() - (RUNS - i) * 3_600_000,
-    wallTimeMs: 600_000,
-    status: 'passed',
-    interrupted: false,
-    branch: 'main',
-    commit: 'c'.repeat(40),
-    machineClass: 'linux-x64-2cpu-8g',
-    env: {
-      playwrightVersion: '1.65.1',
-      perfVersion: '0.1.0',
-      nodeVersion: 'v20.20.0',
-      cpuModel: 'cpu',
-      ci: true,
-      workers: 2,
-    },
-    tests,
-    metrics,
-  };
+  return syntheticCompactRun(
+    r,
+    TESTS,
+    `run-${i}-${Math.floor(r() * 1e9).toString(16)}`,
+    Date.now() - (RUNS - i) * 3_600_000,
+  );
 }
 
 const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -11,8 +11,9 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { emptyHistory } from '../../src/store/migrations';
 import { packHistory } from '../../src/store/packed-format';
-import type { CompactRun, MetricSeries } from '../../src/types';
-import { noisy, rng } from '../../test/helpers/history-factories';
+import type { CompactRun } from '../../src/types';
+import { rng } from '../../test/helpers/history-factories';
+import { benchSubject, syntheticCompactRun } from '../helpers/synthetic-history';
 import { startServeProcess } from '../../test/helpers/serve-process';
 
 const RUNS = Number(process.argv[2] ?? 1000);
@@ -21,50 +22,9 @@ const CLIENTS = Number(process.argv[4] ?? 50);
 const REQUESTS = Number(process.argv[5] ?? 1000);
 
 const r = rng(11);
-const subject = (t: number) => `tests/area-${t % 40}/feature-${t}.spec.ts › group ${t % 7} › does thing ${t}`;
+const subject = benchSubject;
 function makeRun(i: number): CompactRun {
-  const tests = Array.from({ length: TESTS }, (_, t) => ({
-    subject: subject(t),
-    project: 'chromium',
-    outcome: (r() < 0.01 ? 'flaky' : 'expected') as CompactRun['tests'][number]['outcome'],
-    attempts: [['passed', Math.round(noisy(r, 500 + (t % 50) * 40, 0.1, 1)[0])]] as Array<[string, number]>,
-    timeoutMs: 30_000,
-  }));
-  const metrics: MetricSeries[] = [];
-  for (let u = 0; u < 50; u++)
-    metrics.push({
-      metric: 'nav.ttfb',
-      subject: `app.example.com/page/${u}`,
-      project: 'chromium',
-      values: noisy(r, 80 + u, 0.2, 5),
-    });
-  for (let s = 0; s < 20; s++)
-    metrics.push({
-      metric: 'step.duration',
-      subject: `step ${s}`,
-      project: 'chromium',
-      values: noisy(r, 200, 0.2, 20),
-    });
-  return {
-    runId: `run-${String(i).padStart(4, '0')}`,
-    startTime: Date.UTC(2026, 0, 1) + i * 3_600_000,
-    wallTimeMs: 600_000,
-    status: 'passed',
-    interrupted: false,
-    branch: 'main',
-    commit: 'c'.repeat(40),
-    machineClass: 'linux-x64-2cpu-8g',
-    env: {
-      playwrightVersion: '1.65.1',
-      perfVersion: '0.1.0',
-      nodeVersion: 'v20.20.0',
-      cpuModel: 'cpu',
-      ci: true,
-      workers: 2,
-    },
-    tests,
-    metrics,
-  };
+  return syntheticCompactRun(r, TESTS, `run-${String(i).padStart(4, '0')}`, Date.UTC(2026, 0, 1) + i * 3_600_000);
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
