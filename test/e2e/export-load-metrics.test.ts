@@ -92,19 +92,19 @@ test('a running load test is scraped live; its final counters match the load rep
   const parts = report.raw.windows.map((w) => w.sketches['flow.work']).filter(Boolean);
   const sketch = mergeSketches(parts, report.raw.relativeAccuracy);
   const count = await stack.query(
-    'playwright_perf_load_latency_seconds_count{job="playwright-perf",metric="flow.work"}',
+    last('playwright_perf_load_latency_seconds_count{job="playwright-perf",metric="flow.work"}'),
   );
   assert.equal(count[0].value, sketch.count);
   // Known truth: every flow waits for the 40 ms service time, so no flow is at or below 25 ms.
   const le = await stack.query(
-    'playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="0.025"}',
+    last('playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="0.025"}'),
   );
   assert.equal(le[0].value, 0);
   assert.equal(countAtMost(sketch, 25), 0);
   assert.equal(
     sum(
       await stack.query(
-        'playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="+Inf"}',
+        last('playwright_perf_load_latency_seconds_bucket{job="playwright-perf",metric="flow.work",le="+Inf"}'),
       ),
     ),
     sketch.count,
