@@ -6,6 +6,7 @@ import type { CompactRun, CompactTest, QualitySummary, RunRecord } from '../../t
 import { normalUpperTail } from '../stats/mann-whitney';
 import { median } from '../stats/descriptive';
 import { testSubject } from './compact-run';
+import { TestKeyMap } from './test-key-map';
 import { round } from '../../util/round';
 
 /** Runs of history looked at (older behaviour says little about today's flakiness). */
@@ -63,37 +64,42 @@ export function performanceReason(past: CompactTest[], timeoutMs: number): strin
 
 export function summarizeQuality(history: CompactRun[], current: CompactRun, record?: RunRecord): QualitySummary {
   const runs = [...history.filter((r) => r.runId !== current.runId).slice(-(QUALITY_WINDOW - 1)), current];
-  const byKey = new Map<string, CompactTest[]>();
-  let currentMerged: CompactTest[] = [];
+  const byKey = new TestKeyMap<CompactTest[]>();
+  let currentMerged = new Set<CompactTest>();
   for (const run of runs) {
     // Repeats of one test in one run (--repeat-each) count as one run of that test.
-    const merged = new Map<string, CompactTest>();
+    const merged = new TestKeyMap<CompactTest>();
     for (const t of run.tests) {
       if (t.outcome === 'skipped') continue;
-      const k = `${t.project}\u0000${t.subject}`;
-      const seen = merged.get(k);
-      if (!seen) merged.set(k, t);
+      const seen = merged.get(t.project, t.subject);
+      if (!seen) merged.set(t.project, t.subject, t);
       else
-        merged.set(k, {
+        merged.set(t.project, t.subject, {
           ...seen,
           outcome: OUTCOME_RANK[t.outcome] > OUTCOME_RANK[seen.outcome] ? t.outcome : seen.outcome,
           attempts: [...seen.attempts, ...t.attempts],
         });
     }
-    for (const [k, t] of merged) {
-      const list = byKey.get(k);
+    for (const t of merged.values()) {
+      const list = byKey.get(t.project, t.subject);
       if (list) list.push(t);
-      else byKey.set(k, [t]);
+      else byKey.set(t.project, t.subject, [t]);
     }
-    if (run === current) currentMerged = [...merged.values()];
+    if (run === current) currentMerged = new Set(merged.values());
   }
-  const idOf = new Map<string, { id: string; title: string }>();
-  for (const t of record?.tests ?? []) idOf.set(`${t.project}\u0000${testSubject(t)}`, { id: t.id, title: t.title });
-  const currentKeys = new Set(current.tests.map((t) => `${t.project}\u0000${t.subject}`));
+  const idOf = new TestKeyMap<{ id: string; title: string }>();
+  for (const t of record?.tests ?? []) idOf.set(t.project, testSubject(t), { id: t.id, title: t.title });
+  const currentKeys = new TestKeyMap<true>();
+  let testsConsidered = 0;
+  for (const t of current.tests) {
+    if (!currentKeys.has(t.project, t.subject)) testsConsidered++;
+    currentKeys.set(t.project, t.subject, true);
+  }
 
   const perTest: Entry[] = [];
-  for (const [k, seq] of byKey) {
-    if (!currentKeys.has(k)) continue; // only tests that still exist
+  for (const seq of byKey.values()) {
+    const last = seq[seq.length - 1];
+    if (!currentKeys.has(last.project, last.subject)) continue; // only tests that still exist
     const n = seq.length;
     const failed = (t: CompactTest) => t.outcome === 'unexpected';
     let flakyRuns = 0,
@@ -112,11 +118,10 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
         if (failed(seq[i - 1]) && !failed(t)) passAfterFail++;
       }
     });
-    const last = seq[n - 1];
-    const isCurrent = currentMerged.includes(last);
+    const isCurrent = currentMerged.has(last);
     const entry: Entry = {
-      testId: idOf.get(k)?.id ?? last.subject,
-      title: idOf.get(k)?.title ?? last.subject.split(' › ').pop() ?? last.subject,
+      testId: idOf.get(last.project, last.subject)?.id ?? last.subject,
+      title: idOf.get(last.project, last.subject)?.title ?? last.subject.split(' › ').pop() ?? last.subject,
       runs: n,
       flakinessIndex: round(Math.min(1, (flakyRuns + passAfterFail) / n), 3),
       flipRate: n > 1 ? round(flips / (n - 1), 3) : 0,
@@ -149,5 +154,5 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
       b.flakinessIndex - a.flakinessIndex ||
       b.errorRate - a.errorRate,
   );
-  return { runs: runs.length, testsConsidered: currentKeys.size, perTest };
+  return { runs: runs.length, testsConsidered, perTest };
 }

@@ -1,0 +1,25 @@
+// A map keyed by (project, subject). Two levels instead of one joined string key: the keys are then
+// the runs' own strings, whose hashes V8 caches on the string, while a joined key is a new string to
+// hash on every call (measured: the quality summary of one run over 30 runs × 1,000 tests spent most
+// of its time hashing joined keys).
+export class TestKeyMap<V> {
+  private readonly byProject = new Map<string, Map<string, V>>();
+
+  get(project: string, subject: string): V | undefined {
+    return this.byProject.get(project)?.get(subject);
+  }
+
+  has(project: string, subject: string): boolean {
+    return this.byProject.get(project)?.has(subject) ?? false;
+  }
+
+  set(project: string, subject: string, value: V): void {
+    let inner = this.byProject.get(project);
+    if (!inner) this.byProject.set(project, (inner = new Map()));
+    inner.set(subject, value);
+  }
+
+  *values(): IterableIterator<V> {
+    for (const inner of this.byProject.values()) yield* inner.values();
+  }
+}
