@@ -5,8 +5,8 @@
 // on the same scenario (one browser fetch of /req per iteration, 250 ms think time) and server.
 //   node --import tsx bench/load/run.ts [--vus 2,4,8,12,16] [--duration 8]
 // Paired runs: for each VU count both tools run back to back; figures are medians of --repeat runs.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDelayServer } from './delay-server';
@@ -58,7 +58,7 @@ function ensureArtillery(): string | null {
   return r.status === 0 && existsSync(bin) ? bin : null;
 }
 
-function artillery(url: string, vus: number) {
+async function artillery(url: string, vus: number) {
   const bin = ensureArtillery();
   if (!bin) return null;
   // One arrival per VU at the start, each looping for the duration: the same closed model.
@@ -97,12 +97,22 @@ function artillery(url: string, vus: number) {
     ].join('\n'),
   );
   const out = join(TMP, 'out.json');
+  rmSync(out, { force: true });
   const t0 = Date.now();
   const c0 = treeCpuMs();
-  const r = spawnSync(bin, ['run', '--output', out, join(TMP, 'bench.yml')], {
-    cwd: TMP,
-    encoding: 'utf8',
-    timeout: (seconds + 60) * 1000,
+  // Asynchronous: the delay server lives in this process, and a synchronous spawn would stop its
+  // event loop, so every Artillery page.goto would wait for a server that cannot answer.
+  const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(bin, ['run', '--output', out, join(TMP, 'bench.yml')], { cwd: TMP });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const killer = setTimeout(() => child.kill('SIGKILL'), (seconds + 60) * 1000);
+    child.on('close', (status) => {
+      clearTimeout(killer);
+      resolve({ status, stdout, stderr });
+    });
   });
   if (r.status !== 0 || !existsSync(out)) return { error: (r.stderr || r.stdout).slice(-400), ms: Date.now() - t0 };
   const rep = JSON.parse(readFileSync(out, 'utf8'));
@@ -126,7 +136,7 @@ function artillery(url: string, vus: number) {
       const c0 = treeCpuMs();
       const a = await ours(server.url, vus);
       const oursCpu = (treeCpuMs() - c0) / Math.max(1, a.iterations);
-      const b = artillery(server.url, vus);
+      const b = await artillery(server.url, vus);
       rows.push(
         JSON.stringify({
           vus,
