@@ -183,7 +183,24 @@ export async function applyAndValidate(o: ValidateOptions): Promise<ValidateResu
           finalRuns.push(r);
           progress.record(r, `final config run ${finalRuns.length}/${runs}`);
         }
-        if (finalRuns.length) candidate = finalRuns;
+        const together =
+          finalRuns.length && dropped.length > 1
+            ? compare(
+                finalRuns.map((r) => r.durationMs),
+                chosen.runs.map((r) => r.durationMs),
+              )
+            : undefined;
+        if (together?.faster) {
+          // Each dropped change looked useless with the others in place, but the config without all
+          // of them is measurably slower than with them: together they help, so all stay.
+          kept = groups;
+          for (const e of effects)
+            if (!e.kept)
+              Object.assign(e, {
+                kept: true,
+                reason: `${e.reason} alone; kept: without all ${dropped.length} such changes the run was measurably slower (${(-together.change * 100).toFixed(1)} % faster with them)`,
+              });
+        } else if (finalRuns.length) candidate = finalRuns;
         else {
           // no budget left to confirm the smaller set: keep every change, as measured in the race
           kept = groups;

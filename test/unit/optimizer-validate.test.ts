@@ -317,3 +317,34 @@ test('CLI: optimize previews the diff and --apply edits with a backup; rollback 
     rmSync(s.dir, { recursive: true, force: true });
   }
 });
+
+test('changes that only help together are all kept (each one alone looked useless with the other in place)', async () => {
+  const s = setup();
+  try {
+    const plan = planOptimization({
+      run: s.run,
+      only: ['rec.parallelism.workers', 'rec.parallelism.long-tail', 'rec.artifacts.trace'],
+    });
+    const ids = plan.selected.map((r) => r.id);
+    assert.ok(ids.includes('rec.parallelism.long-tail') && ids.includes('rec.artifacts.trace'), ids.join());
+    let n = 0;
+    // Either change alone removes the same bottleneck: without one the other still does the job.
+    const { measure } = stub(s.original, (o) => {
+      const text = readFileSync(o.configPath, 'utf8');
+      const relieved = /fullyParallel: true/.test(text) || !/trace: 'on'/.test(text);
+      return fake((relieved ? 5_000 : 6_000) + (n++ % 3) * 10);
+    });
+    const { validation } = await applyAndValidate({ plan, runs: 3, sweep: [2, 4], measure });
+    assert.equal(validation.kept, true, validation.reason);
+    for (const id of ['rec.parallelism.long-tail', 'rec.artifacts.trace']) {
+      const e = validation.edits!.find((x) => x.recommendationId === id)!;
+      assert.equal(e.kept, true, e.reason);
+      assert.match(e.reason, /no measurable gain .* alone; kept: without all 2 such changes/);
+    }
+    const text = readFileSync(s.configPath, 'utf8');
+    assert.match(text, /fullyParallel: true,/);
+    assert.doesNotMatch(text, /trace: 'on'/);
+  } finally {
+    rmSync(s.dir, { recursive: true, force: true });
+  }
+});
