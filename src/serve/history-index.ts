@@ -1,9 +1,10 @@
 // An index over one history snapshot, built once per change of the stored history: runs by id, the
 // list rows, and (lazily, on the first series/trend request) every metric series as per-run points.
 // Handlers read from it; they never scan the whole history per request.
-import type { CompactRun, HistoryData, MetricKey, RunListItem, SeriesPoint } from '../types';
+import type { CompactRun, HistoryData, MetricKey, QualitySummary, RunListItem, SeriesPoint } from '../types';
 import { runSeries, seriesKey } from '../analyze/history/compact-run';
 import { median } from '../analyze/stats/descriptive';
+import { QUALITY_WINDOW, summarizeQuality } from '../analyze/history/quality';
 
 export interface IndexedSeries {
   key: MetricKey;
@@ -75,6 +76,19 @@ export class HistoryIndex {
 
   runIndex(runId: string): number | undefined {
     return this.byId.get(runId);
+  }
+
+  private readonly qualityOf = new Map<number, QualitySummary>();
+
+  /** Run i's quality summary over the runs before it. Small (failing and flaky tests only), so it is
+   *  kept for the snapshot's life, unlike the bounded memo of whole responses. */
+  quality(i: number): QualitySummary {
+    let q = this.qualityOf.get(i);
+    if (!q) {
+      q = summarizeQuality(this.runs.slice(Math.max(0, i - QUALITY_WINDOW), i), this.runs[i]);
+      this.qualityOf.set(i, q);
+    }
+    return q;
   }
 
   run(runId: string): CompactRun | undefined {

@@ -64,13 +64,20 @@ export function performanceReason(past: CompactTest[], timeoutMs: number): strin
 
 export function summarizeQuality(history: CompactRun[], current: CompactRun, record?: RunRecord): QualitySummary {
   const runs = [...history.filter((r) => r.runId !== current.runId).slice(-(QUALITY_WINDOW - 1)), current];
+  // Only a test that failed or was flaky somewhere in the window can get an entry below (every
+  // figure that puts a test in the list counts failures or flaky runs), so the per-test work is done
+  // for those alone: usually a few of thousands, which keeps the dashboard's run view fast.
+  const noticed = new TestKeyMap<true>();
+  for (const run of runs)
+    for (const t of run.tests)
+      if (t.outcome === 'unexpected' || t.outcome === 'flaky') noticed.set(t.project, t.subject, true);
   const byKey = new TestKeyMap<CompactTest[]>();
   let currentMerged = new Set<CompactTest>();
-  for (const run of runs) {
+  for (const run of noticed.size ? runs : []) {
     // Repeats of one test in one run (--repeat-each) count as one run of that test.
     const merged = new TestKeyMap<CompactTest>();
     for (const t of run.tests) {
-      if (t.outcome === 'skipped') continue;
+      if (t.outcome === 'skipped' || !noticed.has(t.project, t.subject)) continue;
       const seen = merged.get(t.project, t.subject);
       if (!seen) merged.set(t.project, t.subject, t);
       else

@@ -8,7 +8,6 @@ import type {
   TestDuration,
 } from '../../types';
 import { compareWithHistory } from '../../store/record-run';
-import { summarizeQuality } from '../../analyze/history/quality';
 import { defaultHistoryOptions } from '../../store/options';
 import { notFound } from '../api-error';
 import { checkId } from '../ids';
@@ -82,7 +81,7 @@ export const getRun: Handler = async (ctx: RequestContext) => {
   return index.memo.get(`run\u0000${run.runId}`, () => {
     // The comparison with the baseline (the costly part: a rank test per series) is its own route.
     const i = index.runIndex(run.runId)!;
-    const quality = summarizeQuality(index.runs.slice(0, i), run);
+    const quality = index.quality(i);
     const body: RunDetailResponse = {
       summary: index.items[i],
       run,
