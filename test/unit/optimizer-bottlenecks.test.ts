@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { listScheduleMs, lptMs, buildSuiteModel, predictWall } from '../../src/analyze/optimizer/suite-model';
 import { detectBottlenecks } from '../../src/analyze/optimizer/bottlenecks';
 import { optimizeAnalysis } from '../../src/analyze/optimizer/recommendations';
-import { attempt, makeRun, makeTest, project, step } from '../helpers/optimizer-factories';
+import { attempt, makeRun, makeTest, project, step, T0 } from '../helpers/optimizer-factories';
 
 const byId = (run: Parameters<typeof detectBottlenecks>[0]) =>
   Object.fromEntries(detectBottlenecks(run).map((b) => [b.id, b]));
@@ -314,4 +314,55 @@ test("the suite's own CPU (when measured) decides the worker advice, whatever el
   assert.equal(advice(busy)?.[0].to, 3);
   // A suite that itself keeps the CPU full gets no "more workers" advice, busy machine or not.
   assert.equal(advice(serialRun({ system: samples(1, 1, 2) })), undefined);
+});
+
+/** 1 worker, equal tests; CPU samples of one busy core on two (CPU-bound: the model stops at 2 workers). */
+function equalTestsRun(files: Array<[string, number]>, ms: number) {
+  const tests = [];
+  for (const [file, n] of files)
+    for (let i = 0; i < n; i++) tests.push(makeTest({ file, results: [attempt({ durationMs: ms })] }));
+  const system = [0, 1, 2].map((i) => ({
+    time: T0 + 200 + i * 500,
+    cpu: 0.5,
+    memUsedBytes: 1,
+    memTotalBytes: 10,
+    load1: 1,
+    chromiumProcesses: 2,
+  }));
+  return makeRun({ tests, workers: 1, cpus: 2, system });
+}
+
+test('unbalanced files at the recommended worker count: fullyParallel is proposed even on a model tie', () => {
+  // a.spec holds 3 of 5 equal 600 ms tests. At 2 workers file groups (a | b + c) and single tests
+  // (3 rounds over 2 lanes) both take 1800 ms in the model, but a.spec (1800 ms) is longer than an even
+  // lane (3000 ÷ 2 = 1500 ms): left to --validate to measure, never applied unmeasured.
+  const run = equalTestsRun(
+    [
+      ['a.spec.ts', 3],
+      ['b.spec.ts', 1],
+      ['c.spec.ts', 1],
+    ],
+    600,
+  );
+  const b = byId({ run });
+  assert.equal(b['parallelism.workers'].evidence.predictedWorkers, 2);
+  assert.equal(b['parallelism.long-tail'].evidence.atWorkers, 2);
+  assert.equal(b['parallelism.long-tail'].evidence.predictedWallFileGroupsMs, 1800);
+  assert.equal(b['parallelism.long-tail'].evidence.predictedWallFullyParallelMs, 1800);
+  const fp = optimizeAnalysis({ run }).recommendations.find((r) => r.id === 'rec.parallelism.long-tail')!;
+  assert.equal(fp.expectedSavingMs, 0);
+  assert.equal(fp.unpriced, true);
+  assert.match(fp.basis, /tie at 2 workers/);
+  // Balanced files (2 × 2 tests at 2 workers) are not a long tail.
+  const balanced = byId({
+    run: equalTestsRun(
+      [
+        ['a.spec.ts', 2],
+        ['b.spec.ts', 2],
+      ],
+      300,
+    ),
+  });
+  assert.equal(balanced['parallelism.long-tail'], undefined);
+  assert.equal(balanced['parallelism.workers'].evidence.predictedWorkers, 2);
 });

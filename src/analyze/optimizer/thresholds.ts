@@ -12,6 +12,8 @@ export const CPU_IDLE = 0.6;
 export const MEMORY_PRESSURE = 0.9;
 /** A single scheduling unit longer than this share of the busy time is a long tail. */
 export const LONG_TAIL_SHARE = 0.35;
+/** A file this much longer than an even share of the busy time per worker makes the files unbalanced (10 %: below it, worker start-up differences decide the wall time). */
+export const UNBALANCED_FILE = 0.1;
 /** Timeout headroom over observed p99 that still catches hangs without flaking (3×, a common SRE rule of thumb for timeouts vs p99). */
 export const TIMEOUT_HEADROOM = 3;
 /** Timeouts this many times above the headroom are "far from p99". */
