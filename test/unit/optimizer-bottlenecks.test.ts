@@ -352,7 +352,7 @@ test('unbalanced files at the recommended worker count: fullyParallel is propose
   const fp = optimizeAnalysis({ run }).recommendations.find((r) => r.id === 'rec.parallelism.long-tail')!;
   assert.equal(fp.expectedSavingMs, 0);
   assert.equal(fp.unpriced, true);
-  assert.match(fp.basis, /tie at 2 workers/);
+  assert.match(fp.basis ?? '', /tie at 2 workers/);
   // Balanced files (2 × 2 tests at 2 workers) are not a long tail.
   const balanced = byId({
     run: equalTestsRun(
