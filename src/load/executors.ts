@@ -63,8 +63,10 @@ function vuLoop(
         if (pause > 0 && !vu.stopRequested) await sleep(pause, env.stop.onStop);
       }
     } finally {
-      await releaseLease(vu.lease);
+      // The VU stops counting when its last iteration ends: closing its context is not load on the
+      // app, and on a busy machine it can take long enough to blur a ramp-down.
       env.recorder.vus(-1, env.now());
+      await releaseLease(vu.lease);
     }
   })();
 }
