@@ -14,8 +14,11 @@ import { CdpRuntimeCollector } from './cdp-runtime';
 import { quietly, quietUnsupportedReason } from './quiet';
 import type { RuntimeMetric } from '../types';
 
-/** Longest we wait for the next frames before finalising (headless Chromium paints at ~60 Hz). */
-const FLUSH_FRAME_WAIT_MS = 100;
+/** Longest we wait for two more frames before finalising (headless Chromium paints at ~60 Hz; on
+ *  a busy machine two frames took over 100 ms). */
+const FLUSH_FRAME_WAIT_MS = 250;
+/** Longest we wait for the first contentful paint of a page that has content but reported none. */
+const FLUSH_PAINT_WAIT_MS = 1000;
 /** Longest we wait for one page's flush; a hung page must not hold up teardown. */
 export const FLUSH_TIMEOUT_MS = 2000;
 
@@ -136,24 +139,37 @@ export class PageCollector {
               const json = await Promise.race([
                 quietly(page, () =>
                   page.evaluate(
-                    async ([name, waitMs]) => {
+                    async ([name, framesMs, paintMs]) => {
                       // An interaction's Event Timing entry (what INP is made of) only exists once the frame
                       // after it has been presented; a test that ends right after a click would otherwise
-                      // lose its INP. Unless the page script knows nothing can be pending (no input, or the
-                      // last input's entry already arrived), let two frames pass first — bounded, as rAF
-                      // may never fire.
+                      // lose its INP, and one that ends right after the load event its FCP (and LCP, CLS).
+                      // The page script says what can still be pending (0 nothing, 1 two frames, 2 the
+                      // first contentful paint); we let frames pass until it is not — bounded, as rAF may
+                      // never fire and a page may never paint.
                       const w = window as unknown as Record<string, unknown>;
                       const f = w[name];
+                      if (typeof f !== 'function') return null;
                       const pending = w[`${name}Pending`];
-                      if (typeof f === 'function' && (typeof pending !== 'function' || (pending as () => boolean)())) {
-                        await new Promise<void>((resolve) => {
-                          setTimeout(() => resolve(), waitMs);
-                          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(), 0)));
+                      const need = () => (typeof pending === 'function' ? Number((pending as () => number)()) : 1);
+                      const start = performance.now();
+                      const frame = (ms: number) =>
+                        new Promise<void>((resolve) => {
+                          const timer = setTimeout(() => resolve(), ms);
+                          requestAnimationFrame(() =>
+                            setTimeout(() => {
+                              clearTimeout(timer);
+                              resolve();
+                            }, 0),
+                          );
                         });
+                      for (let n = need(), frames = 0; n > 0 && !(n === 1 && frames >= 2); n = need(), frames++) {
+                        const left = (n === 2 ? paintMs : framesMs) - (performance.now() - start);
+                        if (left <= 0) break;
+                        await frame(left);
                       }
-                      return typeof f === 'function' ? (f as () => string)() : null;
+                      return (f as () => string)();
                     },
-                    [PAGE_FLUSH, FLUSH_FRAME_WAIT_MS] as const,
+                    [PAGE_FLUSH, FLUSH_FRAME_WAIT_MS, FLUSH_PAINT_WAIT_MS] as const,
                   ),
                 ),
                 new Promise<null>((r) => setTimeout(() => r(null), FLUSH_TIMEOUT_MS).unref?.()),

@@ -63,6 +63,10 @@ test('inp and long task', async ({ page }) => {
   await page.locator('#block').click();
   save('block', await page.evaluate(() => window.__truth));
 });
+test('first paint after load', async ({ page }) => {
+  // Ends as soon as the load event is reached: the content is painted 300 ms later.
+  await page.goto(U + '/page?reveal=300');
+});
 test('user timings', async ({ page, perf }) => {
   perf.mark('before-goto');
   await page.goto(U + '/page?measure=hydrate');
@@ -173,6 +177,7 @@ test('outcomes are exactly what the tests themselves decide', () => {
     actionability: 'expected',
     cls: 'expected',
     'inp and long task': 'expected',
+    'first paint after load': 'expected',
     'user timings': 'expected',
     'page throws': 'expected',
     'navigates away mid-measure': 'expected',
@@ -309,6 +314,24 @@ test('web vitals: FCP, LCP and CLS reported with rating; CLS equals the injected
     (r.perf?.missing ?? []).filter((m) => ['LCP', 'CLS', 'FCP', 'TTFB'].includes(m.metric)),
     [],
   );
+});
+
+test('web vitals: a test that ends before the first paint still gets FCP, LCP and CLS', () => {
+  const r = last('first paint after load');
+  const missing = (r.perf?.missing ?? []).filter((m) => ['LCP', 'CLS', 'FCP'].includes(m.metric));
+  assert.deepEqual(missing, []);
+  const nav = r.perf?.navigations?.find((n) => n.url.endsWith('/page'));
+  assert.ok(nav, JSON.stringify(r.perf?.navigations));
+  const fcp = r.perf?.vitals?.find((v) => v.name === 'FCP');
+  assert.ok(fcp, JSON.stringify(r.perf?.vitals));
+  // Revealed 300 ms after the load event; painted in the frame after (scheduler delay under load).
+  const from = nav.loadMs + 300;
+  assert.ok(
+    fcp.value >= from - 2 && fcp.value <= from + (tol(300) + 50) * loadFactor(),
+    `FCP ${fcp.value} vs load ${nav.loadMs} + 300 (load factor ${loadFactor()})`,
+  );
+  const lcp = r.perf?.vitals?.find((v) => v.name === 'LCP');
+  assert.ok(lcp && lcp.value >= fcp.value, JSON.stringify(r.perf?.vitals));
 });
 
 test('long task and INP: a click that blocks the main thread for D ms', () => {

@@ -99,6 +99,13 @@ export function truthPage(q: Record<string, string>): string {
       `performance.mark('m-start'); { const s = performance.now(); while (performance.now() - s < 50) {} } performance.measure(${JSON.stringify(q.measure)}, 'm-start');`,
     );
   }
+  if (num('reveal') !== undefined) {
+    // Content present but hidden until REVEAL ms after the load event: the first contentful paint
+    // comes after the test's page.goto() has returned.
+    script.push(
+      `document.body.style.visibility = 'hidden'; addEventListener('load', () => setTimeout(() => { document.body.style.visibility = 'visible'; window.__truth.revealedAt = performance.now(); }, ${num('reveal')}));`,
+    );
+  }
   if (q.link) parts.push(`<a id="link" href="${escapeAttr(q.link)}">next</a>`);
   if (q.throws)
     script.push(

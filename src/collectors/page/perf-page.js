@@ -304,12 +304,14 @@
     true,
   );
 
-  // Whether the flush must wait for frames first. An interaction's Event Timing entry (what INP is
-  // made of) exists only once the frame after it has been presented, which no frame counting in the
-  // page can tell. Two cases need no wait and are certain: no trusted input happened in this
-  // document, or an Event Timing entry at or after the last input has already arrived (its frame was
-  // presented). Everything else waits, as before — as does a route change whose last DOM change has
-  // not been painted yet, and a document whose FCP has not been reported yet.
+  // What the flush must wait for first (0 nothing, 1 two frames, 2 the first contentful paint).
+  // An interaction's Event Timing entry (what INP is made of) exists only once the frame after it
+  // has been presented, which no frame counting in the page can tell. Two cases need no wait and are
+  // certain: no trusted input happened in this document, or an Event Timing entry at or after the
+  // last input has already arrived (its frame was presented). Everything else waits two frames — as
+  // does a route change whose last DOM change has not been painted yet. A document with content but
+  // no FCP reported yet waits for it (LCP and CLS start from it): on a slow machine its first frame
+  // can be presented well after the load event the test waited for.
   var lastInputAt = -1;
   var lastEntryAt = -1;
   var onAnyInput = function (e) {
@@ -323,13 +325,29 @@
   };
   observe('event', onEntries, { durationThreshold: 16 });
   observe('first-input', onEntries);
+  // Text or an element that counts for FCP: only such a document can still report one. An empty
+  // page never will, and must not hold the test's end for it.
+  function hasPaintableContent() {
+    try {
+      var b = document.body;
+      if (!b) return false;
+      if (b.querySelector('img,svg,canvas,video,input,textarea,select')) return true;
+      var walk = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+      for (var n = walk.nextNode(); n; n = walk.nextNode()) {
+        var tag = n.parentNode && n.parentNode.nodeName;
+        if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && /\S/.test(n.data)) return true;
+      }
+      return false;
+    } catch (e) {
+      return false;
+    }
+  }
   try {
     Object.defineProperty(window, config.flush + 'Pending', {
       value: function () {
-        if (finalizeRoutes && finalizeRoutes.pending && finalizeRoutes.pending()) return true;
-        // No FCP yet: the first paint (or web-vitals' report of it) may be a frame away.
-        if (config.webVitals && webVitals && !state.vitals.FCP) return true;
-        return lastInputAt >= 0 && lastEntryAt < lastInputAt - 1;
+        if (config.webVitals && webVitals && !state.vitals.FCP && hasPaintableContent()) return 2;
+        if (finalizeRoutes && finalizeRoutes.pending && finalizeRoutes.pending()) return 1;
+        return lastInputAt >= 0 && lastEntryAt < lastInputAt - 1 ? 1 : 0;
       },
       enumerable: false,
       configurable: true,
