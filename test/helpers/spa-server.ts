@@ -10,6 +10,7 @@
 //                back/forward re-render the route (popstate).
 //   GET /hash    hash-routed app: #to-report sets location.hash = '#/reports/9' (data 800 ms).
 //   Deep links (/documents/42 …) serve the same shell.
+//   window.__spaTruth lists each rendered route view: { route, startAt, renderedAt } (epoch ms).
 import { createServer, type Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -40,8 +41,15 @@ const view = document.getElementById('view');
 const hashMode = location.pathname === '/hash';
 const DELAYS = ${JSON.stringify(SPA_DELAYS)};
 function patternOf(path) { return path.replace(/\\/\\d+/g, '/:id'); }
+// Truth for the tests, in epoch ms: when each route change started (the causing pointerdown, or
+// the call) and when its view was rendered (its last DOM change).
+window.__spaTruth = [];
+const epochNow = () => performance.timeOrigin + performance.now();
+let inputAt = 0;
+let pendingStart = 0;
+addEventListener('pointerdown', (e) => { inputAt = performance.timeOrigin + e.timeStamp; }, true);
 let token = 0;
-async function render() {
+async function render(startAt) {
   const path = hashMode ? location.hash.slice(1) : location.pathname;
   const key = (hashMode ? '#' : '') + patternOf(path);
   const mine = ++token;
@@ -57,16 +65,22 @@ async function render() {
     document.getElementById('busy').addEventListener('click', () => { const s = performance.now(); while (performance.now() - s < ${SPA_BUSY_MS}) {} });
     setTimeout(() => { if (mine === token) view.insertAdjacentHTML('afterbegin', '<div id="banner" style="height:${SPA_SHIFT_PX}px;background:#fc0">banner</div>'); }, 300);
   }
+  window.__spaTruth.push({ route: key, startAt, renderedAt: epochNow() });
 }
-window.app = { go(path) { history.pushState({}, '', path); render(); } };
+window.app = { go(path, startAt) { history.pushState({}, '', path); render(startAt || epochNow()); } };
 document.addEventListener('click', (e) => {
   const a = e.target.closest('a[data-route]');
   if (!a) return;
   e.preventDefault();
-  if (hashMode) location.hash = a.getAttribute('href'); else window.app.go(a.getAttribute('href'));
+  if (hashMode) { pendingStart = inputAt; location.hash = a.getAttribute('href'); }
+  else window.app.go(a.getAttribute('href'), inputAt);
 });
-addEventListener(hashMode ? 'hashchange' : 'popstate', render);
-render();
+addEventListener(hashMode ? 'hashchange' : 'popstate', (e) => {
+  const startAt = pendingStart || performance.timeOrigin + e.timeStamp;
+  pendingStart = 0;
+  render(startAt);
+});
+render(epochNow());
 `;
 
 function shell(hash: boolean): string {
