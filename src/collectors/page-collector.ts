@@ -162,7 +162,9 @@ export class PageCollector {
                             }, 0),
                           );
                         });
-                      for (let n = need(), frames = 0; n > 0 && !(n === 1 && frames >= 2); n = need(), frames++) {
+                      for (let frames = 0; ; frames++) {
+                        const n = need();
+                        if (n === 0 || (n === 1 && frames >= 2)) break;
                         const left = (n === 2 ? paintMs : framesMs) - (performance.now() - start);
                         if (left <= 0) break;
                         await frame(left);

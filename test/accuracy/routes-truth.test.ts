@@ -7,7 +7,7 @@
 // T + max(5 %, 15 ms) + one frame.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { createProject, configTs, type InlineProject } from '../helpers/inline-project';
@@ -23,13 +23,13 @@ const tol = (truth: number) => Math.max(0.05 * truth, 15) + FRAME_MS;
 const loadFactor = () => Math.max(1, loadavg()[0] / (2 * cpus().length));
 
 const SPEC = `import { test, expect } from 'playwright-perf';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 const U = process.env.SPA_URL;
-// The app's own record of when each route change started and its view was rendered.
+// The app's own record of when each route change started and its view was rendered (one worker).
 test.afterEach(async ({ page }, testInfo) => {
-  const truth = await page.evaluate(() => window.__spaTruth ?? []);
-  const name = (testInfo.project.name + ' ' + testInfo.title).replace(/\\W+/g, '-');
-  writeFileSync(process.env.SPA_TRUTH_DIR + '/' + name + '.json', JSON.stringify(truth));
+  const views = await page.evaluate(() => window.__spaTruth ?? []);
+  const line = { project: testInfo.project.name, title: testInfo.title, views };
+  appendFileSync(process.env.SPA_TRUTH_FILE, JSON.stringify(line) + '\\n');
 });
 test('history routing', async ({ page }) => {
   await page.goto(U + '/');
@@ -70,7 +70,7 @@ let server: SpaServer;
 let project: InlineProject;
 let run: RunRecord;
 let output = '';
-let truthDir = '';
+let truthFile = '';
 
 before(async () => {
   server = await startSpaServer();
@@ -84,9 +84,8 @@ before(async () => {
     }),
     'tests/spa.spec.ts': SPEC,
   });
-  truthDir = join(project.dir, 'spa-truth');
-  mkdirSync(truthDir);
-  const out = await project.run([], { env: { SPA_URL: server.url, SPA_TRUTH_DIR: truthDir }, timeoutMs: 120_000 });
+  truthFile = join(project.dir, 'spa-truth.jsonl');
+  const out = await project.run([], { env: { SPA_URL: server.url, SPA_TRUTH_FILE: truthFile }, timeoutMs: 120_000 });
   output = out.stdout + out.stderr;
   assert.equal(out.exitCode, 0, output);
   run = project.readRun();
@@ -124,8 +123,10 @@ interface ViewTruth {
 }
 /** What the app recorded for a test: each route view it rendered, in order. */
 function viewsOf(title: string, projectName: string): ViewTruth[] {
-  const name = `${projectName} ${title}`.replace(/\W+/g, '-');
-  return JSON.parse(readFileSync(join(truthDir, `${name}.json`), 'utf8'));
+  const lines = readFileSync(truthFile, 'utf8').trim().split('\n');
+  const mine = lines.map((l) => JSON.parse(l)).find((l) => l.project === projectName && l.title === title);
+  assert.ok(mine, `the app's record of "${title}" (${projectName}) in ${truthFile}`);
+  return mine.views;
 }
 /** A route change against two truths: the data the server held (D) and the app's own record of
  *  when the change started and its view was rendered (T = input or call → last DOM change, which

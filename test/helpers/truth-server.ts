@@ -103,7 +103,7 @@ export function truthPage(q: Record<string, string>): string {
     // Content present but hidden until REVEAL ms after the load event: the first contentful paint
     // comes after the test's page.goto() has returned.
     script.push(
-      `document.body.style.visibility = 'hidden'; addEventListener('load', () => setTimeout(() => { document.body.style.visibility = 'visible'; window.__truth.revealedAt = performance.now(); }, ${num('reveal')}));`,
+      `document.body.style.visibility = 'hidden'; addEventListener('load', () => setTimeout(() => { document.body.style.visibility = 'visible'; }, ${num('reveal')}));`,
     );
   }
   if (q.link) parts.push(`<a id="link" href="${escapeAttr(q.link)}">next</a>`);
