@@ -1,7 +1,7 @@
 // Two runs side by side: per-test duration and outcome changes, and every metric series judged by
 // the regression engine with the base run as the baseline.
 import type { CompactTest, CompareResponse, TestDiff } from '../../types';
-import { detectRegressions } from '../../analyze/history/regression';
+import { compareSeries } from '../../analyze/history/regression';
 import { environmentCaveats } from '../../analyze/history/baseline';
 import { defaultHistoryOptions } from '../../store/options';
 import { badRequest } from '../api-error';
@@ -61,7 +61,7 @@ export const compareRuns: Handler = async (ctx) => {
       d.baseOutcome !== d.headOutcome ? Infinity : Math.abs((d.headMs ?? 0) - (d.baseMs ?? 0));
     diffs.sort((a, b) => rank(b) - rank(a));
     const o = defaultHistoryOptions();
-    const detected = detectRegressions([base], head, {
+    const detected = compareSeries(index.seriesOfRun(base), index.seriesOfRun(head), {
       minChange: o.minChange,
       fdr: o.fdr,
       minAbsChangeMs: o.minAbsChangeMs,
