@@ -1,7 +1,15 @@
 // An index over one history snapshot, built once per change of the stored history: runs by id, the
 // list rows, and (lazily, on the first series/trend request) every metric series as per-run points.
 // Handlers read from it; they never scan the whole history per request.
-import type { CompactRun, HistoryData, MetricKey, MetricSeries, QualitySummary, RunListItem, SeriesPoint } from '../types';
+import type {
+  CompactRun,
+  HistoryData,
+  MetricKey,
+  MetricSeries,
+  QualitySummary,
+  RunListItem,
+  SeriesPoint,
+} from '../types';
 import { runSeries, seriesKey } from '../analyze/history/compact-run';
 import { median } from '../analyze/stats/descriptive';
 import { QUALITY_WINDOW, summarizeQuality } from '../analyze/history/quality';
