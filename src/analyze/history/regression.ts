@@ -9,6 +9,7 @@ import { benjaminiHochberg } from '../stats/multiple-comparisons';
 import { cliffsDelta, isConstant, mannWhitneyU, minimumUTestP, predictionTestP } from '../stats/mann-whitney';
 import { median } from '../stats/descriptive';
 import { higherIsBetter, runSeries, seriesKey } from './compact-run';
+import { SeriesKeyMap } from './test-key-map';
 import { runShifts, shiftCaveat, shiftedBaseline, shiftFamily } from './run-shift';
 
 /** Smallest relative change of the median worth reporting (5 %: below that, CI machine noise dominates). */
@@ -208,33 +209,36 @@ export function compareSeries(
   current: MetricSeries[],
   settings: RegressionSettings,
 ): DetectResult {
-  const pooled = new Map<string, number[]>();
+  const pooled = new SeriesKeyMap<number[]>();
   // Each baseline entry is one run's samples: its median describes that run (see beyondEarlierRuns).
-  const runMedians = new Map<string, number[]>();
+  const runMedians = new SeriesKeyMap<number[]>();
   for (const s of baseline) {
-    const k = seriesKey(s);
-    const arr = pooled.get(k);
+    const arr = pooled.get(s);
     if (arr) for (const v of s.values) arr.push(v);
-    else pooled.set(k, [...s.values]);
+    else pooled.set(s, [...s.values]);
     if (s.values.length) {
-      const m = runMedians.get(k);
+      const m = runMedians.get(s);
       if (m) m.push(median(s.values));
-      else runMedians.set(k, [median(s.values)]);
+      else runMedians.set(s, [median(s.values)]);
     }
   }
-  const currentPooled = new Map<string, MetricSeries>();
+  const currentPooled = new SeriesKeyMap<MetricSeries>();
+  const currentInOrder: MetricSeries[] = [];
   for (const s of current) {
-    const k = seriesKey(s);
-    const hit = currentPooled.get(k);
+    const hit = currentPooled.get(s);
     if (hit) hit.values.push(...s.values);
-    else currentPooled.set(k, { ...s, values: [...s.values] });
+    else {
+      const pooledSeries = { ...s, values: [...s.values] };
+      currentPooled.set(s, pooledSeries);
+      currentInOrder.push(pooledSeries);
+    }
   }
   const pairs: Array<{ key: MetricKey; base: number[]; cur: number[]; medians: number[] }> = [];
-  for (const [k, s] of currentPooled) {
-    const base = pooled.get(k);
+  for (const s of currentInOrder) {
+    const base = pooled.get(s);
     if (!base || base.length === 0 || s.values.length === 0) continue; // new series: nothing to compare
     const key = { metric: s.metric, subject: s.subject, ...(s.project !== undefined ? { project: s.project } : {}) };
-    pairs.push({ key, base, cur: s.values, medians: runMedians.get(k) ?? [] });
+    pairs.push({ key, base, cur: s.values, medians: runMedians.get(s) ?? [] });
   }
   const shifts = runShifts(pairs, settings.minChange, MIN_BASELINE_SAMPLES);
   const pendings: Pending[] = [];

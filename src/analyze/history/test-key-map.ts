@@ -28,3 +28,19 @@ export class TestKeyMap<V> {
     for (const inner of this.byProject.values()) yield* inner.values();
   }
 }
+
+/** A map keyed by a series' (metric, project, subject), for the same reason: a comparison looks up
+ *  every series of two runs, ~1,000 each. A missing project is the same key as '' (as in seriesKey). */
+export class SeriesKeyMap<V> {
+  private readonly byMetric = new Map<string, TestKeyMap<V>>();
+
+  get(k: { metric: string; project?: string; subject: string }): V | undefined {
+    return this.byMetric.get(k.metric)?.get(k.project ?? '', k.subject);
+  }
+
+  set(k: { metric: string; project?: string; subject: string }, value: V): void {
+    let inner = this.byMetric.get(k.metric);
+    if (!inner) this.byMetric.set(k.metric, (inner = new TestKeyMap()));
+    inner.set(k.project ?? '', k.subject, value);
+  }
+}

@@ -8,6 +8,7 @@ import { badRequest } from '../api-error';
 import { intParam, stringParam } from '../query';
 import type { Handler } from '../context';
 import { findRun } from './runs';
+import { TestKeyMap } from '../../analyze/history/test-key-map';
 
 /** Last passed attempt, else the longest attempt: what "how long did this test take" means. */
 export function testDurationMs(t: CompactTest): number | null {
@@ -28,21 +29,20 @@ export const compareRuns: Handler = async (ctx) => {
   const head = findRun(index, 'head', headRef);
   if (base.runId === head.runId) throw badRequest('head', 'base and head are the same run');
   return index.memo.get(`compare\u0000${base.runId}\u0000${head.runId}\u0000${limit}`, (): CompareResponse => {
-    const key = (t: CompactTest) => `${t.project}\u0000${t.subject}`;
-    const baseTests = new Map(base.tests.map((t) => [key(t), t]));
+    const baseTests = new TestKeyMap<CompactTest>();
+    for (const t of base.tests) baseTests.set(t.project, t.subject, t);
     const diffs: TestDiff[] = [];
     let onlyInHead = 0,
       outcomeChanges = 0;
-    const seen = new Set<string>();
+    const seen = new TestKeyMap<true>();
     for (const t of head.tests) {
-      const k = key(t);
-      const b = baseTests.get(k);
+      const b = baseTests.get(t.project, t.subject);
       if (!b) {
         onlyInHead++;
         continue;
       }
-      if (seen.has(k)) continue;
-      seen.add(k);
+      if (seen.has(t.project, t.subject)) continue;
+      seen.set(t.project, t.subject, true);
       const baseMs = testDurationMs(b),
         headMs = testDurationMs(t);
       if (b.outcome !== t.outcome) outcomeChanges++;
@@ -56,7 +56,8 @@ export const compareRuns: Handler = async (ctx) => {
         headOutcome: t.outcome,
       });
     }
-    const onlyInBase = [...baseTests.keys()].filter((k) => !seen.has(k)).length;
+    // Every test seen is a base test, so the rest of the base tests are the ones missing in head.
+    const onlyInBase = baseTests.size - seen.size;
     const rank = (d: TestDiff) =>
       d.baseOutcome !== d.headOutcome ? Infinity : Math.abs((d.headMs ?? 0) - (d.baseMs ?? 0));
     diffs.sort((a, b) => rank(b) - rank(a));
