@@ -18,6 +18,16 @@ import { migrateHistory, emptyHistory } from '../../src/store/migrations';
 import { openHistoryStore } from '../../src/store/history-store';
 import { UsageError } from '../../src/cli/command';
 import { compact, compactTest } from '../helpers/history-factories';
+import { HistoryIndex } from '../../src/serve/history-index';
+import { compareRuns } from '../../src/serve/handlers/compare';
+import type { RequestContext } from '../../src/serve/context';
+import type { CompareResponse } from '../../src/types';
+import {
+  DEFAULT_FDR,
+  DEFAULT_MIN_ABS_CHANGE_MS,
+  DEFAULT_MIN_CHANGE,
+  detectRegressions,
+} from '../../src/analyze/history/regression';
 
 const TOKEN = 'a-long-enough-token-123';
 
@@ -223,4 +233,54 @@ test('history cache: re-reads only when the store changed; a corrupt file keeps 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('compare: tests matched by project and subject, counts of tests on one side only, engine verdicts', async () => {
+  const series = (values: number[]) => ({ metric: 'nav.ttfb', subject: 'app/p', project: 'chromium', values });
+  const base = compact(
+    1,
+    [
+      compactTest('a', [100]),
+      compactTest('b', [200]),
+      compactTest('c', [300]),
+      compactTest('a', [90], { project: 'ff' }),
+    ],
+    [series([80, 81, 82, 83, 84, 85])],
+  );
+  const head = compact(
+    2,
+    [
+      compactTest('a', [110]),
+      compactTest('a', [120]), // a repeat of a test already diffed: counted once
+      compactTest('d', [50]),
+      compactTest('b', [400], { outcome: 'flaky' }),
+    ],
+    [series([160, 161, 162, 163, 164, 165])],
+  );
+  const data = { ...emptyHistory(), runs: [base, head] };
+  const index = new HistoryIndex(data, Date.now());
+  const ctx = {
+    query: new URLSearchParams({ base: 'r1', head: 'r2' }),
+    params: {},
+    history: async () => index,
+  } as unknown as RequestContext;
+  const body = (await compareRuns(ctx)) as CompareResponse;
+  assert.equal(body.onlyInHead, 1); // d
+  assert.equal(body.onlyInBase, 2); // c, and a in project ff
+  assert.equal(body.outcomeChanges, 1); // b
+  assert.deepEqual(
+    body.tests.map((t) => [t.project, t.subject, t.baseMs, t.headMs]),
+    [
+      ['chromium', 'b', 200, 400],
+      ['chromium', 'a', 100, 110],
+    ],
+  );
+  const engine = detectRegressions([base], head, {
+    minChange: DEFAULT_MIN_CHANGE,
+    fdr: DEFAULT_FDR,
+    minAbsChangeMs: DEFAULT_MIN_ABS_CHANGE_MS,
+  });
+  assert.deepEqual(body.metrics, engine.findings);
+  assert.deepEqual(body.metricSummary, engine.summary);
+  assert.ok(body.metrics.some((f) => f.metric === 'nav.ttfb' && f.verdict === 'regression'));
 });
