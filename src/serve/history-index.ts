@@ -12,7 +12,7 @@ import type {
 } from '../types';
 import { runSeries, seriesKey } from '../analyze/history/compact-run';
 import { median } from '../analyze/stats/descriptive';
-import { QUALITY_WINDOW, summarizeQuality } from '../analyze/history/quality';
+import { QualityIndex } from './quality-index';
 
 export interface IndexedSeries {
   key: MetricKey;
@@ -86,6 +86,7 @@ export class HistoryIndex {
     return this.byId.get(runId);
   }
 
+  private qualityIndex?: QualityIndex;
   private readonly qualityOf = new Map<number, QualitySummary>();
 
   /** Run i's quality summary over the runs before it. Small (failing and flaky tests only), so it is
@@ -93,7 +94,8 @@ export class HistoryIndex {
   quality(i: number): QualitySummary {
     let q = this.qualityOf.get(i);
     if (!q) {
-      q = summarizeQuality(this.runs.slice(Math.max(0, i - QUALITY_WINDOW), i), this.runs[i]);
+      this.qualityIndex ??= new QualityIndex(this.runs);
+      q = this.qualityIndex.summary(i);
       this.qualityOf.set(i, q);
     }
     return q;

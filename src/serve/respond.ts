@@ -12,15 +12,16 @@ const API_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** Memoised response objects (see HistoryIndex.memo) are serialised once per snapshot. */
-const serialised = new WeakMap<object, string>();
+/** Memoised response objects (see HistoryIndex.memo) are serialised and encoded once per snapshot:
+ *  a trends answer can be 0.5 MB, and re-encoding it per request cost more than the request. */
+const encoded = new WeakMap<object, Buffer>();
 
-function toText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (!body || typeof body !== 'object') return JSON.stringify(body);
-  let text = serialised.get(body);
-  if (text === undefined) serialised.set(body, (text = JSON.stringify(body)));
-  return text;
+function toBytes(body: unknown): Buffer {
+  if (body instanceof JsonText) return body.bytes;
+  if (!body || typeof body !== 'object') return Buffer.from(JSON.stringify(body));
+  let bytes = encoded.get(body);
+  if (bytes === undefined) encoded.set(body, (bytes = Buffer.from(JSON.stringify(body))));
+  return bytes;
 }
 
 export function sendJson(
@@ -29,9 +30,9 @@ export function sendJson(
   body: unknown,
   extraHeaders: Record<string, string> = {},
 ): void {
-  const text = toText(body);
-  res.writeHead(status, { ...API_HEADERS, 'content-length': Buffer.byteLength(text), ...extraHeaders });
-  res.end(text);
+  const bytes = toBytes(body);
+  res.writeHead(status, { ...API_HEADERS, 'content-length': bytes.length, ...extraHeaders });
+  res.end(bytes);
 }
 
 export function sendError(res: ServerResponse, e: ApiError, extraHeaders: Record<string, string> = {}): void {
@@ -42,7 +43,10 @@ export function sendError(res: ServerResponse, e: ApiError, extraHeaders: Record
   sendJson(res, e.status, e.body(), extraHeaders);
 }
 
-/** Pre-serialised JSON (cached responses): passed through unchanged. */
+/** Pre-serialised JSON (cached responses), kept encoded: sent as is. */
 export class JsonText {
-  constructor(readonly text: string) {}
+  readonly bytes: Buffer;
+  constructor(text: string) {
+    this.bytes = Buffer.from(text);
+  }
 }

@@ -11,7 +11,7 @@ import { requireWriteAccess } from './auth';
 import { DEFAULT_BODY_LIMIT, readJsonBody } from './body';
 import type { RequestContext, ServeSettings } from './context';
 import { HistoryCache } from './history-cache';
-import { JsonText, sendError, sendJson } from './respond';
+import { sendError, sendJson } from './respond';
 import { buildApiRouter } from './routes';
 import { API_PREFIX } from './api-spec';
 import { DASHBOARD_CSP, DashboardAssets } from './static-assets';
@@ -90,7 +90,7 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     };
     const result = await route.handler(ctx);
     if (route.spec.write) log(`${route.spec.id} ${Object.values(params).join(' ')}: done`);
-    sendJson(res, 200, result instanceof JsonText ? result.text : result);
+    sendJson(res, 200, result);
   };
 
   const server = createServer((req, res) => {

@@ -79,13 +79,7 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
     for (const t of run.tests) {
       if (t.outcome === 'skipped' || !noticed.has(t.project, t.subject)) continue;
       const seen = merged.get(t.project, t.subject);
-      if (!seen) merged.set(t.project, t.subject, t);
-      else
-        merged.set(t.project, t.subject, {
-          ...seen,
-          outcome: OUTCOME_RANK[t.outcome] > OUTCOME_RANK[seen.outcome] ? t.outcome : seen.outcome,
-          attempts: [...seen.attempts, ...t.attempts],
-        });
+      merged.set(t.project, t.subject, seen ? mergeRepeat(seen, t) : t);
     }
     for (const t of merged.values()) {
       const list = byKey.get(t.project, t.subject);
@@ -107,59 +101,92 @@ export function summarizeQuality(history: CompactRun[], current: CompactRun, rec
   for (const seq of byKey.values()) {
     const last = seq[seq.length - 1];
     if (!currentKeys.has(last.project, last.subject)) continue; // only tests that still exist
-    const n = seq.length;
-    const failed = (t: CompactTest) => t.outcome === 'unexpected';
-    let flakyRuns = 0,
-      passAfterFail = 0,
-      flips = 0,
-      firstTryPasses = 0,
-      failures = 0,
-      priorFlaky = 0;
-    seq.forEach((t, i) => {
-      if (i < n - 1 && (t.outcome === 'flaky' || (i > 0 && failed(seq[i - 1]) && !failed(t)))) priorFlaky++;
-      if (t.outcome === 'flaky') flakyRuns++;
-      if (failed(t)) failures++;
-      if (t.attempts[0]?.[0] === 'passed') firstTryPasses++;
-      if (i > 0) {
-        if (failed(seq[i - 1]) !== failed(t)) flips++;
-        if (failed(seq[i - 1]) && !failed(t)) passAfterFail++;
-      }
-    });
-    const isCurrent = currentMerged.has(last);
-    const entry: Entry = {
-      testId: idOf.get(last.project, last.subject)?.id ?? last.subject,
-      title: idOf.get(last.project, last.subject)?.title ?? last.subject.split(' › ').pop() ?? last.subject,
-      runs: n,
-      flakinessIndex: round(Math.min(1, (flakyRuns + passAfterFail) / n), 3),
-      flipRate: n > 1 ? round(flips / (n - 1), 3) : 0,
-      stability: round(firstTryPasses / n, 3),
-      errorRate: round(failures / n, 3),
-    };
-    if (isCurrent && (last.outcome === 'unexpected' || last.outcome === 'flaky')) {
-      const timedOut = last.attempts.some((a) => a[0] === 'timedOut');
-      const perf = timedOut ? performanceReason(seq.slice(0, -1), last.timeoutMs) : undefined;
-      if (perf) {
-        entry.failureKind = 'likely-performance';
-        entry.reason = perf;
-      } else if (last.outcome === 'flaky' || priorFlaky > 0) {
-        // Judged on earlier runs only: this run's own failure is always a flip.
-        entry.failureKind = 'likely-flaky';
-        entry.reason =
-          last.outcome === 'flaky'
-            ? 'passed on retry'
-            : `flaky before: passed on retry or right after a failure in ${priorFlaky} of ${n - 1} earlier runs`;
-      } else {
-        entry.failureKind = 'failure';
-        entry.reason = timedOut ? 'timed out with no sign of a slowdown in earlier runs' : 'failed';
-      }
-    }
-    if (entry.flakinessIndex > 0 || entry.errorRate > 0 || entry.failureKind) perTest.push(entry);
+    const entry = qualityEntry(seq, currentMerged.has(last), idOf.get(last.project, last.subject));
+    if (entry) perTest.push(entry);
   }
+  sortQualityEntries(perTest);
+  return { runs: runs.length, testsConsidered, perTest };
+}
+
+/** The test's own title: the subject's last ' › ' part. */
+function lastTitle(subject: string): string {
+  const at = subject.lastIndexOf(' › ');
+  return at < 0 ? subject : subject.slice(at + 3);
+}
+
+/** Two runs of one test in one run (--repeat-each) as one: the worst outcome, every attempt. */
+export function mergeRepeat(seen: CompactTest, t: CompactTest): CompactTest {
+  return {
+    ...seen,
+    outcome: OUTCOME_RANK[t.outcome] > OUTCOME_RANK[seen.outcome] ? t.outcome : seen.outcome,
+    attempts: [...seen.attempts, ...t.attempts],
+  };
+}
+
+/** One test's figures from its runs in the window, oldest first, repeats merged, skipped runs left
+ *  out; `isCurrent` when the last of them is the run judged. Undefined when there is nothing to say. */
+export function qualityEntry(
+  seq: CompactTest[],
+  isCurrent: boolean,
+  id?: { id: string; title: string },
+): Entry | undefined {
+  const last = seq[seq.length - 1];
+  const n = seq.length;
+  const failed = (t: CompactTest) => t.outcome === 'unexpected';
+  let flakyRuns = 0,
+    passAfterFail = 0,
+    flips = 0,
+    firstTryPasses = 0,
+    failures = 0,
+    priorFlaky = 0;
+  for (let i = 0; i < n; i++) {
+    const t = seq[i];
+    const prevFailed = i > 0 && failed(seq[i - 1]);
+    if (i < n - 1 && (t.outcome === 'flaky' || (prevFailed && !failed(t)))) priorFlaky++;
+    if (t.outcome === 'flaky') flakyRuns++;
+    if (failed(t)) failures++;
+    if (t.attempts[0]?.[0] === 'passed') firstTryPasses++;
+    if (i > 0) {
+      if (prevFailed !== failed(t)) flips++;
+      if (prevFailed && !failed(t)) passAfterFail++;
+    }
+  }
+  const entry: Entry = {
+    testId: id?.id ?? last.subject,
+    title: id?.title ?? lastTitle(last.subject),
+    runs: n,
+    flakinessIndex: round(Math.min(1, (flakyRuns + passAfterFail) / n), 3),
+    flipRate: n > 1 ? round(flips / (n - 1), 3) : 0,
+    stability: round(firstTryPasses / n, 3),
+    errorRate: round(failures / n, 3),
+  };
+  if (isCurrent && (last.outcome === 'unexpected' || last.outcome === 'flaky')) {
+    const timedOut = last.attempts.some((a) => a[0] === 'timedOut');
+    const perf = timedOut ? performanceReason(seq.slice(0, -1), last.timeoutMs) : undefined;
+    if (perf) {
+      entry.failureKind = 'likely-performance';
+      entry.reason = perf;
+    } else if (last.outcome === 'flaky' || priorFlaky > 0) {
+      // Judged on earlier runs only: this run's own failure is always a flip.
+      entry.failureKind = 'likely-flaky';
+      entry.reason =
+        last.outcome === 'flaky'
+          ? 'passed on retry'
+          : `flaky before: passed on retry or right after a failure in ${priorFlaky} of ${n - 1} earlier runs`;
+    } else {
+      entry.failureKind = 'failure';
+      entry.reason = timedOut ? 'timed out with no sign of a slowdown in earlier runs' : 'failed';
+    }
+  }
+  return entry.flakinessIndex > 0 || entry.errorRate > 0 || entry.failureKind ? entry : undefined;
+}
+
+/** Failures first, then the flakiest, then the most failing (stable: ties keep their order). */
+export function sortQualityEntries(perTest: Entry[]): void {
   perTest.sort(
     (a, b) =>
       Number(!!b.failureKind) - Number(!!a.failureKind) ||
       b.flakinessIndex - a.flakinessIndex ||
       b.errorRate - a.errorRate,
   );
-  return { runs: runs.length, testsConsidered, perTest };
 }

@@ -11,16 +11,35 @@ import type { HistoryIndex, IndexedSeries } from '../history-index';
 
 /** Latest point against the median of the earlier ones. */
 export function latestChange(points: SeriesPoint[]): number | null {
-  if (points.length < 2) return null;
-  const before = median(points.slice(0, -1).map((p) => p.value));
-  if (before === 0) return null;
-  return Math.round(((points[points.length - 1].value - before) / Math.abs(before)) * 10_000) / 10_000;
+  return changeOfLatest(points, 0);
 }
 
 const strip = (p: SeriesPoint & { runIndex?: number }): SeriesPoint => {
   const { runIndex: _i, ...rest } = p;
   return rest;
 };
+
+/** Index of the first point at or after run `firstRun` (points are oldest first). */
+function firstInWindow(points: IndexedSeries['points'], firstRun: number): number {
+  let lo = 0,
+    hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid].runIndex < firstRun) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** latestChange of points[from..] without copying them. */
+function changeOfLatest(points: SeriesPoint[], from: number): number | null {
+  if (points.length - from < 2) return null;
+  const before: number[] = [];
+  for (let i = from; i < points.length - 1; i++) before.push(points[i].value);
+  const m = median(before);
+  if (m === 0) return null;
+  return Math.round(((points[points.length - 1].value - m) / Math.abs(m)) * 10_000) / 10_000;
+}
 
 export const listMetrics: Handler = async (ctx): Promise<MetricsResponse> => {
   const index = await ctx.history();
@@ -74,17 +93,25 @@ export const getTrends: Handler = async (ctx): Promise<TrendsResponse> => {
   const search = stringParam(ctx.query, 'search', { maxLength: 500 })?.toLowerCase();
   const index = await ctx.history();
   return index.memo.get(`trends\u0000${metric}\u0000${last}\u0000${limit}\u0000${search ?? ''}`, () => {
-    // Only series present in the window of the latest `last` runs.
+    // Only series present in the window of the latest `last` runs. Points are copied out only for
+    // the `limit` items returned: a metric has ~1,000 series × `last` points, and copying all of
+    // them was nearly all of a cold trends answer (300 ms at last=300).
     const firstRun = Math.max(0, index.runs.length - last);
-    const items: TrendItem[] = [];
+    const ranked: Array<{ s: IndexedSeries; from: number; change: number | null }> = [];
     for (const s of index.seriesOfMetric(metric)) {
       if (search && !s.key.subject.toLowerCase().includes(search)) continue;
-      const points = s.points.filter((p) => p.runIndex >= firstRun).map(strip);
-      if (!points.length) continue;
-      items.push({ ...s.key, points, change: latestChange(points), latest: points[points.length - 1].value });
+      const from = firstInWindow(s.points, firstRun);
+      if (from === s.points.length) continue;
+      ranked.push({ s, from, change: changeOfLatest(s.points, from) });
     }
-    const total = items.length;
-    items.sort((a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0) || a.subject.localeCompare(b.subject));
+    ranked.sort(
+      (a, b) => Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0) || a.s.key.subject.localeCompare(b.s.key.subject),
+    );
+    const items: TrendItem[] = ranked.slice(0, limit).map(({ s, from, change }) => {
+      const points = s.points.slice(from).map(strip);
+      return { ...s.key, points, change, latest: points[points.length - 1].value };
+    });
+    const total = ranked.length;
     return { metric, last, total, items: items.slice(0, limit) };
   }) as TrendsResponse;
 };
