@@ -3,7 +3,8 @@
 // process; CLIENTS concurrent keep-alive clients on loopback send REQUESTS requests per route, each
 // with a different argument (run, subject, pair of runs) so that most answers are computed, not
 // cached. Prints file size, start-up load time, and p50/p95/max latency per route.
-// Run: `npm run bench:serve` or `node --import tsx bench/serve/run.ts [runs] [tests] [clients] [requests]`.
+// Run: `npm run bench:serve` or
+// `node --import tsx bench/serve/run.ts [runs] [tests] [clients] [requests] [workers]`.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,8 @@ const RUNS = Number(process.argv[2] ?? 1000);
 const TESTS = Number(process.argv[3] ?? 1000);
 const CLIENTS = Number(process.argv[4] ?? 50);
 const REQUESTS = Number(process.argv[5] ?? 1000);
+/** serve --workers: server processes sharing the port. */
+const WORKERS = Number(process.argv[6] ?? 1);
 
 const r = rng(11);
 const subject = benchSubject;
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
       `history: ${RUNS} runs × ${TESTS} tests, ${(statSync(file).size / 2 ** 20).toFixed(1)} MB packed (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`,
     );
     t = performance.now();
-    const server = await startServeProcess(['--history', file], {}, process.cwd());
+    const server = await startServeProcess(['--history', file, '--workers', String(WORKERS)], {}, process.cwd());
     console.log(
       `server up in ${((performance.now() - t) / 1000).toFixed(1)} s: ${/history: \d+ run\(s\) loaded[^\n]*/.exec(server.output())?.[0]}`,
     );
@@ -105,7 +108,9 @@ async function main(): Promise<void> {
       console.log(
         `first series request (builds the series index of ${RUNS * (TESTS + 70)} points): ${(performance.now() - t).toFixed(0)} ms`,
       );
-      console.log(`${CLIENTS} concurrent clients, ${REQUESTS} requests per route (p50 / p95 / max ms):`);
+      console.log(
+        `${CLIENTS} concurrent clients, ${REQUESTS} requests per route, ${WORKERS} server process(es) (p50 / p95 / max ms):`,
+      );
       for (const [name, urls] of routes) {
         const times = await load(urls);
         console.log(`  ${name.padEnd(38)}${fmt(q(times, 0.5))}${fmt(q(times, 0.95))}${fmt(times[times.length - 1])}`);

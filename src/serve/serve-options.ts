@@ -10,6 +10,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 7400;
 /** A token shorter than this is too easy to guess over a network. */
 const MIN_TOKEN_LENGTH = 16;
+/** More server processes than this only multiply the memory on any machine we know. */
+export const MAX_WORKERS = 16;
 
 export interface ServeCliValues {
   history?: string;
@@ -17,6 +19,7 @@ export interface ServeCliValues {
   port?: string;
   host?: string;
   token?: string;
+  workers?: string;
 }
 
 export interface ServeConfig {
@@ -24,6 +27,8 @@ export interface ServeConfig {
   historyFile: string;
   host: string;
   port: number;
+  /** Server processes (1 = this process serves; more = a primary supervising that many). */
+  workers: number;
   token?: string;
   /** Where the token came from, for the start-up message (never the token itself). */
   tokenSource?: '--token' | typeof TOKEN_ENV;
@@ -46,6 +51,9 @@ export function resolveServeOptions(v: ServeCliValues, env: NodeJS.ProcessEnv, c
     if (!/^\d+$/.test(v.port) || port > 65535)
       throw new UsageError(`--port must be an integer from 0 to 65535 (0 = any free port), got "${v.port}"`);
   }
+  const workers = v.workers === undefined ? 1 : Number(v.workers);
+  if (v.workers !== undefined && (!/^\d+$/.test(v.workers) || workers < 1 || workers > MAX_WORKERS))
+    throw new UsageError(`--workers must be an integer from 1 to ${MAX_WORKERS}, got "${v.workers}"`);
   const host = v.host ?? DEFAULT_HOST;
   if (!host.trim() || /[\s/]/.test(host))
     throw new UsageError(`--host must be a host name or IP address, got "${host}"`);
@@ -64,6 +72,7 @@ export function resolveServeOptions(v: ServeCliValues, env: NodeJS.ProcessEnv, c
     historyFile: db ?? resolve(cwd, v.history ?? DEFAULT_HISTORY_PATH),
     host,
     port,
+    workers,
     ...(token ? { token, tokenSource } : {}),
   };
 }

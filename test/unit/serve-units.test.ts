@@ -48,6 +48,14 @@ test('serve options: loopback by default, a public host needs a token, --db sele
     '--token',
   );
   assert.throws(() => resolveServeOptions({ token: 'short' }, {}, '/p'), /at least 16 characters/);
+  assert.equal(ok.workers, 1);
+  assert.equal(resolveServeOptions({ workers: '2' }, {}, '/p').workers, 2);
+  for (const bad of ['0', '-1', '1.5', 'two', '17'])
+    assert.throws(
+      () => resolveServeOptions({ workers: bad }, {}, '/p'),
+      (e: Error) => e instanceof UsageError && e.message === `--workers must be an integer from 1 to 16, got "${bad}"`,
+      bad,
+    );
   assert.throws(() => resolveServeOptions({ port: '70000' }, {}, '/p'), /--port must be an integer/);
   assert.throws(() => resolveServeOptions({ port: '12ab' }, {}, '/p'), /--port/);
   assert.equal(

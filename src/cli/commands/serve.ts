@@ -4,8 +4,15 @@ import type { CliCommand } from '../command';
 import { openHistoryStore } from '../../store/history-store';
 import { DEFAULT_HISTORY_PATH } from '../../store/options';
 import { startServer } from '../../serve/server';
-import { DEFAULT_HOST, DEFAULT_PORT, resolveServeOptions } from '../../serve/serve-options';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  MAX_WORKERS,
+  type ServeConfig,
+  resolveServeOptions,
+} from '../../serve/serve-options';
 import { TOKEN_ENV } from '../../serve/auth';
+import { isServeWorker, reportWorkerReady, superviseWorkers, workerLog } from '../../serve/cluster';
 
 const USAGE = `Usage: playwright-perf serve [options]
 
@@ -19,6 +26,8 @@ Options:
   --token <token>   allow writes (acknowledge/resolve alerts, roll back optimisations) with
                     "Authorization: Bearer <token>"; prefer the ${TOKEN_ENV} environment variable,
                     which other users of the machine cannot see in the process list
+  --workers <n>     server processes sharing the port (default 1, at most ${MAX_WORKERS}): answers are
+                    computed n at a time, for n × the memory; one per core suits many viewers
 `;
 
 export const serveCommand: CliCommand = {
@@ -36,51 +45,104 @@ export const serveCommand: CliCommand = {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        workers: { type: 'string' },
       },
     });
     const config = resolveServeOptions(values, process.env, io.cwd);
     const log = (line: string) => io.stdout(`${line}\n`);
-    const store = openHistoryStore(config.historyFile);
-    const running = await startServer({
-      store,
-      host: config.host,
-      port: config.port,
-      token: config.token,
-      log,
-    });
+    if (isServeWorker()) return runWorker(config);
     log(
       config.token
         ? `writes: allowed with the token from ${config.tokenSource}`
         : `writes: off (start with --token or ${TOKEN_ENV} to allow them)`,
     );
-    log(`playwright-perf dashboard: ${running.url}`);
-    log('press Ctrl-C to stop');
-    let stopping = false;
-    const onInt = () => stop('SIGINT');
-    const onTerm = () => stop('SIGTERM');
-    let stopped: () => void = () => undefined;
-    const stop = (signal: string) => {
-      // A second Ctrl-C while open connections are being closed: leave at once.
-      if (stopping) {
-        log(`${signal} again: exiting now`);
-        process.exit(130);
-      }
-      stopping = true;
-      log(`${signal}: stopping`);
-      running.close().then(
-        () => stopped(),
-        () => stopped(),
-      );
-    };
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
-    await new Promise<void>((resolve) => {
-      stopped = resolve;
-    });
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
-    await store.close?.();
-    log('stopped');
-    return 0;
+    return config.workers > 1 ? runPrimary(config, log) : runSingle(config, log);
   },
 };
+
+type Log = (line: string) => void;
+
+/** Ctrl-C / SIGTERM call `stop` once; a second signal leaves at once. Returns the remover. */
+function onStopSignals(log: Log, stop: (signal: string) => void): () => void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting now`);
+      process.exit(130);
+    }
+    stopping = true;
+    stop(signal);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+async function runSingle(config: ServeConfig, log: Log): Promise<number> {
+  const store = openHistoryStore(config.historyFile);
+  const running = await startServer({ store, host: config.host, port: config.port, token: config.token, log });
+  log(`playwright-perf dashboard: ${running.url}`);
+  log('press Ctrl-C to stop');
+  await new Promise<void>((resolve) => {
+    const off = onStopSignals(log, (signal) => {
+      log(`${signal}: stopping`);
+      running.close().then(
+        () => (off(), resolve()),
+        () => (off(), resolve()),
+      );
+    });
+  });
+  await store.close?.();
+  log('stopped');
+  return 0;
+}
+
+async function runPrimary(config: ServeConfig, log: Log): Promise<number> {
+  const workers = superviseWorkers(config.workers, log);
+  const off = onStopSignals(log, (signal) => {
+    log(`${signal}: stopping`);
+    workers.stop();
+  });
+  try {
+    const url = await workers.ready;
+    log(`${config.workers} server processes listening`);
+    log(`playwright-perf dashboard: ${url}`);
+    log('press Ctrl-C to stop');
+  } catch (e) {
+    log(`error: ${(e as Error).message}`);
+  }
+  const code = await workers.done;
+  off();
+  log('stopped');
+  return code;
+}
+
+/** One of runPrimary's workers: the same server, its progress sent to the primary. */
+async function runWorker(config: ServeConfig): Promise<number> {
+  const store = openHistoryStore(config.historyFile);
+  const running = await startServer({
+    store,
+    host: config.host,
+    port: config.port,
+    token: config.token,
+    log: workerLog,
+  });
+  await new Promise<void>((resolve) => {
+    let closing = false;
+    const stop = () => {
+      if (closing) return;
+      closing = true;
+      const done = () => (off(), resolve());
+      running.close().then(done, done);
+    };
+    // Ctrl-C in a terminal reaches every process of the group: close as gracefully as the primary asks.
+    const off = onStopSignals(workerLog, stop);
+    reportWorkerReady(running.url, stop);
+  });
+  await store.close?.();
+  process.disconnect?.();
+  return 0;
+}
