@@ -5,6 +5,7 @@
 import type { CompactRun, CompactTest, QualitySummary } from '../types';
 import { QUALITY_WINDOW, mergeRepeat, qualityEntry, sortQualityEntries } from '../analyze/history/quality';
 import { TestKeyMap } from '../analyze/history/test-key-map';
+import { lowerBound } from '../util/lower-bound';
 
 /** One test's runs, oldest first; parallel arrays, one slot per run the test appears in. */
 interface Timeline {
@@ -13,18 +14,6 @@ interface Timeline {
   test: Array<CompactTest | undefined>;
   /** Position in the run of its first run that was not skipped (the summary's order of tests). */
   position: number[];
-}
-
-/** First slot whose run index is ≥ `run` (binary search). */
-function firstSlotFrom(runIndex: number[], run: number): number {
-  let lo = 0,
-    hi = runIndex.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runIndex[mid] < run) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 export class QualityIndex {
@@ -70,12 +59,12 @@ export class QualityIndex {
       for (const t of this.noticed[r]) inWindow.set(t.project, t.subject, this.timelines.get(t.project, t.subject)!);
     const found: Array<{ seq: CompactTest[]; isCurrent: boolean; run: number; position: number }> = [];
     for (const tl of inWindow.values()) {
-      const end = firstSlotFrom(tl.runIndex, i + 1);
+      const end = lowerBound(tl.runIndex, i + 1);
       if (end === 0 || tl.runIndex[end - 1] !== i) continue; // only tests that still exist
       const seq: CompactTest[] = [];
       let run = -1,
         position = 0;
-      for (let k = firstSlotFrom(tl.runIndex, from); k < end; k++) {
+      for (let k = lowerBound(tl.runIndex, from); k < end; k++) {
         const t = tl.test[k];
         if (!t) continue;
         if (run < 0) [run, position] = [tl.runIndex[k], tl.position[k]];

@@ -5,6 +5,7 @@
 // Written here rather than taken from a library: the maintained JS statistics packages
 // (simple-statistics, jstat) have no tie-corrected U test with p-values. Pure.
 import { median } from './descriptive';
+import { lowerBound, upperBound } from '../../util/lower-bound';
 
 /** Exact U distribution is enumerated up to this size per side (table is ~n⁴/4 numbers). */
 const EXACT_MAX_PER_SIDE = 25;
@@ -75,27 +76,6 @@ export function cliffsDelta(baseline: number[], current: number[]): number {
     less += b.length - upperBound(b, v); // baseline values > v
   }
   return (greater - less) / (b.length * current.length);
-}
-
-function lowerBound(sorted: number[], v: number): number {
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (sorted[m] < v) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
-}
-function upperBound(sorted: number[], v: number): number {
-  let lo = 0,
-    hi = sorted.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (sorted[m] <= v) lo = m + 1;
-    else hi = m;
-  }
-  return lo;
 }
 
 export interface UTestResult {

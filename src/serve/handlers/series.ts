@@ -8,6 +8,7 @@ import { intParam, stringParam } from '../query';
 import { MAX_WINDOW } from '../api-spec';
 import type { Handler } from '../context';
 import type { HistoryIndex, IndexedSeries } from '../history-index';
+import { firstIndexWhere } from '../../util/lower-bound';
 
 /** Latest point against the median of the earlier ones. */
 export function latestChange(points: SeriesPoint[]): number | null {
@@ -18,18 +19,6 @@ const strip = (p: SeriesPoint & { runIndex?: number }): SeriesPoint => {
   const { runIndex: _i, ...rest } = p;
   return rest;
 };
-
-/** Index of the first point at or after run `firstRun` (points are oldest first). */
-function firstInWindow(points: IndexedSeries['points'], firstRun: number): number {
-  let lo = 0,
-    hi = points.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid].runIndex < firstRun) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** latestChange of points[from..] without copying them. */
 function changeOfLatest(points: SeriesPoint[], from: number): number | null {
@@ -100,7 +89,7 @@ export const getTrends: Handler = async (ctx): Promise<TrendsResponse> => {
     const ranked: Array<{ s: IndexedSeries; from: number; change: number | null }> = [];
     for (const s of index.seriesOfMetric(metric)) {
       if (search && !s.key.subject.toLowerCase().includes(search)) continue;
-      const from = firstInWindow(s.points, firstRun);
+      const from = firstIndexWhere(s.points.length, (k) => s.points[k].runIndex >= firstRun);
       if (from === s.points.length) continue;
       ranked.push({ s, from, change: changeOfLatest(s.points, from) });
     }
