@@ -12,8 +12,17 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
+/** Blocks the main thread once the first contentful paint has happened, seen by the page itself: a
+ *  fixed delay after parsing (50 ms, as before) ran before the first paint on a loaded machine, and
+ *  a block before FCP is no Total Blocking Time at all. */
+const blockAfterFirstPaint = (ms: number) =>
+  `<script>new PerformanceObserver(function(list,obs){if(!list.getEntriesByName('first-contentful-paint').length)return;` +
+  `obs.disconnect();setTimeout(function(){var end=performance.now()+${ms};while(performance.now()<end){}},0)})` +
+  `.observe({type:'paint',buffered:true})</script>`;
+
 /** Main-thread block on /heavy (ms): one long task ⇒ TBT ≈ HEAVY_BLOCK_MS − 50 without throttling. */
 export const HEAVY_BLOCK_MS = 800;
+const BLOCK_AFTER_FIRST_PAINT = blockAfterFirstPaint(HEAVY_BLOCK_MS);
 /** The "More" button's click handler busy-waits this long, then adds MORE_ROWS rows: INP ≥ this. */
 export const CLICK_BLOCK_MS = 300;
 export const MORE_ROWS = 200;
@@ -89,10 +98,7 @@ export async function startLoginServer(): Promise<LoginServer> {
         res.writeHead(302, { location: '/login' });
         return res.end();
       }
-      const block =
-        path === '/heavy'
-          ? `<script>setTimeout(function(){var end=performance.now()+${HEAVY_BLOCK_MS};while(performance.now()<end){}},50)</script>`
-          : '';
+      const block = path === '/heavy' ? BLOCK_AFTER_FIRST_PAINT : '';
       return html(
         200,
         page(
@@ -109,7 +115,7 @@ export async function startLoginServer(): Promise<LoginServer> {
         page(
           'Public heavy page',
           `<main><h1 style="font-size:48px">Public page</h1><p>Blocks the main thread once.</p></main>
-<script>setTimeout(function(){var end=performance.now()+${HEAVY_BLOCK_MS};while(performance.now()<end){}},50)</script>`,
+${BLOCK_AFTER_FIRST_PAINT}`,
         ),
       );
     }
