@@ -100,8 +100,9 @@ export function superviseWorkers(count: number, log: (line: string) => void): Su
     stopping = true;
     if (numbers.size === 0) resolveDone(exitCode);
     for (const w of numbers.keys()) {
-      if (w.isConnected()) w.send({ type: 'stop' } satisfies ToWorker);
-      else w.kill();
+      // A worker still loading has no one listening for messages yet: a signal stops it.
+      if (listening.has(w) && w.isConnected()) w.send({ type: 'stop' } satisfies ToWorker);
+      else w.process.kill('SIGTERM');
     }
     setTimeout(() => {
       for (const w of numbers.keys()) w.process.kill('SIGKILL');

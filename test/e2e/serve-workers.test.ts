@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { type AddressInfo, createServer } from 'node:net';
 import { buildServeHistory } from '../helpers/serve-history';
 import { startServeProcess } from '../helpers/serve-process';
 
@@ -120,6 +121,27 @@ test('serve --workers: a bad count is a usage error before anything starts', asy
       /--workers must be an integer from 1 to 16, got "0"/,
     );
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('serve --workers 2 on a port in use: the reason, exit code 1, no process left behind', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pp-serve-workers-'));
+  const taken = createServer();
+  await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+  const port = (taken.address() as AddressInfo).port;
+  try {
+    const started = Date.now();
+    await assert.rejects(
+      startServeProcess(['--history', join(dir, 'h.json'), '--workers', '2', '--port', String(port)]),
+      (e: Error) =>
+        /serve exited with 1 before listening/.test(e.message) &&
+        new RegExp(`EADDRINUSE 127\\.0\\.0\\.1:${port}`).test(e.message) &&
+        /server process \d exited \(code 1\) before it was listening/.test(e.message),
+    );
+    assert.ok(Date.now() - started < SETTLE_MS, 'it gives up at once, not after a timeout');
+  } finally {
+    taken.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

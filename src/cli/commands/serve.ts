@@ -1,6 +1,7 @@
 // `playwright-perf serve`: the history dashboard and JSON API. Runs until Ctrl-C / SIGTERM.
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
+import { errorMessage } from '../../util/errors';
 import { openHistoryStore } from '../../store/history-store';
 import { DEFAULT_HISTORY_PATH } from '../../store/options';
 import { startServer } from '../../serve/server';
@@ -50,7 +51,7 @@ export const serveCommand: CliCommand = {
     });
     const config = resolveServeOptions(values, process.env, io.cwd);
     const log = (line: string) => io.stdout(`${line}\n`);
-    if (isServeWorker()) return runWorker(config);
+    if (isServeWorker()) return runWorker(config).then(leaveCluster, failInCluster);
     log(
       config.token
         ? `writes: allowed with the token from ${config.tokenSource}`
@@ -120,6 +121,18 @@ async function runPrimary(config: ServeConfig, log: Log): Promise<number> {
   return code;
 }
 
+/** A worker leaves by closing its channel to the primary (node:cluster then exits it with 0)... */
+function leaveCluster(): number {
+  process.disconnect?.();
+  return 0;
+}
+
+/** ...or, when it could not start (port in use), at once with 1: idle on the channel it would hang. */
+function failInCluster(e: unknown): never {
+  process.stderr.write(`playwright-perf serve: ${errorMessage(e)}\n`);
+  process.exit(1);
+}
+
 /** One of runPrimary's workers: the same server, its progress sent to the primary. */
 async function runWorker(config: ServeConfig): Promise<number> {
   const store = openHistoryStore(config.historyFile);
@@ -143,6 +156,5 @@ async function runWorker(config: ServeConfig): Promise<number> {
     reportWorkerReady(running.url, stop);
   });
   await store.close?.();
-  process.disconnect?.();
   return 0;
 }
