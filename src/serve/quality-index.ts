@@ -3,7 +3,13 @@
 // run at 1,000 tests, most of a cold run-detail answer). Same result as summarizeQuality(runs before
 // i, run i), which a unit test checks run by run.
 import type { CompactRun, CompactTest, QualitySummary } from '../types';
-import { QUALITY_WINDOW, mergeRepeat, qualityEntry, sortQualityEntries } from '../analyze/history/quality';
+import {
+  QUALITY_WINDOW,
+  failedOrFlaky,
+  mergeRepeat,
+  qualityEntry,
+  sortQualityEntries,
+} from '../analyze/history/quality';
 import { TestKeyMap } from '../analyze/history/test-key-map';
 import { lowerBound } from '../util/lower-bound';
 
@@ -31,7 +37,7 @@ export class QualityIndex {
     const noticed: CompactTest[] = [];
     let distinct = 0;
     run.tests.forEach((t, position) => {
-      if (t.outcome === 'unexpected' || t.outcome === 'flaky') noticed.push(t);
+      if (failedOrFlaky(t)) noticed.push(t);
       let tl = this.timelines.get(t.project, t.subject);
       if (!tl) this.timelines.set(t.project, t.subject, (tl = { runIndex: [], test: [], position: [] }));
       const last = tl.runIndex.length - 1;

@@ -62,15 +62,16 @@ export function performanceReason(past: CompactTest[], timeoutMs: number): strin
   return undefined;
 }
 
+/** A test run that can put the test in the quality list: it failed, or passed only on retry. */
+export const failedOrFlaky = (t: CompactTest): boolean => t.outcome === 'unexpected' || t.outcome === 'flaky';
+
 export function summarizeQuality(history: CompactRun[], current: CompactRun, record?: RunRecord): QualitySummary {
   const runs = [...history.filter((r) => r.runId !== current.runId).slice(-(QUALITY_WINDOW - 1)), current];
   // Only a test that failed or was flaky somewhere in the window can get an entry below (every
   // figure that puts a test in the list counts failures or flaky runs), so the per-test work is done
   // for those alone: usually a few of thousands, which keeps the dashboard's run view fast.
   const noticed = new TestKeyMap<true>();
-  for (const run of runs)
-    for (const t of run.tests)
-      if (t.outcome === 'unexpected' || t.outcome === 'flaky') noticed.set(t.project, t.subject, true);
+  for (const run of runs) for (const t of run.tests) if (failedOrFlaky(t)) noticed.set(t.project, t.subject, true);
   const byKey = new TestKeyMap<CompactTest[]>();
   let currentMerged = new Set<CompactTest>();
   for (const run of noticed.size ? runs : []) {
@@ -160,7 +161,7 @@ export function qualityEntry(
     stability: round(firstTryPasses / n, 3),
     errorRate: round(failures / n, 3),
   };
-  if (isCurrent && (last.outcome === 'unexpected' || last.outcome === 'flaky')) {
+  if (isCurrent && failedOrFlaky(last)) {
     const timedOut = last.attempts.some((a) => a[0] === 'timedOut');
     const perf = timedOut ? performanceReason(seq.slice(0, -1), last.timeoutMs) : undefined;
     if (perf) {

@@ -82,21 +82,38 @@ function onStopSignals(log: Log, stop: (signal: string) => void): () => void {
   };
 }
 
-async function runSingle(config: ServeConfig, log: Log): Promise<number> {
+/** Opens the store and serves until the `stop` handed to `wire` is called; `wire` says how (signals,
+ *  the primary's message) and returns what undoes that. Then closes the server and the store. */
+async function serveUntilStopped(
+  config: ServeConfig,
+  log: Log,
+  wire: (url: string, stop: () => void) => () => void,
+): Promise<void> {
   const store = openHistoryStore(config.historyFile);
   const running = await startServer({ store, host: config.host, port: config.port, token: config.token, log });
-  log(`playwright-perf dashboard: ${running.url}`);
-  log('press Ctrl-C to stop');
   await new Promise<void>((resolve) => {
-    const off = onStopSignals(log, (signal) => {
-      log(`${signal}: stopping`);
-      running.close().then(
-        () => (off(), resolve()),
-        () => (off(), resolve()),
-      );
-    });
+    let closing = false;
+    let unwire: () => void = () => undefined;
+    const stop = () => {
+      if (closing) return;
+      closing = true;
+      const done = () => (unwire(), resolve());
+      running.close().then(done, done);
+    };
+    unwire = wire(running.url, stop);
   });
   await store.close?.();
+}
+
+async function runSingle(config: ServeConfig, log: Log): Promise<number> {
+  await serveUntilStopped(config, log, (url, stop) => {
+    log(`playwright-perf dashboard: ${url}`);
+    log('press Ctrl-C to stop');
+    return onStopSignals(log, (signal) => {
+      log(`${signal}: stopping`);
+      stop();
+    });
+  });
   log('stopped');
   return 0;
 }
@@ -135,26 +152,11 @@ function failInCluster(e: unknown): never {
 
 /** One of runPrimary's workers: the same server, its progress sent to the primary. */
 async function runWorker(config: ServeConfig): Promise<number> {
-  const store = openHistoryStore(config.historyFile);
-  const running = await startServer({
-    store,
-    host: config.host,
-    port: config.port,
-    token: config.token,
-    log: workerLog,
-  });
-  await new Promise<void>((resolve) => {
-    let closing = false;
-    const stop = () => {
-      if (closing) return;
-      closing = true;
-      const done = () => (off(), resolve());
-      running.close().then(done, done);
-    };
+  await serveUntilStopped(config, workerLog, (url, stop) => {
     // Ctrl-C in a terminal reaches every process of the group: close as gracefully as the primary asks.
     const off = onStopSignals(workerLog, stop);
-    reportWorkerReady(running.url, stop);
+    reportWorkerReady(url, stop);
+    return off;
   });
-  await store.close?.();
   return 0;
 }

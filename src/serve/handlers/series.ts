@@ -101,6 +101,6 @@ export const getTrends: Handler = async (ctx): Promise<TrendsResponse> => {
       return { ...s.key, points, change, latest: points[points.length - 1].value };
     });
     const total = ranked.length;
-    return { metric, last, total, items: items.slice(0, limit) };
+    return { metric, last, total, items };
   }) as TrendsResponse;
 };
